@@ -1,0 +1,140 @@
+"""The `decisionaid` command: run the app, check the content, export a summary."""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from decisionaid import __version__, locations
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8550
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="decisionaid",
+        description="A shared decision-making aid for hemophilia treatment choices. "
+        "Without a subcommand it runs the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"decisionaid {__version__}")
+    parser.add_argument(
+        "--web", action="store_true", help="serve the app to a web browser instead of opening a window"
+    )
+    parser.add_argument(
+        "--host", default=DEFAULT_HOST, help="address to serve on (default %(default)s: this computer only)"
+    )
+    parser.add_argument(
+        "--port", type=int, default=DEFAULT_PORT, help="port to serve on (default %(default)s)"
+    )
+    parser.add_argument(
+        "--content",
+        type=Path,
+        default=None,
+        help="content folder of one locale (default: the shipped English content)",
+    )
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="where sessions are saved (default: your user data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    check = sub.add_parser("check-content", help="validate a content folder and list every problem")
+    check.add_argument(
+        "folder",
+        nargs="?",
+        type=Path,
+        default=None,
+        help="a locale folder (content/en) or a folder of locales (content); default: the shipped content",
+    )
+    return parser
+
+
+def has_display() -> bool:
+    """Whether a desktop window can be opened here."""
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def is_loopback(host: str) -> bool:
+    """Whether `host` is reachable only from this computer."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def locale_folders(folder: Path) -> list[Path]:
+    """The locale folders to check: `folder` itself, or each locale inside it."""
+    if (folder / "about.md").exists() or (folder / "modules").is_dir() or not folder.is_dir():
+        return [folder]
+    inside = sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+    return inside or [folder]
+
+
+def check_content(folder: Path | None) -> int:
+    """Print every problem in the content (exit 1), or one line of counts (exit 0)."""
+    from decisionaid.loader import read_content
+
+    status = 0
+    for root in locale_folders(folder or locations.content_root()):
+        content, problems = read_content(root)
+        if problems:
+            status = 1
+            for problem in problems:
+                print(problem)
+            print(f"{root}: {len(problems)} problem(s)", file=sys.stderr)
+        elif content is not None:
+            print(
+                f"{root}: ok: {len(content.modules)} modules, {len(content.options)} options, "
+                f"{len(content.attributes)} attributes, {len(content.hard_limits)} hard limits, "
+                f"{len(content.flags)} flags, {len(content.knowledge)} knowledge items, "
+                f"{len(content.sources)} sources, {len(content.ui)} interface strings"
+            )
+    return status
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Open the desktop window, or serve the app on the loopback address."""
+    import flet as ft
+
+    from decisionaid.gui.app import make_app
+
+    main = make_app(args.content or locations.locale_root(), args.data_dir or locations.data_dir())
+    assets = str(locations.assets_dir())
+    if has_display() and not args.web:
+        ft.run(main, view=ft.AppView.FLET_APP, assets_dir=assets)
+        return 0
+    if not is_loopback(args.host):
+        print(
+            f"WARNING: serving on {args.host} makes the app reachable from the network. "
+            "Anyone who can reach this computer could see what is typed into it.",
+            file=sys.stderr,
+        )
+    from decisionaid.gui.server import serve
+
+    os.environ["FLET_WEB_NO_CDN"] = "1"
+    print(f"decisionaid is running at http://{args.host}:{args.port}/  (Ctrl+C to stop)", flush=True)
+    serve(main, host=args.host, port=args.port, assets_dir=assets)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `decisionaid` console script."""
+    args = build_parser().parse_args(argv)
+    if args.command == "check-content":
+        return check_content(args.folder)
+    return run_app(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Pure domain: content models, tailoring, scoring and the discussion summary."""

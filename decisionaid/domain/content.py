@@ -1,0 +1,292 @@
+"""The clinical content as validated objects: modules, options, attributes and the rest.
+
+These models are the contract between `content/<locale>/` and the app. They are
+strict: an unknown key is an error, so a typo in a content file is reported
+instead of silently ignored. They hold no I/O; the loader fills them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60)]
+SourceId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+AppliesTo = Literal["A", "B", "both"]
+
+
+class StrictModel(BaseModel):
+    """Base for content models: unknown keys are errors and objects do not change."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(StrictModel):
+    """One reference that content cites by its `id`."""
+
+    id: SourceId
+    authors: Text
+    title: Text
+    venue: Text
+    year: int = Field(ge=1950, le=2100)
+    url: str | None = None
+    doi: str | None = None
+    type: Literal[
+        "trial",
+        "label",
+        "regulator",
+        "guideline",
+        "review",
+        "study",
+        "registry",
+        "hta",
+        "news",
+        "patient-org",
+        "company",
+        "method",
+        "other",
+    ]
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _has_a_locator(self) -> Source:
+        if not (self.url or self.doi):
+            raise ValueError("a source needs a url or a doi")
+        return self
+
+
+class MarkdownBody(StrictModel):
+    """Markdown text split into the patient part and the folded clinicians' part."""
+
+    patient: str
+    clinician: str | None = None
+    patient_line: int = 1
+    clinician_line: int | None = None
+
+
+class Module(StrictModel):
+    """A learning module: patient text first, detail for clinicians after."""
+
+    id: Id
+    title: Text
+    order: int = Field(ge=0)
+    applies_to: AppliesTo
+    minutes: int = Field(ge=1, le=60)
+    summary: Text
+    sources: list[SourceId] = Field(min_length=1)
+    reviewed: dt.date
+    body: MarkdownBody
+
+
+class Range(StrictModel):
+    """A low-high range of a number with what it means and where it comes from."""
+
+    low: float = Field(ge=0)
+    high: float = Field(ge=0)
+    note: Text
+    sources: list[SourceId] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _low_not_above_high(self) -> Range:
+        if self.low > self.high:
+            raise ValueError(f"low ({self.low:g}) is above high ({self.high:g})")
+        return self
+
+
+class Statement(StrictModel):
+    """One benefit, harm, commitment or unknown, with the sources behind it."""
+
+    text: Text
+    sources: list[SourceId] = Field(default_factory=list)
+
+
+class AttributeScore(StrictModel):
+    """How an option does on one attribute: 0 (worst) to 1 (best), with why."""
+
+    score: float = Field(ge=0, le=1)
+    reason: Text
+    source: SourceId
+
+
+OptionKind = Literal["gene-therapy", "factor", "non-factor", "current"]
+OptionStatus = Literal["available", "limited", "withdrawn", "in-review"]
+
+
+class Option(StrictModel):
+    """A treatment option as the patient would weigh it."""
+
+    id: Id
+    name: Text
+    generic: Text
+    kind: OptionKind
+    applies_to: AppliesTo
+    status: OptionStatus
+    given: Text
+    how_often: Text
+    doses_per_year: Range
+    factor_level: Range | None = None
+    first_approved: int | None = Field(default=None, ge=1960, le=2100)
+    years_in_use: Text
+    availability: Text
+    attributes: dict[Id, AttributeScore]
+    benefits: list[Statement]
+    harms: list[Statement]
+    commitments: list[Statement]
+    unknowns: list[Statement]
+    eligibility: list[Statement]
+    sources: list[SourceId] = Field(min_length=1)
+    reviewed: dt.date
+    body: MarkdownBody
+
+
+class Attribute(StrictModel):
+    """A feature of the options that people weigh differently."""
+
+    id: Id
+    name: Text
+    values_question: Text
+    low_pole: Text
+    high_pole: Text
+    grid_question: Text
+    help: Text | None = None
+
+
+class HardLimit(StrictModel):
+    """A line a person may say he will not cross, and the options that cross it."""
+
+    id: Id
+    statement: Text
+    crossed_by: list[Id] = Field(min_length=1)
+    reason: Text
+    sources: list[SourceId] = Field(min_length=1)
+
+
+class AttributeTable(StrictModel):
+    """attributes.yaml: the attributes and the hard limits."""
+
+    attributes: list[Attribute] = Field(min_length=1)
+    hard_limits: list[HardLimit] = Field(default_factory=list)
+
+
+FlagId = Literal[
+    "under_18",
+    "inhibitors",
+    "liver_disease",
+    "aav_antibodies",
+    "plans_for_children",
+    "alcohol_use",
+    "withdrawn",
+]
+
+
+class Flag(StrictModel):
+    """An 'ask your care team' note: when it shows, on which options, and why."""
+
+    id: FlagId
+    title: Text
+    text: Text
+    question: Text
+    option_kinds: list[OptionKind] = Field(default_factory=list)
+    options: list[Id] = Field(default_factory=list)
+    sources: list[SourceId] = Field(min_length=1)
+
+
+class FlagTable(StrictModel):
+    """flags.yaml."""
+
+    flags: list[Flag] = Field(min_length=1)
+
+
+class KnowledgeItem(StrictModel):
+    """One question of the knowledge check."""
+
+    id: Id
+    question: Text
+    choices: list[Text] = Field(min_length=2, max_length=5)
+    answer: int = Field(ge=0)
+    explanation: Text
+    sources: list[SourceId] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _answer_is_a_choice(self) -> KnowledgeItem:
+        if self.answer >= len(self.choices):
+            raise ValueError(f"answer {self.answer} is not one of the {len(self.choices)} choices")
+        return self
+
+
+class KnowledgeTable(StrictModel):
+    """knowledge.yaml."""
+
+    items: list[KnowledgeItem] = Field(min_length=1)
+
+
+class ReadinessItem(StrictModel):
+    """A yes/no decision-readiness question (in the spirit of the SURE test)."""
+
+    id: Id
+    text: Text
+    if_no: Text
+
+
+class RoleStatement(StrictModel):
+    """One of the five preferred-role statements (Control Preferences Scale)."""
+
+    id: Id
+    text: Text
+
+
+class ReadinessTable(StrictModel):
+    """readiness.yaml."""
+
+    readiness: list[ReadinessItem] = Field(min_length=4, max_length=4)
+    roles: list[RoleStatement] = Field(min_length=5, max_length=5)
+    sources: list[SourceId] = Field(min_length=1)
+
+
+class About(StrictModel):
+    """about.md: who made the aid, how, and when."""
+
+    title: Text
+    content_version: Text
+    content_date: dt.date
+    locale: Text
+    authors: list[Text] = Field(min_length=1)
+    funding: Text
+    conflicts: Text
+    update_policy: Text
+    sources: list[SourceId] = Field(default_factory=list)
+    reviewed: dt.date
+    body: MarkdownBody
+
+
+class Content(StrictModel):
+    """Everything in one locale's content folder, validated and cross-checked."""
+
+    locale: str
+    about: About
+    modules: list[Module]
+    options: list[Option]
+    attributes: list[Attribute]
+    hard_limits: list[HardLimit]
+    flags: list[Flag]
+    knowledge: list[KnowledgeItem]
+    readiness: ReadinessTable
+    sources: dict[str, Source]
+    ui: dict[str, str]
+
+    def option(self, option_id: str) -> Option:
+        """The option with this id (KeyError if there is none)."""
+        for option in self.options:
+            if option.id == option_id:
+                return option
+        raise KeyError(option_id)
+
+    def text(self, key: str, **values: object) -> str:
+        """An interface string from ui.yaml, with `{name}` fields filled in."""
+        template = self.ui.get(key)
+        if template is None:
+            return key
+        return template.format(**values) if values else template

@@ -1,0 +1,1 @@
+"""The Flet interface: composition root, route table, views and visual components."""

@@ -1,0 +1,83 @@
+"""Composition root: builds the app for the real entry point and for the tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import flet as ft
+
+from decisionaid.gui.routes import JOURNEY
+from decisionaid.gui.state import AppContext, AppState
+from decisionaid.gui.theme import build_theme
+from decisionaid.gui.views.about import About
+from decisionaid.gui.views.coming import coming
+from decisionaid.gui.views.shell import Shell
+from decisionaid.gui.views.welcome import Welcome
+from decisionaid.loader import ContentProblems, load_content
+
+BUILT = {"welcome": Welcome}
+
+
+def route_table() -> list[ft.Route]:
+    """Every route of the app, inside the shell layout."""
+    journey = [
+        ft.Route(index=True, component=Welcome)
+        if step.path == "/"
+        else ft.Route(path=step.path.lstrip("/"), component=BUILT.get(step.key) or coming(step.key))
+        for step in JOURNEY
+    ]
+    aside = [
+        ft.Route(path="about", component=About),
+        ft.Route(path="clinician", component=coming("clinician")),
+    ]
+    return [ft.Route(component=Shell, children=[*journey, *aside])]
+
+
+@ft.component
+def App(state: AppState):
+    """The whole interface: the router inside the app's context."""
+    routes = ft.use_memo(route_table, dependencies=[])
+    return AppContext(state, lambda: ft.Router(routes, not_found=Welcome))
+
+
+@ft.component
+def ContentErrorPage(report: str, title: str, body: str):
+    """Shown instead of the app when the content cannot be trusted."""
+    return ft.Column(
+        [
+            ft.Text(title, theme_style=ft.TextThemeStyle.HEADLINE_SMALL),
+            ft.Text(body),
+            ft.Text(report, selectable=True, font_family="monospace"),
+        ],
+        scroll=ft.ScrollMode.AUTO,
+        expand=True,
+    )
+
+
+def make_app(content_root: Path, data_dir: Path) -> Callable[[ft.Page], None]:
+    """The `main(page)` for Flet: loads content once, then one AppState per session."""
+    try:
+        content = load_content(content_root)
+        problems = None
+    except ContentProblems as error:
+        content, problems = None, error
+
+    def main(page: ft.Page) -> None:
+        page.title = content.text("app.title") if content else "decisionaid"
+        page.theme = build_theme()
+        page.dark_theme = build_theme(dark=True)
+        page.padding = 16
+        if content is None:
+            assert problems is not None
+            page.render(
+                ContentErrorPage,
+                problems.report(),
+                "The content of this aid has problems",
+                "The app will not show information that may be wrong. Details:",
+            )
+            return
+        state = AppState(content=content, data_dir=data_dir)
+        page.render(App, state)
+
+    return main

@@ -1,0 +1,64 @@
+"""Small building blocks every view uses: labelled buttons, headings, page text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import flet as ft
+
+MIN_TARGET = 48  # px: touch targets at least this tall and wide
+BODY_SIZE = 18  # px at 100% text size: the theme's body_large
+
+
+def action_button(
+    identifier: str,
+    label: str,
+    on_click: Callable[[], None],
+    primary: bool = False,
+    icon: ft.IconData | None = None,
+) -> ft.Control:
+    """A button with a stable test identifier, a spoken label and a 48 px target."""
+    kind = ft.FilledButton if primary else ft.OutlinedButton
+    button = kind(
+        content=label,
+        icon=icon,
+        on_click=lambda _e: on_click(),
+        style=ft.ButtonStyle(padding=ft.Padding.symmetric(horizontal=24, vertical=14)),
+        height=MIN_TARGET,
+    )
+    return ft.Semantics(identifier=identifier, content=button)
+
+
+def heading(text: str, level: int = 1) -> ft.Control:
+    """A page or section heading, announced as a heading to screen readers."""
+    style = {1: ft.TextThemeStyle.HEADLINE_MEDIUM, 2: ft.TextThemeStyle.TITLE_LARGE}.get(
+        level, ft.TextThemeStyle.TITLE_MEDIUM
+    )
+    return ft.Semantics(
+        header=True,
+        heading_level=level,
+        content=ft.Text(text, theme_style=style, weight=ft.FontWeight.W_600),
+    )
+
+
+def paragraph(text: str) -> ft.Control:
+    """Body text at the reading size."""
+    return ft.Text(text, theme_style=ft.TextThemeStyle.BODY_LARGE)
+
+
+def markdown(text: str, scale: float = 1.0) -> ft.Control:
+    """Content Markdown with tables and lists, at the same reading size as body text."""
+    body = ft.TextStyle(size=round(BODY_SIZE * scale), height=1.45)
+    return ft.Markdown(
+        text,
+        extension_set=ft.MarkdownExtensionSet.GITHUB_FLAVORED,
+        selectable=True,
+        soft_line_break=True,
+        md_style_sheet=ft.MarkdownStyleSheet(
+            p_text_style=body,
+            list_bullet_text_style=body,
+            table_body_text_style=body,
+            table_head_text_style=ft.TextStyle(size=round(BODY_SIZE * scale), weight=ft.FontWeight.W_600),
+            h3_text_style=ft.TextStyle(size=round(20 * scale), weight=ft.FontWeight.W_600),
+        ),
+    )

@@ -1,0 +1,106 @@
+"""The frame around every page: title bar, progress, the page, Back and Next."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from decisionaid.gui.controls import action_button
+from decisionaid.gui.routes import ASIDE, JOURNEY, journey_index, neighbours
+from decisionaid.gui.state import use_app_state
+
+MAX_READING_WIDTH = 820
+
+
+def _title_key(path: str) -> str:
+    for step in (*JOURNEY, *ASIDE):
+        if step.path == path:
+            return step.title_key
+    return "app.short_title"
+
+
+def _progress(state, index: int) -> ft.Control:
+    total = len(JOURNEY) - 1  # the welcome page is not a step
+    text = state.t("nav.progress", step=index, total=total, title=state.t(JOURNEY[index].title_key))
+    return ft.Column(
+        [
+            ft.Text(text, theme_style=ft.TextThemeStyle.LABEL_LARGE),
+            ft.ProgressBar(
+                value=index / total,
+                bar_height=8,
+                border_radius=4,
+                semantics_label=state.t("nav.progress_label", step=index, total=total),
+            ),
+        ],
+        spacing=6,
+    )
+
+
+@ft.component
+def Shell():
+    """Layout route: wraps whichever page the router matched."""
+    state = use_app_state()
+    page = ft.context.page
+    outlet = ft.use_route_outlet()
+    path = ft.use_route_location() or "/"
+    index = journey_index(path)
+    ft.use_effect(lambda: state.arrived(path), dependencies=[path])
+
+    before, after = neighbours(path)
+    footer: list[ft.Control] = []
+    if index is None:
+        footer.append(
+            action_button("back", state.t("nav.back"), lambda: page.navigate(state.last_journey_path))
+        )
+    elif index > 0:
+        if before is not None:
+            footer.append(action_button("back", state.t("nav.back"), lambda: page.navigate(before.path)))
+        if after is not None:
+            footer.append(
+                action_button("next", state.t("nav.next"), lambda: page.navigate(after.path), primary=True)
+            )
+
+    header: list[ft.Control] = []
+    if index is not None and index > 0:
+        header.append(_progress(state, index))
+
+    body = ft.Column(
+        [*header, outlet],
+        spacing=24,
+        scroll=ft.ScrollMode.AUTO,
+        expand=True,
+    )
+    return ft.SafeArea(
+        expand=True,
+        content=ft.Column(
+            [
+                ft.Row(
+                    [
+                        ft.Text(
+                            state.t(_title_key(path)),
+                            theme_style=ft.TextThemeStyle.TITLE_MEDIUM,
+                            weight=ft.FontWeight.W_600,
+                            expand=True,
+                        ),
+                        action_button(
+                            "nav-about",
+                            state.t("nav.about"),
+                            lambda: page.navigate("/about"),
+                            icon=ft.Icons.INFO_OUTLINE,
+                        )
+                        if path != "/about"
+                        else ft.Container(),
+                    ],
+                ),
+                ft.Divider(),
+                ft.Container(
+                    content=body,
+                    expand=True,
+                    alignment=ft.Alignment.TOP_CENTER,
+                    width=MAX_READING_WIDTH,
+                ),
+                ft.Row(footer, alignment=ft.MainAxisAlignment.SPACE_BETWEEN, wrap=True),
+            ],
+            expand=True,
+            horizontal_alignment=ft.CrossAxisAlignment.CENTER,
+        ),
+    )

@@ -1,0 +1,292 @@
+"""Checks across content files: ids, citations, balance, review dates, reading grade."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import PurePath
+from typing import TYPE_CHECKING
+
+from decisionaid.domain.content import Option, Statement
+from decisionaid.loader.problems import Problem
+from decisionaid.loader.readability import cited_ids, reading_grade
+
+if TYPE_CHECKING:
+    from decisionaid.loader.load import ContentFiles, LoadedFile
+
+MAX_READING_GRADE = 8.0
+REVIEW_WINDOW = dt.timedelta(days=548)  # 18 months
+
+
+def cross_check(files: ContentFiles) -> list[Problem]:
+    """Every problem that only shows when the files are read together."""
+    problems: list[Problem] = []
+    problems += _unique_ids(files)
+    problems += _citations(files)
+    problems += _options(files)
+    problems += _references_to_options(files)
+    problems += _review_dates(files)
+    problems += _reading_grades(files)
+    return problems
+
+
+def _unique_ids(files: ContentFiles) -> list[Problem]:
+    problems = []
+    groups: dict[str, list[tuple[str, LoadedFile, int]]] = {
+        "module": [(m.id, w, w.line_of("id")) for m, w in files.modules],
+        "option": [(o.id, w, w.line_of("id")) for o, w in files.options],
+        "source": [(s.id, w, w.line_of("sources", i, "id")) for s, w, i in files.sources],
+    }
+    if files.attributes:
+        table, w = files.attributes
+        groups["attribute"] = [
+            (a.id, w, w.line_of("attributes", i, "id")) for i, a in enumerate(table.attributes)
+        ]
+        groups["hard limit"] = [
+            (h.id, w, w.line_of("hard_limits", i, "id")) for i, h in enumerate(table.hard_limits)
+        ]
+    if files.flags:
+        table, w = files.flags
+        groups["flag"] = [(f.id, w, w.line_of("flags", i, "id")) for i, f in enumerate(table.flags)]
+    if files.knowledge:
+        table, w = files.knowledge
+        groups["knowledge item"] = [(k.id, w, w.line_of("items", i, "id")) for i, k in enumerate(table.items)]
+    for kind, entries in groups.items():
+        first: dict[str, str] = {}
+        for id_, where, line in entries:
+            if id_ in first:
+                problems.append(
+                    Problem(where.path, line, "id", f"{kind} id '{id_}' is also used at {first[id_]}")
+                )
+            else:
+                first[id_] = f"{where.path}:{line}"
+    for option, where in files.options:
+        stem = PurePath(where.path).stem
+        if option.id != stem:
+            problems.append(
+                Problem(
+                    where.path,
+                    where.line_of("id"),
+                    "id",
+                    f"'{option.id}' should match the file name '{stem}'",
+                )
+            )
+    return problems
+
+
+def _cited(files: ContentFiles) -> Iterable[tuple[LoadedFile, int, str, str]]:
+    """(file, line, field, source id) for every citation anywhere in the content."""
+
+    def statements(w: LoadedFile, name: str, items: list[Statement]):
+        for i, st in enumerate(items):
+            for s in st.sources:
+                yield w, w.line_of(name, i, "sources"), f"{name}[{i}].sources", s
+            for s in cited_ids(st.text):
+                yield w, w.line_of(name, i, "text"), f"{name}[{i}].text", s
+
+    def markdown(w: LoadedFile, front_sources: list[str]):
+        for s in front_sources:
+            yield w, w.line_of("sources"), "sources", s
+        assert w.markdown is not None
+        for s in cited_ids(w.markdown.patient):
+            yield w, w.markdown.patient_line, "body", s
+        if w.markdown.clinician:
+            for s in cited_ids(w.markdown.clinician):
+                yield w, w.markdown.clinician_line or 0, "For clinicians", s
+
+    for module, w in files.modules:
+        yield from markdown(w, module.sources)
+    if files.about:
+        yield from markdown(files.about[1], files.about[0].sources)
+    for option, w in files.options:
+        yield from markdown(w, option.sources)
+        for name in ("benefits", "harms", "commitments", "unknowns", "eligibility"):
+            yield from statements(w, name, getattr(option, name))
+        for attr_id, score in option.attributes.items():
+            yield w, w.line_of("attributes", attr_id, "source"), f"attributes.{attr_id}.source", score.source
+        for name in ("doses_per_year", "factor_level"):
+            value = getattr(option, name)
+            for s in value.sources if value else []:
+                yield w, w.line_of(name, "sources"), f"{name}.sources", s
+    if files.attributes:
+        table, w = files.attributes
+        for i, limit in enumerate(table.hard_limits):
+            for s in limit.sources:
+                yield w, w.line_of("hard_limits", i, "sources"), f"hard_limits[{i}].sources", s
+    if files.flags:
+        table, w = files.flags
+        for i, flag in enumerate(table.flags):
+            for s in flag.sources:
+                yield w, w.line_of("flags", i, "sources"), f"flags[{i}].sources", s
+    if files.knowledge:
+        table, w = files.knowledge
+        for i, item in enumerate(table.items):
+            for s in item.sources:
+                yield w, w.line_of("items", i, "sources"), f"items[{i}].sources", s
+    if files.readiness:
+        table, w = files.readiness
+        for s in table.sources:
+            yield w, w.line_of("sources"), "sources", s
+
+
+def _citations(files: ContentFiles) -> list[Problem]:
+    known = {s.id for s, _, _ in files.sources}
+    if not files.sources:
+        return []  # sources.yaml itself is reported missing or broken
+    return [
+        Problem(w.path, line, field, f"cites unknown source '{source}' (not in sources.yaml)")
+        for w, line, field, source in _cited(files)
+        if source not in known
+    ]
+
+
+def _options(files: ContentFiles) -> list[Problem]:
+    problems = []
+    attribute_ids = [a.id for a in files.attributes[0].attributes] if files.attributes else []
+    for option, w in files.options:
+        for name in ("benefits", "harms"):
+            if not getattr(option, name):
+                problems.append(
+                    Problem(
+                        w.path,
+                        w.line_of(name) if name in w.document.data else 1,
+                        name,
+                        f"every option needs at least one item in {name}",
+                    )
+                )
+        if attribute_ids:
+            for attr_id in attribute_ids:
+                if attr_id not in option.attributes:
+                    problems.append(
+                        Problem(
+                            w.path,
+                            w.line_of("attributes"),
+                            f"attributes.{attr_id}",
+                            "no score for this attribute (every option scores every attribute)",
+                        )
+                    )
+            for attr_id in option.attributes:
+                if attr_id not in attribute_ids:
+                    problems.append(
+                        Problem(
+                            w.path,
+                            w.line_of("attributes", attr_id),
+                            f"attributes.{attr_id}",
+                            "not an attribute in attributes.yaml",
+                        )
+                    )
+    return problems
+
+
+def _references_to_options(files: ContentFiles) -> list[Problem]:
+    option_ids = {o.id for o, _ in files.options} | files.option_files
+    if not option_ids:
+        return []
+    problems = []
+    if files.attributes:
+        table, w = files.attributes
+        for i, limit in enumerate(table.hard_limits):
+            for j, oid in enumerate(limit.crossed_by):
+                if oid not in option_ids:
+                    problems.append(
+                        Problem(
+                            w.path,
+                            w.line_of("hard_limits", i, "crossed_by", j),
+                            f"hard_limits[{i}].crossed_by",
+                            f"no option '{oid}'",
+                        )
+                    )
+    if files.flags:
+        table, w = files.flags
+        for i, flag in enumerate(table.flags):
+            for j, oid in enumerate(flag.options):
+                if oid not in option_ids:
+                    problems.append(
+                        Problem(
+                            w.path,
+                            w.line_of("flags", i, "options", j),
+                            f"flags[{i}].options",
+                            f"no option '{oid}'",
+                        )
+                    )
+    return problems
+
+
+def _review_dates(files: ContentFiles) -> list[Problem]:
+    if not files.about:
+        return []
+    content_date = files.about[0].content_date
+    oldest = content_date - REVIEW_WINDOW
+    dated: list[tuple[dt.date, LoadedFile]] = [(m.reviewed, w) for m, w in files.modules]
+    dated += [(o.reviewed, w) for o, w in files.options]
+    dated.append((files.about[0].reviewed, files.about[1]))
+    return [
+        Problem(
+            w.path,
+            w.line_of("reviewed"),
+            "reviewed",
+            f"{reviewed} is more than 18 months before the content date {content_date}: review it",
+        )
+        for reviewed, w in dated
+        if reviewed < oldest
+    ]
+
+
+def _grade(path: str, line: int, field: str, text: str) -> list[Problem]:
+    grade = reading_grade(text)
+    if grade <= MAX_READING_GRADE:
+        return []
+    return [
+        Problem(
+            path,
+            line,
+            field,
+            f"patient text reads at grade {grade:.1f}; keep it at {MAX_READING_GRADE:g} or below",
+        )
+    ]
+
+
+def _option_patient_text(option: Option) -> str:
+    parts = [option.body.patient, option.given, option.how_often, option.availability]
+    for name in ("benefits", "harms", "commitments", "unknowns", "eligibility"):
+        parts += [f"- {s.text}" for s in getattr(option, name)]
+    return "\n\n".join(parts)
+
+
+def _reading_grades(files: ContentFiles) -> list[Problem]:
+    problems = []
+    for module, w in files.modules:
+        problems += _grade(w.path, module.body.patient_line, "body", module.body.patient)
+    if files.about:
+        about, w = files.about
+        problems += _grade(w.path, about.body.patient_line, "body", about.body.patient)
+    for option, w in files.options:
+        problems += _grade(
+            w.path,
+            option.body.patient_line,
+            "body, benefits, harms, commitments",
+            _option_patient_text(option),
+        )
+    if files.attributes:
+        table, w = files.attributes
+        for i, a in enumerate(table.attributes):
+            text = "\n\n".join([a.values_question, a.low_pole, a.high_pole, a.grid_question, a.help or ""])
+            problems += _grade(w.path, w.line_of("attributes", i), f"attributes[{i}]", text)
+    if files.flags:
+        table, w = files.flags
+        for i, f in enumerate(table.flags):
+            problems += _grade(
+                w.path, w.line_of("flags", i), f"flags[{i}]", "\n\n".join([f.title + ".", f.text, f.question])
+            )
+    if files.knowledge:
+        table, w = files.knowledge
+        for i, k in enumerate(table.items):
+            text = "\n\n".join([k.question, *[f"- {c}" for c in k.choices], k.explanation])
+            problems += _grade(w.path, w.line_of("items", i), f"items[{i}]", text)
+    if files.readiness:
+        table, w = files.readiness
+        text = "\n\n".join(
+            [*(f"{r.text}\n\n{r.if_no}" for r in table.readiness), *(r.text for r in table.roles)]
+        )
+        problems += _grade(w.path, w.line_of("readiness"), "readiness", text)
+    return problems

@@ -1,0 +1,42 @@
+"""A problem found in a content file, and the error that carries all of them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake in one place: `path:line field: message`.
+
+    Line 0 means the whole file (for example, a file that is missing).
+    """
+
+    path: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line} {self.field}: {self.message}"
+
+
+class ContentProblems(Exception):
+    """The content folder has mistakes; `problems` lists every one found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__(f"{len(self.problems)} problem(s) in the content")
+
+    def report(self) -> str:
+        """All problems, one line each."""
+        return "\n".join(str(p) for p in self.problems)
+
+
+def display_path(path: Path) -> str:
+    """The path as the author would type it: relative to here when it can be."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,1 @@
+"""Session files: versioned JSON, atomic writes, in the user data folder."""

@@ -1,0 +1,38 @@
+"""Shared fixtures: where the content lives, and copies of it to break on purpose."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from decisionaid import locations
+
+TESTDATA = Path(__file__).parent / "testdata"
+VALID = TESTDATA / "loader" / "valid" / "en"
+FAULTS = TESTDATA / "loader" / "faults"
+
+
+@pytest.fixture
+def shipped_content() -> Path:
+    """The real English content that ships with the app."""
+    return locations.locale_root("en")
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path):
+    """A factory: a copy of the small valid locale, with named fault overlays applied."""
+
+    def make(*faults: str, remove: tuple[str, ...] = ()) -> Path:
+        root = tmp_path / "content" / "en"
+        if root.exists():
+            shutil.rmtree(root)
+        shutil.copytree(VALID, root)
+        for fault in faults:
+            shutil.copytree(FAULTS / fault, root, dirs_exist_ok=True)
+        for relative in remove:
+            (root / relative).unlink()
+        return root
+
+    return make

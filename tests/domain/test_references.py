@@ -1,0 +1,31 @@
+"""Citations in content become numbered references in order of first use."""
+
+from decisionaid.domain.content import Source
+from decisionaid.domain.references import citation_line, number_citations
+
+
+def source(id_: str) -> Source:
+    return Source(
+        id=id_, authors="A", title=f"T{id_}", venue="V", year=2020, url="https://example.org", type="other"
+    )
+
+
+SOURCES = {s: source(s) for s in ("R1", "R2", "R3")}
+
+
+def test_citations_are_numbered_by_first_use_across_texts():
+    (a, b), cited = number_citations(["One [@R2]. Two [@R1; @R2].", "Three [@R3]."], SOURCES)
+    assert a == "One [1]. Two [2, 1]."
+    assert b == "Three [3]."
+    assert [s.id for s in cited] == ["R2", "R1", "R3"]
+
+
+def test_an_unknown_citation_stays_visible():
+    (text,), cited = number_citations(["Odd [@R9]."], SOURCES)
+    assert text == "Odd [?R9]."
+    assert cited == []
+
+
+def test_a_citation_line_falls_back_to_the_doi():
+    s = Source(id="D", authors="B", title="T", venue="V", year=2021, doi="10.1/x", type="review")
+    assert citation_line(s).endswith("https://doi.org/10.1/x")

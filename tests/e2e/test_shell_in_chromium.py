@@ -1,0 +1,35 @@
+"""The real app in Debian's Chromium: welcome, About, and back, with nothing sent away."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+from decisionaid.loader import load_content
+from tests.e2e.ui import by_id, open_app, screenshot
+
+
+def test_welcome_to_about_and_back_in_chromium(browser, server, artifacts, shipped_content):
+    content = load_content(shipped_content)
+    page = browser.new_page(viewport={"width": 1280, "height": 860})
+    requests: list[str] = []
+    blocked: set[str] = set()
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("requestfailed", lambda r: blocked.add(r.url) if r.failure == "csp" else None)
+    try:
+        open_app(page, server.url, content.ui["welcome.title"])
+        screenshot(page, artifacts / "shell-welcome.png")
+
+        by_id(page, "nav-about").click()
+        page.get_by_text(content.about.title).first.wait_for(timeout=20_000)
+        assert page.url.endswith("/about")
+        screenshot(page, artifacts / "shell-about.png")
+
+        page.get_by_role("button", name=content.ui["nav.back"]).click()
+        by_id(page, "start").wait_for(timeout=20_000)
+        assert urlparse(page.url).path == "/"
+    finally:
+        page.close()
+    # Flutter asks a CDN for optional files; the browser must refuse them (CSP)
+    # before anything leaves the machine.
+    sent_away = [u for u in requests if urlparse(u).hostname != "127.0.0.1" and u not in blocked]
+    assert sent_away == [], f"requests left the machine: {sent_away}"

@@ -1,0 +1,175 @@
+"""Drives a real Flet session in-process, with a fake client standing in for Flutter.
+
+`flet test` needs a Flutter SDK, which these machines do not have. Instead we
+run Flet's own `Session` against a `Connection` that encodes every message the
+way the web transport does (the encoding records the diff baseline, so
+component bodies render and patches flow), and that answers the one client
+call the app makes, `push_route`, as the Flutter client does: it changes the
+page route, fires `route_change`, and replies to the call.
+
+This reaches into Flet internals; flet is pinned to 1.0.5 for that reason.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+
+import flet as ft
+import msgpack
+from flet.controls.base_control import BaseControl
+from flet.controls.context import _context_page
+from flet.messaging.connection import Connection
+from flet.messaging.protocol import (
+    Message,
+    MessageAction,
+    RegisterClientResponseBody,
+    configure_encode_object_for_msgpack,
+)
+from flet.messaging.session import Session
+from flet.pubsub.pubsub_hub import PubSubHub
+
+
+class HeadlessClient(Connection):
+    """A stand-in for the Flutter client: encodes messages and answers push_route."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop):
+        super().__init__()
+        self.page_url = "http://127.0.0.1:8550"
+        self.loop = loop
+        self.executor = ThreadPoolExecutor(max_workers=2)
+        self.pubsubhub = PubSubHub(loop=loop, executor=self.executor)
+        self.session: Session | None = None
+        self.sent: list[Message] = []
+        self.errors: list[str] = []
+        self._encode = configure_encode_object_for_msgpack(BaseControl)
+        self._pending: set[asyncio.Task] = set()
+
+    def send_message(self, message: Message) -> None:
+        msgpack.packb([message.action, message.body], default=self._encode)
+        self.sent.append(message)
+        if message.action == MessageAction.SESSION_CRASHED:
+            self.errors.append(str(message.body))
+        if message.action == MessageAction.INVOKE_METHOD and message.body.name == "push_route":
+            task = self.loop.create_task(self._push_route(message.body))
+            self._pending.add(task)
+            task.add_done_callback(self._pending.discard)
+
+    async def _push_route(self, body) -> None:
+        assert self.session is not None
+        page = self.session.page
+        route = body.args["route"]
+        self.session.apply_page_patch({"route": route})
+        await self.session.dispatch_event(page._i, "route_change", {"route": route})
+        self.session.handle_invoke_method_results(body.control_id, body.call_id, None, None)
+
+    async def settle(self, rounds: int = 6) -> None:
+        """Let scheduled navigation, renders and effects run to completion."""
+        for _ in range(rounds):
+            while self._pending:
+                await asyncio.gather(*list(self._pending))
+            await asyncio.sleep(0.01)
+
+
+class HeadlessApp:
+    """One running session of the app, with helpers to find and use controls."""
+
+    def __init__(self, client: HeadlessClient, session: Session):
+        self.client = client
+        self.session = session
+
+    @property
+    def page(self) -> ft.Page:
+        return self.session.page
+
+    def controls(self) -> Iterator[BaseControl]:
+        """Every control now in the page, depth first."""
+        seen: set[int] = set()
+
+        def walk(node: object) -> Iterator[BaseControl]:
+            if isinstance(node, BaseControl):
+                if id(node) in seen:
+                    return
+                seen.add(id(node))
+                yield node
+                names = [f.name for f in dataclasses.fields(node)] + ["_b"]
+                children = [(n, getattr(node, n, None)) for n in names]
+            elif isinstance(node, list | tuple):
+                children = enumerate(node)
+            else:
+                return
+            for name, child in children:
+                # `_b` is a component's rendered body; other private fields are bookkeeping.
+                if isinstance(name, str) and name.startswith("_") and name != "_b":
+                    continue
+                if isinstance(child, BaseControl | list | tuple):
+                    yield from walk(child)
+
+        yield from walk(self.page.views)
+
+    def texts(self) -> list[str]:
+        """All text values the page shows (Text controls, Markdown sources)."""
+        found = []
+        for c in self.controls():
+            value = getattr(c, "value", None)
+            if isinstance(c, ft.Text | ft.Markdown) and isinstance(value, str):
+                found.append(value)
+        return found
+
+    def text(self) -> str:
+        """All shown text joined, for `in` checks."""
+        return "\n".join(self.texts())
+
+    def by_identifier(self, identifier: str) -> BaseControl:
+        """The control wrapped in `Semantics(identifier=...)` (what a test can click)."""
+        for c in self.controls():
+            if isinstance(c, ft.Semantics) and c.identifier == identifier:
+                return c.content
+        raise LookupError(f"no control with identifier {identifier!r}; on page: {self.identifiers()}")
+
+    def identifiers(self) -> list[str]:
+        return [c.identifier for c in self.controls() if isinstance(c, ft.Semantics) and c.identifier]
+
+    async def click(self, identifier: str) -> None:
+        """Click the control with this identifier, as the client would, and settle."""
+        control = self.by_identifier(identifier)
+        await self.session.dispatch_event(control._i, "click", None)
+        await self.client.settle()
+        self.raise_errors()
+
+    def raise_errors(self) -> None:
+        """Fail loudly if the app crashed in a handler (Flet would show a red screen)."""
+        if self.client.errors:
+            raise AssertionError("the app crashed:\n" + "\n".join(self.client.errors))
+
+    async def go(self, route: str) -> None:
+        """Navigate as if the person typed the address."""
+        await self.client._push_route(
+            type("Body", (), {"args": {"route": route}, "control_id": self.page._i, "call_id": "typed"})()
+        )
+        await self.client.settle()
+
+
+async def start_app(
+    main: Callable[[ft.Page], None], route: str = "/", width: int = 1280, height: int = 860
+) -> HeadlessApp:
+    """Start `main` in a fresh session, as the web server does on REGISTER_CLIENT."""
+    client = HeadlessClient(asyncio.get_running_loop())
+    session = Session(client)
+    client.session = session
+    _context_page.set(session.page)
+    session.apply_page_patch({"route": route, "width": width, "height": height, "platform": "linux"})
+    client.send_message(
+        Message(
+            MessageAction.REGISTER_CLIENT,
+            RegisterClientResponseBody(session_id=session.id, page_patch=session.get_page_patch(), error=""),
+        )
+    )
+    main(session.page)
+    await session.after_event(session.page)
+    await client.settle()
+    app = HeadlessApp(client, session)
+    app.raise_errors()
+    return app

@@ -1,0 +1,89 @@
+"""The app shell in a headless session: routes, progress, Back and Next, About."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from decisionaid.gui.app import make_app
+from decisionaid.gui.routes import ASIDE, JOURNEY
+from decisionaid.loader import load_content
+from tests.gui.harness import start_app
+
+GUI_DIR = Path(__file__).parents[2] / "decisionaid" / "gui"
+
+
+async def test_welcome_states_the_decision_and_privacy(app, shipped_content):
+    ui = load_content(shipped_content).ui
+    assert app.page.route == "/"
+    for key in ("welcome.title", "welcome.decision", "welcome.privacy", "welcome.not_advice"):
+        assert ui[key] in app.texts()
+    assert {"start", "clinician", "nav-about"} <= set(app.identifiers())
+
+
+async def test_welcome_to_about_and_back(app, shipped_content):
+    about = load_content(shipped_content).about
+    await app.click("nav-about")
+    assert app.page.route == "/about"
+    assert about.title in app.texts()
+    assert any(about.content_version in t for t in app.texts())
+    await app.click("back")
+    assert app.page.route == "/"
+    assert "start" in app.identifiers()
+
+
+async def test_back_from_about_returns_to_the_step_the_person_was_on(app):
+    await app.click("start")
+    await app.click("next")
+    assert app.page.route == JOURNEY[2].path
+    await app.click("nav-about")
+    await app.click("back")
+    assert app.page.route == JOURNEY[2].path
+
+
+async def test_next_walks_every_step_in_order_with_progress(app, shipped_content):
+    ui = load_content(shipped_content).ui
+    await app.click("start")
+    total = len(JOURNEY) - 1
+    for number, step in enumerate(JOURNEY[1:], start=1):
+        assert app.page.route == step.path
+        assert ui[step.title_key] in app.texts()
+        assert any(t.startswith(f"Step {number} of {total}") for t in app.texts())
+        if number < total:
+            await app.click("next")
+    assert "next" not in app.identifiers()
+    for step in reversed(JOURNEY[1:-1]):
+        await app.click("back")
+        assert app.page.route == step.path
+
+
+@pytest.mark.parametrize("step", [*JOURNEY[1:], *ASIDE], ids=lambda s: s.key)
+async def test_every_route_opens_with_its_title(shipped_content, tmp_path, step):
+    app = await start_app(make_app(shipped_content, tmp_path), route=step.path)
+    ui = load_content(shipped_content).ui
+    title = ui.get(step.title_key)
+    assert title, f"ui.yaml has no {step.title_key}"
+    assert title in app.texts()
+
+
+async def test_an_unknown_address_shows_the_welcome_page(shipped_content, tmp_path):
+    app = await start_app(make_app(shipped_content, tmp_path), route="/no-such-page")
+    assert "start" in app.identifiers()
+
+
+async def test_broken_content_shows_the_problems_instead_of_the_app(content_copy, tmp_path):
+    app = await start_app(make_app(content_copy("unknown-source"), tmp_path))
+    assert "cites unknown source 'S9'" in app.text()
+    assert "start" not in app.identifiers()
+
+
+def test_every_interface_string_the_code_uses_is_in_ui_yaml(shipped_content):
+    ui = load_content(shipped_content).ui
+    used = set()
+    for path in GUI_DIR.rglob("*.py"):
+        used |= set(re.findall(r"""\.t\(\s*["']([a-z_.]+)["']""", path.read_text()))
+    used |= {step.title_key for step in (*JOURNEY, *ASIDE)}
+    assert used, "found no interface strings: the pattern is wrong"
+    assert sorted(used - set(ui)) == []

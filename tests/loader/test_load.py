@@ -1,0 +1,120 @@
+"""The loader reads content into models and reports every problem as path:line field: message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from decisionaid.loader import ContentProblems, load_content, read_content
+
+
+def problems_in(root: Path) -> list[str]:
+    content, problems = read_content(root)
+    assert content is None, "content with problems must not load"
+    return [str(p) for p in problems]
+
+
+def only_line(lines: list[str]) -> str:
+    assert len(lines) == 1, lines
+    return lines[0]
+
+
+def test_the_valid_fixture_loads_every_part(content_copy):
+    content = load_content(content_copy())
+    assert [m.id for m in content.modules] == ["basics"]
+    assert [o.id for o in content.options] == ["alpha", "beta"]
+    assert [a.id for a in content.attributes] == ["burden", "record"]
+    assert content.hard_limits[0].crossed_by == ["alpha"]
+    assert content.option("alpha").attributes["burden"].score == 0.3
+    assert content.about.content_version == "test-1"
+    assert set(content.sources) == {"S1", "S2"}
+    assert content.modules[0].body.clinician.startswith("Detail for the test")
+
+
+def test_the_clinicians_section_is_split_from_the_patient_text(content_copy):
+    module = load_content(content_copy()).modules[0]
+    assert "For clinicians" not in module.body.patient
+    assert module.body.patient.startswith("Your blood needs factor")
+    assert module.body.clinician_line == 13
+
+
+def test_a_malformed_yaml_block_gets_its_own_line(content_copy):
+    line = only_line(problems_in(content_copy("malformed-yaml")))
+    assert line.startswith("attributes.yaml:") or "/attributes.yaml:" in line
+    assert ":4 yaml: malformed YAML" in line or ":5 yaml: malformed YAML" in line
+
+
+def test_a_missing_file_is_named(content_copy):
+    line = only_line(problems_in(content_copy(remove=("knowledge.yaml",))))
+    assert line.endswith("knowledge.yaml:0 file: missing: every locale needs knowledge.yaml")
+
+
+def test_a_wrong_type_is_reported_at_the_line_of_the_field(content_copy):
+    line = only_line(problems_in(content_copy("wrong-type")))
+    assert "options/alpha.md:16 attributes.burden.score:" in line
+    assert "valid number" in line
+
+
+def test_an_unknown_source_is_reported_where_it_is_cited(content_copy):
+    line = only_line(problems_in(content_copy("unknown-source")))
+    assert "modules/01-basics.md:11 body: cites unknown source 'S9'" in line
+
+
+def test_an_unknown_key_is_an_error_not_ignored(content_copy):
+    lines = problems_in(content_copy("unknown-key"))
+    assert any("options/beta.md:18 benfits: unknown field" in line for line in lines), lines
+    assert any("harms" not in line and "benefits: required field is missing" in line for line in lines)
+
+
+def test_patient_text_above_grade_8_is_reported(content_copy):
+    line = only_line(problems_in(content_copy("hard-text")))
+    assert "modules/01-basics.md:11 body: patient text reads at grade" in line
+
+
+def test_the_clinicians_section_is_exempt_from_the_reading_grade(content_copy):
+    root = content_copy()
+    module = root / "modules" / "01-basics.md"
+    hard = "Prophylactic recombinant concentrates substantially diminish cumulative haemarthrosis incidence."
+    module.write_text(module.read_text() + "\n" + hard * 3 + "\n")
+    assert load_content(root).modules[0].body.clinician.endswith("incidence.")
+
+
+def test_a_review_date_older_than_18_months_is_reported(content_copy):
+    line = only_line(problems_in(content_copy("old-review")))
+    assert "modules/01-basics.md:9 reviewed: 2024-01-15 is more than 18 months before" in line
+
+
+def test_a_duplicate_id_names_both_places(content_copy):
+    line = only_line(problems_in(content_copy("duplicate-id")))
+    assert "modules/02-basics-again.md:2 id: module id 'basics' is also used at" in line
+    assert "01-basics.md:2" in line
+
+
+def test_an_option_without_harms_is_reported(content_copy):
+    line = only_line(problems_in(content_copy("no-harms")))
+    assert "options/beta.md:21 harms: every option needs at least one item in harms" in line
+
+
+def test_every_problem_is_reported_in_one_run(content_copy):
+    lines = problems_in(
+        content_copy("malformed-yaml", "wrong-type", "unknown-source", remove=("flags.yaml",))
+    )
+    assert len(lines) == 4, lines
+    assert {line.split(":")[0].rsplit("/", 1)[-1] for line in lines} == {
+        "attributes.yaml",
+        "alpha.md",
+        "01-basics.md",
+        "flags.yaml",
+    }
+
+
+def test_load_content_raises_with_a_readable_report(content_copy):
+    with pytest.raises(ContentProblems) as caught:
+        load_content(content_copy("unknown-source"))
+    assert "cites unknown source 'S9'" in caught.value.report()
+
+
+def test_a_folder_that_does_not_exist_is_one_clear_problem(tmp_path):
+    line = only_line(problems_in(tmp_path / "nowhere"))
+    assert line.endswith("nowhere:0 folder: no content folder here")

@@ -1,0 +1,104 @@
+"""The `decisionaid` command: check-content, version, and how the app is served."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from decisionaid import __version__, cli
+
+
+def test_check_content_prints_a_count_and_exits_0_on_clean_content(content_copy, capsys):
+    assert cli.main(["check-content", str(content_copy())]) == 0
+    out = capsys.readouterr().out
+    assert "ok: 1 modules, 2 options, 2 attributes" in out
+
+
+def test_check_content_prints_three_path_line_problems_for_three_faults(content_copy, capsys):
+    root = content_copy("wrong-type", "unknown-source", "no-harms")
+    assert cli.main(["check-content", str(root.parent)]) == 1
+    lines = [ln for ln in capsys.readouterr().out.splitlines() if ln]
+    assert len(lines) == 3, lines
+    for line in lines:
+        path, rest = line.split(":", 1)
+        assert path.endswith(".md")
+        assert rest.split(" ", 1)[0].isdigit()
+
+
+def test_check_content_never_shows_a_traceback_on_a_broken_folder(content_copy):
+    root = content_copy("malformed-yaml", "unknown-key")
+    done = subprocess.run(
+        [sys.executable, "-m", "decisionaid", "check-content", str(root)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stdout + done.stderr
+    assert "malformed YAML" in done.stdout
+
+
+def test_version_is_printed(capsys):
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["--version"])
+    assert stop.value.code == 0
+    assert __version__ in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("host", "loopback"),
+    [
+        ("127.0.0.1", True),
+        ("localhost", True),
+        ("::1", True),
+        ("127.0.0.2", True),
+        ("0.0.0.0", False),
+        ("192.168.1.5", False),
+        ("clinic-pc", False),
+    ],
+)
+def test_only_loopback_hosts_count_as_private(host, loopback):
+    assert cli.is_loopback(host) is loopback
+
+
+@pytest.fixture
+def recorded_run(monkeypatch, content_copy, tmp_path):
+    """Runs the command with Flet's `run` replaced by a recorder (no server starts)."""
+    import flet as ft
+
+    calls = []
+    monkeypatch.setattr(ft, "run", lambda main, **kwargs: calls.append(kwargs))
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    base = ["--content", str(content_copy()), "--data-dir", str(tmp_path / "data")]
+    return calls, base
+
+
+def test_without_a_display_it_serves_on_loopback_with_no_cdn(recorded_run, capsys):
+    calls, base = recorded_run
+    assert cli.main(base) == 0
+    (kwargs,) = calls
+    assert kwargs["host"] == "127.0.0.1"
+    assert kwargs["port"] == 8550
+    assert kwargs["no_cdn"] is True
+    captured = capsys.readouterr()
+    assert "http://127.0.0.1:8550" in captured.out
+    assert "WARNING" not in captured.err
+
+
+def test_a_network_host_is_served_with_a_warning(recorded_run, capsys):
+    calls, base = recorded_run
+    assert cli.main([*base, "--web", "--host", "0.0.0.0", "--port", "9001"]) == 0
+    assert calls[0]["host"] == "0.0.0.0" and calls[0]["port"] == 9001
+    assert "reachable from the network" in capsys.readouterr().err
+
+
+def test_with_a_display_it_opens_the_desktop_window(recorded_run, monkeypatch):
+    import flet as ft
+
+    calls, base = recorded_run
+    monkeypatch.setenv("DISPLAY", ":0")
+    assert cli.main(base) == 0
+    assert calls[0]["view"] == ft.AppView.FLET_APP
