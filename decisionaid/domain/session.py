@@ -1,0 +1,60 @@
+"""A person's answers: one versioned document, saved after every change."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+"""Bump when the shape changes, and add a migration in storage."""
+
+Importance = Annotated[int, Field(ge=0, le=4)]
+"""Five labelled steps: 0 not important, 1 a little, 2 somewhat, 3 very, 4 extremely."""
+
+IMPORTANCE_STEPS = (0, 1, 2, 3, 4)
+NotSure = Literal["not_sure"]
+
+
+class SessionModel(BaseModel):
+    """Base for session parts: unknown keys are errors, values are checked on change."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Profile(SessionModel):
+    """What the person told us about himself; every answer is optional."""
+
+    hemophilia_type: Literal["A", "B", "not_sure"] | None = None
+    severity: Literal["severe", "moderate", "mild", "not_sure"] | None = None
+    inhibitors: Literal["now", "past", "never", "not_sure"] | None = None
+    age_group: Literal["under_18", "18_to_64", "65_plus"] | None = None
+    current_treatment: str | None = None
+    liver_problems: Literal["yes", "no", "not_sure"] | None = None
+    aav_antibodies: Literal["positive", "negative", "not_tested", "not_sure"] | None = None
+    plans_for_children: Literal["yes", "no", "not_sure"] | None = None
+    alcohol: Literal["none", "sometimes", "most_days", "not_sure"] | None = None
+
+
+class Session(SessionModel):
+    """Everything the person has answered, with when and against which content."""
+
+    schema_version: int = SCHEMA_VERSION
+    content_version: str | None = None
+    created: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.UTC))
+    updated: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.UTC))
+    last_route: str = "/"
+    profile: Profile = Field(default_factory=Profile)
+    modules_read: list[str] = Field(default_factory=list)
+    knowledge_answers: dict[str, int] = Field(default_factory=dict)
+    importance: dict[str, Importance] = Field(default_factory=dict)
+    hard_limits: list[str] = Field(default_factory=list)
+    leaning: str | None = None
+    """An option id, "not_sure", or None when not answered."""
+    readiness: dict[str, bool] = Field(default_factory=dict)
+    preferred_role: str | None = None
+    questions_chosen: list[str] = Field(default_factory=list)
+    own_questions: list[str] = Field(default_factory=list)
+    notes: str = ""
+    clinician_notes: str = ""
