@@ -65,11 +65,14 @@ def test_only_loopback_hosts_count_as_private(host, loopback):
 
 @pytest.fixture
 def recorded_run(monkeypatch, content_copy, tmp_path):
-    """Runs the command with Flet's `run` replaced by a recorder (no server starts)."""
+    """Runs the command with the window and the web server replaced by recorders."""
     import flet as ft
 
+    from decisionaid.gui import server
+
     calls = []
-    monkeypatch.setattr(ft, "run", lambda main, **kwargs: calls.append(kwargs))
+    monkeypatch.setattr(ft, "run", lambda main, **kwargs: calls.append({"window": True, **kwargs}))
+    monkeypatch.setattr(server, "serve", lambda main, **kwargs: calls.append({"web": True, **kwargs}))
     monkeypatch.delenv("DISPLAY", raising=False)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     base = ["--content", str(content_copy()), "--data-dir", str(tmp_path / "data")]
@@ -80,9 +83,9 @@ def test_without_a_display_it_serves_on_loopback_with_no_cdn(recorded_run, capsy
     calls, base = recorded_run
     assert cli.main(base) == 0
     (kwargs,) = calls
+    assert kwargs["web"]
     assert kwargs["host"] == "127.0.0.1"
     assert kwargs["port"] == 8550
-    assert kwargs["no_cdn"] is True
     captured = capsys.readouterr()
     assert "http://127.0.0.1:8550" in captured.out
     assert "WARNING" not in captured.err
@@ -95,10 +98,32 @@ def test_a_network_host_is_served_with_a_warning(recorded_run, capsys):
     assert "reachable from the network" in capsys.readouterr().err
 
 
+def test_the_web_app_refuses_every_other_origin_and_uses_no_cdn(monkeypatch):
+    import flet as ft
+
+    from decisionaid.gui import server
+
+    seen = {}
+
+    class FakeAsgi:
+        def middleware(self, kind):
+            seen["middleware"] = kind
+            return lambda handler: handler
+
+    monkeypatch.setattr(ft, "run", lambda main, **kwargs: seen.update(kwargs) or FakeAsgi())
+    server.web_app(lambda page: None, "assets")
+    assert seen["export_asgi_app"] is True and seen["no_cdn"] is True
+    assert seen["middleware"] == "http"
+    policy = dict(part.split(" ", 1) for part in server.CONTENT_SECURITY_POLICY.split("; "))
+    assert policy["default-src"] == "'self'"
+    assert policy["connect-src"] == "'self'"
+
+
 def test_with_a_display_it_opens_the_desktop_window(recorded_run, monkeypatch):
     import flet as ft
 
     calls, base = recorded_run
     monkeypatch.setenv("DISPLAY", ":0")
     assert cli.main(base) == 0
+    assert calls[0]["window"]
     assert calls[0]["view"] == ft.AppView.FLET_APP

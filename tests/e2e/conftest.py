@@ -44,8 +44,10 @@ def chromium_path() -> str | None:
     return None
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """Chromium for one test module (sync Playwright holds an event loop while open,
+    so it must be closed before the asyncio GUI tests run)."""
     path = chromium_path()
     if path is None:
         message = "Debian's chromium is not installed (apt-get install chromium)"

@@ -8,6 +8,13 @@ from decisionaid.loader import load_content
 from tests.e2e.ui import by_id, open_app, screenshot
 
 
+def host_of(url: str) -> str | None:
+    """The host a request goes to; blob: and data: URLs stay inside the page."""
+    if url.startswith("data:"):
+        return "127.0.0.1"
+    return urlparse(url.removeprefix("blob:")).hostname
+
+
 def test_welcome_to_about_and_back_in_chromium(browser, server, artifacts, shipped_content):
     content = load_content(shipped_content)
     page = browser.new_page(viewport={"width": 1280, "height": 860})
@@ -16,6 +23,8 @@ def test_welcome_to_about_and_back_in_chromium(browser, server, artifacts, shipp
     page.on("request", lambda r: requests.append(r.url))
     page.on("requestfailed", lambda r: blocked.add(r.url) if r.failure == "csp" else None)
     try:
+        response = page.goto(server.url)
+        assert "default-src 'self'" in response.headers["content-security-policy"]
         open_app(page, server.url, content.ui["welcome.title"])
         screenshot(page, artifacts / "shell-welcome.png")
 
@@ -31,5 +40,5 @@ def test_welcome_to_about_and_back_in_chromium(browser, server, artifacts, shipp
         page.close()
     # Flutter asks a CDN for optional files; the browser must refuse them (CSP)
     # before anything leaves the machine.
-    sent_away = [u for u in requests if urlparse(u).hostname != "127.0.0.1" and u not in blocked]
+    sent_away = [u for u in requests if host_of(u) != "127.0.0.1" and u not in blocked]
     assert sent_away == [], f"requests left the machine: {sent_away}"
