@@ -40,3 +40,8 @@ def citation_line(source: Source) -> str:
     """One reference as a reader sees it in a list: authors, title, venue, year."""
     where = source.url or (f"https://doi.org/{source.doi}" if source.doi else "")
     return f"{source.authors}. {source.title}. {source.venue}, {source.year}. {where}".strip()
+
+
+def strip_citations(text: str) -> str:
+    """The text without its `[@id]` marks (where the sources are listed elsewhere)."""
+    return CITATION.sub("", text)

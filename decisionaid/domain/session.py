@@ -54,7 +54,9 @@ class Session(SessionModel):
     """An option id, "not_sure", or None when not answered."""
     readiness: dict[str, bool] = Field(default_factory=dict)
     preferred_role: str | None = None
-    questions_chosen: list[str] = Field(default_factory=list)
+    questions_chosen: list[str] | None = None
+    """Ids of the suggested questions the person ticked; None until he has looked
+    at them, when every suggestion goes into the summary."""
     own_questions: list[str] = Field(default_factory=list)
     notes: str = ""
     clinician_notes: str = ""

@@ -1,0 +1,106 @@
+"""Which options and "ask your care team" notes a person sees, and why.
+
+Type A or B is the only filter. Everything else (age, inhibitors, liver,
+antibodies, plans for children, alcohol, a product that is withdrawn) becomes
+a note with its reason, never a silent exclusion: the care team decides
+eligibility, the aid helps the person ask.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from decisionaid.domain.content import Content, Flag, Option
+from decisionaid.domain.session import Profile
+
+
+def options_for(content: Content, profile: Profile) -> list[Option]:
+    """The options for this person's type; both types when he is not sure or did not say."""
+    kind = profile.hemophilia_type
+    if kind in ("A", "B"):
+        return [o for o in content.options if o.applies_to in (kind, "both")]
+    return list(content.options)
+
+
+@dataclass(frozen=True)
+class FlagNote:
+    """A care-team note that applies to this person, the options it touches, and why."""
+
+    flag: Flag
+    option_ids: tuple[str, ...]
+    reason: str
+
+
+def _reasons(content: Content, profile: Profile, shown: list[Option]) -> dict[str, str]:
+    """Flag id -> the reason it shows, in the person's terms (from ui.yaml)."""
+    t = content.text
+    reasons: dict[str, str] = {}
+    if profile.age_group == "under_18":
+        reasons["under_18"] = t("flag_reason.under_18")
+    if profile.inhibitors in ("now", "past"):
+        reasons["inhibitors"] = t(f"flag_reason.inhibitors.{profile.inhibitors}")
+    elif profile.inhibitors == "not_sure":
+        reasons["inhibitors"] = t("flag_reason.not_sure.inhibitors")
+    if profile.liver_problems == "yes":
+        reasons["liver_disease"] = t("flag_reason.liver_disease")
+    elif profile.liver_problems == "not_sure":
+        reasons["liver_disease"] = t("flag_reason.not_sure.liver")
+    if profile.aav_antibodies == "positive":
+        reasons["aav_antibodies"] = t("flag_reason.aav_antibodies")
+    elif profile.aav_antibodies in ("not_tested", "not_sure"):
+        reasons["aav_antibodies"] = t("flag_reason.aav_untested")
+    if profile.plans_for_children in ("yes", "not_sure"):
+        reasons["plans_for_children"] = t(f"flag_reason.children.{profile.plans_for_children}")
+    if profile.alcohol in ("sometimes", "most_days"):
+        reasons["alcohol_use"] = t(f"flag_reason.alcohol.{profile.alcohol}")
+    if any(o.status in ("withdrawn", "limited") for o in shown):
+        reasons["withdrawn"] = t("flag_reason.withdrawn")
+    return reasons
+
+
+def flag_notes(content: Content, profile: Profile) -> list[FlagNote]:
+    """The care-team notes that apply, each limited to the options shown to this person."""
+    shown = options_for(content, profile)
+    reasons = _reasons(content, profile, shown)
+    notes = []
+    for flag in content.flags:
+        if flag.id not in reasons:
+            continue
+        touched = tuple(
+            o.id
+            for o in shown
+            if o.id in flag.options
+            or (
+                o.kind in flag.option_kinds
+                and (flag.id != "withdrawn" or o.status in ("withdrawn", "limited"))
+            )
+        )
+        if touched:
+            notes.append(FlagNote(flag, touched, reasons[flag.id]))
+    return notes
+
+
+def notes_for_option(notes: list[FlagNote], option_id: str) -> list[FlagNote]:
+    """The notes that touch one option, in content order."""
+    return [n for n in notes if option_id in n.option_ids]
+
+
+def as_weighed(content: Content, profile: Profile, option: Option) -> Option:
+    """The option as it is weighed for this person.
+
+    "Stay with my current treatment" takes the scores of the treatment he uses
+    now for the features that depend on it; every other option is unchanged.
+    """
+    if not option.depends_on_current or not profile.current_treatment:
+        return option
+    try:
+        now = content.option(profile.current_treatment)
+    except KeyError:
+        return option
+    if now.kind == "current":
+        return option
+    scores = dict(option.attributes)
+    for attribute_id in option.depends_on_current:
+        if attribute_id in now.attributes:
+            scores[attribute_id] = now.attributes[attribute_id]
+    return option.model_copy(update={"attributes": scores})

@@ -1,0 +1,89 @@
+"""The discussion summary built from real content and the two sample sessions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from decisionaid.domain.session import Session
+from decisionaid.domain.summary import UserText, build_summary, suggested_questions
+from decisionaid.loader import load_content
+
+SESSIONS = Path(__file__).parents[1] / "testdata" / "sessions"
+TODAY = dt.date(2026, 11, 22)
+
+
+@pytest.fixture(scope="module")
+def content():
+    from decisionaid import locations
+
+    return load_content(locations.locale_root("en"))
+
+
+def session(name: str) -> Session:
+    return Session.model_validate_json((SESSIONS / f"{name}.json").read_text())
+
+
+def test_daniel_sees_hemophilia_b_options_ranked_by_fit(content):
+    summary = build_summary(content, session("daniel-hemophilia-b"), TODAY, "0.1.0")
+    names = [f.option for f in summary.fits]
+    assert content.option("hemgenix").name in names
+    assert content.option("roctavian").name not in names
+    assert [f.fit for f in summary.fits] == sorted((f.fit for f in summary.fits), reverse=True)
+    assert summary.priorities[0].importance == 4
+
+
+def test_ray_sees_his_limit_crossed_by_gene_therapy_and_his_own_words(content):
+    summary = build_summary(content, session("ray-hemophilia-a"), TODAY, "0.1.0")
+    roctavian = next(f for f in summary.fits if f.option == content.option("roctavian").name)
+    assert roctavian.limits_crossed == ("I could not accept a treatment that cannot be undone.",)
+    assert summary.hard_limits == roctavian.limits_crossed
+    assert summary.role.startswith("I want")
+    own = [q.text for q in summary.questions if q.origin == "own"]
+    assert own == [UserText(session("ray-hemophilia-a").own_questions[0])]
+    assert "1983" in summary.notes.text
+
+
+def test_questions_come_from_notes_and_concerns_before_the_persons_own(content):
+    s = session("daniel-hemophilia-b")
+    summary = build_summary(content, s, TODAY, "0.1.0")
+    origins = [q.origin for q in summary.questions]
+    assert origins.index("own") > origins.index("flag")
+    assert "concern" in origins
+
+
+def test_only_ticked_suggestions_are_kept_once_the_person_has_chosen(content):
+    s = session("daniel-hemophilia-b")
+    first = suggested_questions(content, s)[0]
+    s.questions_chosen = [first.id]
+    summary = build_summary(content, s, TODAY, "0.1.0")
+    assert [q.text for q in summary.questions if q.origin != "own"] == [first.text]
+
+
+def test_an_empty_session_still_makes_a_summary_that_says_so(content):
+    summary = build_summary(content, Session(), TODAY, "0.1.0")
+    assert not summary.fit_available
+    assert summary.fit_notes == (content.text("summary.fit.nothing_matters"),)
+    assert summary.leaning == summary.empty
+    assert summary.knowledge is None and summary.readiness_note is None
+
+
+def test_a_missed_knowledge_item_is_explained_without_citation_marks(content):
+    summary = build_summary(content, session("daniel-hemophilia-b"), TODAY, "0.1.0")
+    assert summary.knowledge.value.startswith("6 of 7")
+    assert summary.knowledge_misses and "[@" not in summary.knowledge_misses[0]
+
+
+def test_readiness_with_a_no_suggests_talking_it_through(content):
+    daniel = build_summary(content, session("daniel-hemophilia-b"), TODAY, "0.1.0")
+    ray = build_summary(content, session("ray-hemophilia-a"), TODAY, "0.1.0")
+    assert daniel.readiness_note and ray.readiness_note is None
+
+
+def test_every_label_comes_from_the_content(content):
+    summary = build_summary(content, session("daniel-hemophilia-b"), TODAY, "0.1.0")
+    shown = [*summary.headings.values(), *summary.labels.values(), summary.title, summary.disclaimer]
+    shown += [p.label for p in summary.profile] + [p.value for p in summary.profile]
+    assert not [s for s in shown if s.startswith(("summary.", "profile.", "importance."))]
