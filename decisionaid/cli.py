@@ -53,7 +53,70 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="a locale folder (content/en) or a folder of locales (content); default: the shipped content",
     )
+    summary = sub.add_parser("summary", help="export the discussion summary of a saved session")
+    summary.add_argument("session", type=Path, help="a session file (exported from the app)")
+    summary.add_argument("-o", "--output", type=Path, required=True, help="where to write the summary")
+    summary.add_argument(
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="pdf, md or html (default: from the output file's extension, else pdf)",
+    )
+    summary.add_argument(
+        "--paper", choices=("a4", "letter"), default="a4", help="PDF paper size (default a4)"
+    )
     return parser
+
+
+FORMATS = ("pdf", "md", "html")
+
+
+def export_summary(args: argparse.Namespace) -> int:
+    """Write the summary of a session file as PDF, Markdown or HTML."""
+    import datetime as dt
+
+    from decisionaid.domain.summary import build_summary
+    from decisionaid.loader import ContentProblems, load_content
+    from decisionaid.storage import SessionFileError, read_session_file, write_atomically
+
+    fmt = args.format or (args.output.suffix.lstrip(".").lower() if args.output.suffix else "pdf")
+    fmt = {"markdown": "md", "htm": "html"}.get(fmt, fmt)
+    if fmt not in FORMATS:
+        print(
+            f"decisionaid: cannot tell the format from '{args.output.name}'; use --format pdf|md|html",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        session = read_session_file(args.session)
+    except SessionFileError as error:
+        print(f"decisionaid: cannot open {error.path}: {error.detail}", file=sys.stderr)
+        return 2
+    try:
+        content = load_content(args.content or locations.locale_root())
+    except ContentProblems as problems:
+        print(problems.report(), file=sys.stderr)
+        return 1
+    summary = build_summary(content, session, dt.date.today(), __version__)
+    if fmt == "pdf":
+        from decisionaid.export.pdf import render_pdf
+
+        data = render_pdf(summary, paper=args.paper)
+    else:
+        from decisionaid.export.markdown_html import render_html, render_markdown
+
+        data = (render_markdown(summary) if fmt == "md" else render_html(summary)).encode("utf-8")
+    try:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        if fmt == "pdf":
+            args.output.write_bytes(data)
+        else:
+            write_atomically(args.output, data.decode("utf-8"))
+    except OSError as error:
+        print(f"decisionaid: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    print(f"Wrote {args.output} ({fmt}, {len(data):,} bytes)")
+    return 0
 
 
 def has_display() -> bool:
@@ -133,6 +196,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "check-content":
         return check_content(args.folder)
+    if args.command == "summary":
+        return export_summary(args)
     return run_app(args)
 
 

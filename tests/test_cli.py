@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -127,3 +129,44 @@ def test_with_a_display_it_opens_the_desktop_window(recorded_run, monkeypatch):
     assert cli.main(base) == 0
     assert calls[0]["window"]
     assert calls[0]["view"] == ft.AppView.FLET_APP
+
+
+SESSIONS = Path(__file__).parent / "testdata" / "sessions"
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+@pytest.mark.parametrize("person", ["daniel-hemophilia-b", "ray-hemophilia-a"])
+def test_summary_exports_a_sample_session_as_text(tmp_path, capsys, fmt, person):
+    out = tmp_path / f"{person}.{fmt}"
+    assert cli.main(["summary", str(SESSIONS / f"{person}.json"), "-o", str(out)]) == 0
+    text = out.read_text()
+    assert "Questions for your care team" in text
+    session = json.loads((SESSIONS / f"{person}.json").read_text())
+    first_words = session["notes"].split(".")[0]
+    assert first_words in text
+    assert f"Wrote {out}" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        (None, "there is no file here"),
+        ("{broken", "the file is damaged"),
+        ('{"schema_version": 99}', "saved by a newer version of decisionaid"),
+        ('{"colour": "blue"}', "not a decisionaid session"),
+    ],
+)
+def test_summary_explains_a_session_it_cannot_open(tmp_path, capsys, content, says):
+    session = tmp_path / "session.json"
+    if content is not None:
+        session.write_text(content)
+    assert cli.main(["summary", str(session), "-o", str(tmp_path / "out.md")]) == 2
+    err = capsys.readouterr().err
+    assert says in err and "Traceback" not in err
+    assert not (tmp_path / "out.md").exists()
+
+
+def test_summary_refuses_an_output_format_it_cannot_tell(tmp_path, capsys):
+    code = cli.main(["summary", str(SESSIONS / "ray-hemophilia-a.json"), "-o", str(tmp_path / "x.docx")])
+    assert code == 2
+    assert "--format" in capsys.readouterr().err

@@ -85,4 +85,13 @@ def sample_summary(
         sources=("CSL Behring. Hemgenix SmPC. EMA, 2023. https://example.org",),
         disclaimer="This summary is not medical advice and does not recommend a treatment.",
         empty="Not answered",
+        labels={
+            "pulls_up": "Pulls up",
+            "pulls_down": "Pulls down",
+            "limits_crossed": "Crosses your limit",
+            "flags": "Ask your care team",
+            "none": "None",
+            "knowledge.label": "Right answers",
+            "made": "Made on 2026-11-22. Content version 2026.11, app version 0.1.0.",
+        },
     )

@@ -1,0 +1,116 @@
+"""Markdown and HTML exports: real structure, and the person's words shown literally."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import markdown
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from decisionaid.export.markdown_html import escape_user_text, render_html, render_markdown
+from tests.export.sample import sample_summary
+
+
+class Structure(HTMLParser):
+    """Collects tags and the visible text of an HTML page."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags: list[str] = []
+        self.text: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        if tag in ("style", "title"):
+            self._skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("style", "title"):
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.text.append(data)
+
+
+def parse(html: str) -> Structure:
+    parser = Structure()
+    parser.feed(html)
+    return parser
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u200b", "")).strip()
+
+
+def test_the_html_has_headings_lists_and_a_table_for_screen_readers():
+    page = render_html(sample_summary())
+    tags = parse(page).tags
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="en">' in page
+    assert tags.count("h1") == 1 and tags.count("h2") >= 10
+    assert "table" in tags and "th" in tags and "ol" in tags and "ul" in tags
+
+
+def test_sections_appear_in_the_printed_order():
+    md = render_markdown(sample_summary())
+    order = [
+        "About you",
+        "What matters most",
+        "How the options fit",
+        "Questions for your care team",
+        "Your notes",
+    ]
+    positions = [md.index(h) for h in order]
+    assert positions == sorted(positions)
+    assert "| Hemgenix | 72 |" in md
+
+
+def test_blank_sections_say_not_answered():
+    md = render_markdown(sample_summary(notes=""))
+    notes = md.split("## Your notes", 1)[1].split("##", 1)[0]
+    assert "Not answered" in notes
+
+
+def test_typed_markup_is_shown_not_obeyed():
+    typed = '<script>alert("x")</script> **not bold** [not a link](http://example.org)\n# not a heading'
+    page = render_html(sample_summary(notes=typed))
+    assert (
+        "<script>" not in page and "<strong>not bold" not in page and 'href="http://example.org"' not in page
+    )
+    assert squash(typed) in squash("".join(parse(page).text))
+
+
+typed_text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\u200b")
+    | st.sampled_from("\n*_#<>&[]()`|-=!.+~"),
+    max_size=300,
+)
+rtl_and_emoji = st.sampled_from(
+    ["שלום עולם", "مرحبا بالعالم", "😀👍🏽🩸", "**bold** <b>x</b>", "1. item", "> quote"]
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(notes=st.one_of(typed_text, rtl_and_emoji), question=st.one_of(typed_text, rtl_and_emoji))
+def test_any_typed_text_appears_literally_in_the_html(notes, question):
+    page = render_html(sample_summary(notes=notes, own_question=question))
+    visible = squash("".join(parse(page).text))
+    for typed in (notes, question):
+        if typed.strip():
+            assert squash(typed) in visible
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=typed_text)
+def test_escaped_text_renders_back_to_itself_through_the_markdown_package(text):
+    html = markdown.markdown(escape_user_text(text))
+    assert squash("".join(parse(html).text)) == squash(text)
+    assert not set(parse(html).tags) - {"p", "br"}
+
+
+def test_a_note_of_ten_thousand_characters_is_kept_whole():
+    note = ("Ankle bleeds after football. " * 400)[:10_000]
+    assert squash(note) in squash("".join(parse(render_html(sample_summary(notes=note))).text))
