@@ -78,6 +78,7 @@ def make_app(content_root: Path, data_dir: Path) -> Callable[[ft.Page], None]:
             )
             return
         state = AppState(content=content, data_dir=data_dir)
+        state.load()
         page.render(App, state)
 
     return main

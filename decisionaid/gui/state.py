@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import flet as ft
 
 from decisionaid.domain.content import Content
+from decisionaid.domain.session import Session
 from decisionaid.gui.routes import journey_index
+from decisionaid.storage import SessionStore
 
 
 @ft.observable
@@ -18,18 +22,63 @@ class AppState:
 
     content: Content
     data_dir: Path
+    session: Session = field(default_factory=Session)
+    notice: str | None = None
+    """A message to show once, e.g. that a saved session could not be read."""
     last_journey_path: str = "/"
     text_scale: float = 1.0
     visited: list[str] = field(default_factory=list)
+    resumable: bool = False
+
+    def __post_init__(self) -> None:
+        self._store = SessionStore(self.data_dir)
 
     def t(self, key: str, **values: object) -> str:
         """An interface string from ui.yaml."""
         return self.content.text(key, **values)
 
+    def load(self) -> None:
+        """Pick up the saved session; an unreadable one is set aside and explained."""
+        loaded = self._store.load()
+        self.session = loaded.session
+        self.resumable = self.session.last_route not in ("/", "")
+        if loaded.problem is not None:
+            self.notice = self.t(
+                "notice.unreadable_session", path=str(loaded.moved_to), detail=loaded.problem.detail
+            )
+
+    def change(self, **fields: Any) -> None:
+        """Set answers on the session and save it at once."""
+        updated = self.session.model_copy(update={**fields, "updated": dt.datetime.now(dt.UTC)})
+        self.session = type(self.session).model_validate(updated.model_dump())
+        self.session.content_version = self.content.about.content_version
+        self._store.save(self.session)
+
+    def change_profile(self, **fields: Any) -> None:
+        """Set profile answers and save."""
+        profile = self.session.profile.model_copy(update=fields)
+        self.change(profile=type(profile).model_validate(profile.model_dump()))
+
+    def start_over(self) -> None:
+        """A fresh session, saved (the old answers are replaced)."""
+        self.session = Session(content_version=self.content.about.content_version)
+        self._store.save(self.session)
+        self.resumable = False
+
+    def delete_my_data(self) -> int:
+        """Remove every file the app saved and start with an empty, unsaved session."""
+        removed = self._store.delete_all()
+        self.session = Session()
+        self.resumable = False
+        return removed
+
     def arrived(self, path: str) -> None:
-        """Remember a page the person reached, so an aside page can send him back."""
-        if journey_index(path) is not None and self.last_journey_path != path:
-            self.last_journey_path = path
+        """Remember a page the person reached, so he can resume there and come back from asides."""
+        if journey_index(path) is not None:
+            if self.last_journey_path != path:
+                self.last_journey_path = path
+            if path != "/" and self.session.last_route != path:
+                self.change(last_route=path)
         if path not in self.visited:
             self.visited.append(path)
 

@@ -87,3 +87,41 @@ def test_every_interface_string_the_code_uses_is_in_ui_yaml(shipped_content):
     used |= {step.title_key for step in (*JOURNEY, *ASIDE)}
     assert used, "found no interface strings: the pattern is wrong"
     assert sorted(used - set(ui)) == []
+
+
+async def test_the_journey_resumes_where_it_was_left_after_a_restart(shipped_content, tmp_path):
+    data = tmp_path / "data"
+    first = await start_app(make_app(shipped_content, data))
+    assert "resume" not in first.identifiers()
+    await first.click("start")
+    await first.click("next")
+    assert first.page.route == JOURNEY[2].path
+
+    again = await start_app(make_app(shipped_content, data))
+    assert {"resume", "start-over"} <= set(again.identifiers())
+    assert "start" not in again.identifiers()
+    await again.click("resume")
+    assert again.page.route == JOURNEY[2].path
+
+
+async def test_start_over_begins_a_fresh_journey(shipped_content, tmp_path):
+    data = tmp_path / "data"
+    first = await start_app(make_app(shipped_content, data))
+    await first.click("start")
+    again = await start_app(make_app(shipped_content, data))
+    await again.click("start-over")
+    assert again.page.route == JOURNEY[1].path
+    third = await start_app(make_app(shipped_content, data))
+    assert "resume" in third.identifiers()  # he is on step 1 again, which is saved too
+
+
+async def test_an_unreadable_saved_session_is_explained_and_kept(shipped_content, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "session.json").write_text("{this is not json")
+    app = await start_app(make_app(shipped_content, data))
+    assert "could not be opened" in app.text()
+    kept = list(data.glob("session.json.unreadable-*"))
+    assert len(kept) == 1 and kept[0].read_text() == "{this is not json"
+    await app.click("dismiss-notice")
+    assert "could not be opened" not in app.text()

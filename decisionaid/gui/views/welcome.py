@@ -9,6 +9,53 @@ from decisionaid.gui.routes import JOURNEY
 from decisionaid.gui.state import use_app_state
 
 
+def notice(state) -> list[ft.Control]:
+    """The one-time notice (e.g. an unreadable saved session), with a way to dismiss it."""
+    if not state.notice:
+        return []
+
+    def dismiss() -> None:
+        state.notice = None
+
+    return [
+        ft.Semantics(
+            live_region=True,
+            content=ft.Container(
+                ft.Column(
+                    [
+                        paragraph(state.notice),
+                        action_button("dismiss-notice", state.t("notice.dismiss"), dismiss),
+                    ]
+                ),
+                padding=16,
+                border=ft.Border.all(2, ft.Colors.ERROR),
+                border_radius=8,
+            ),
+        )
+    ]
+
+
+def resume_buttons(state, page) -> list[ft.Control]:
+    """'Carry on' and 'Start over' when there are saved answers."""
+    if not state.resumable:
+        return []
+
+    def start_over() -> None:
+        state.start_over()
+        page.navigate(JOURNEY[1].path)
+
+    return [
+        action_button(
+            "resume",
+            state.t("welcome.resume"),
+            lambda: page.navigate(state.session.last_route),
+            primary=True,
+            icon=ft.Icons.PLAY_ARROW,
+        ),
+        action_button("start-over", state.t("welcome.start_over"), start_over, icon=ft.Icons.RESTART_ALT),
+    ]
+
+
 @ft.component
 def Welcome():
     """The first page: states the decision and offers the ways in."""
@@ -31,14 +78,22 @@ def Welcome():
                 ],
             ),
             paragraph(state.t("welcome.not_advice")),
+            *notice(state),
             ft.Row(
                 [
-                    action_button(
-                        "start",
-                        state.t("welcome.start"),
-                        lambda: page.navigate(first_step),
-                        primary=True,
-                        icon=ft.Icons.ARROW_FORWARD,
+                    *resume_buttons(state, page),
+                    *(
+                        []
+                        if state.resumable
+                        else [
+                            action_button(
+                                "start",
+                                state.t("welcome.start"),
+                                lambda: page.navigate(first_step),
+                                primary=True,
+                                icon=ft.Icons.ARROW_FORWARD,
+                            )
+                        ]
                     ),
                     action_button(
                         "clinician",
