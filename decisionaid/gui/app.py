@@ -11,12 +11,13 @@ from decisionaid.gui.routes import JOURNEY
 from decisionaid.gui.state import AppContext, AppState
 from decisionaid.gui.theme import build_theme
 from decisionaid.gui.views.about import About
+from decisionaid.gui.views.about_you import AboutYou
 from decisionaid.gui.views.coming import coming
 from decisionaid.gui.views.shell import Shell
 from decisionaid.gui.views.welcome import Welcome
 from decisionaid.loader import ContentProblems, load_content
 
-BUILT = {"welcome": Welcome}
+BUILT = {"welcome": Welcome, "about_you": AboutYou}
 
 
 def route_table() -> list[ft.Route]:

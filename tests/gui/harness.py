@@ -144,6 +144,13 @@ class HeadlessApp:
         if self.client.errors:
             raise AssertionError("the app crashed:\n" + "\n".join(self.client.errors))
 
+    async def change(self, control: BaseControl, value: object) -> None:
+        """Set a field's value as the client does (props patch, then 'change'), and settle."""
+        self.session.apply_patch(control._i, {"value": value})
+        await self.session.dispatch_event(control._i, "change", value)
+        await self.client.settle()
+        self.raise_errors()
+
     async def go(self, route: str) -> None:
         """Navigate as if the person typed the address."""
         await self.client._push_route(

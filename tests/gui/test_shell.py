@@ -125,3 +125,12 @@ async def test_an_unreadable_saved_session_is_explained_and_kept(shipped_content
     assert len(kept) == 1 and kept[0].read_text() == "{this is not json"
     await app.click("dismiss-notice")
     assert "could not be opened" not in app.text()
+
+
+async def test_an_about_you_answer_is_saved_the_moment_it_is_given(shipped_content, tmp_path):
+    data = tmp_path / "data"
+    app = await start_app(make_app(shipped_content, data), route="/about-you")
+    group = next(c for c in app.controls() if type(c).__name__ == "RadioGroup")
+    await app.change(group, "B")
+    saved = (data / "session.json").read_text()
+    assert '"hemophilia_type": "B"' in saved

@@ -1,0 +1,79 @@
+"""About you: the profile questions. Each is optional and has a 'not sure' answer."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from decisionaid.domain.session import Profile
+from decisionaid.domain.summary import PROFILE_FIELDS
+from decisionaid.gui.controls import heading, paragraph
+from decisionaid.gui.state import use_app_state
+
+NOT_SURE = "not_sure"
+
+
+def answers_for(field: str) -> list[str]:
+    """The answers a profile question offers, in the order of the model."""
+    annotation = Profile.model_fields[field].annotation
+    return [v for arg in annotation.__args__ for v in getattr(arg, "__args__", ())]
+
+
+def question(state, field: str, choices: list[tuple[str, str]]) -> ft.Control:
+    """One radio question, saved the moment an answer is picked."""
+    current = getattr(state.session.profile, field)
+
+    def picked(e) -> None:
+        state.change_profile(**{field: e.control.value or None})
+
+    label = state.t(f"profile.q.{field}")
+    return ft.Semantics(
+        identifier=f"q-{field}",
+        label=label,
+        container=True,
+        content=ft.Column(
+            [
+                heading(label, level=3),
+                ft.RadioGroup(
+                    value=current,
+                    on_change=picked,
+                    content=ft.Row(
+                        [
+                            ft.Semantics(
+                                identifier=f"q-{field}-{value}",
+                                content=ft.Radio(value=value, label=text, toggleable=True),
+                            )
+                            for value, text in choices
+                        ],
+                        wrap=True,
+                        spacing=8,
+                    ),
+                ),
+            ],
+            spacing=4,
+        ),
+    )
+
+
+@ft.component
+def AboutYou():
+    """The profile questions; the answers decide which options and notes show."""
+    state = use_app_state()
+    controls: list[ft.Control] = [
+        heading(state.t("step.about_you.title")),
+        paragraph(state.t("about_you.intro")),
+    ]
+    for field in PROFILE_FIELDS:
+        if field == "current_treatment":
+            order = {"factor": 0, "non-factor": 1, "gene-therapy": 2}
+            ranked = sorted(
+                (o for o in state.content.options if o.kind in order), key=lambda o: order[o.kind]
+            )
+            options = [(o.id, o.name) for o in ranked]
+            choices = [*options, ("other", state.t("profile.a.current_treatment.other"))]
+        else:
+            choices = [
+                (value, state.t("profile.a.not_sure" if value == NOT_SURE else f"profile.a.{field}.{value}"))
+                for value in answers_for(field)
+            ]
+        controls.append(question(state, field, choices))
+    return ft.Column(controls, spacing=20)
