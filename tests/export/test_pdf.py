@@ -1,0 +1,240 @@
+"""The PDF summary: its text, order, pages, metadata, fonts, and how it prints the person's own words."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import re
+import string
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader
+
+from decisionaid.domain.summary import Question, UserText
+from decisionaid.export.pdf import render_pdf
+from tests.export.sample import sample_summary
+
+MM = 72 / 25.4
+
+
+def read(pdf: bytes) -> PdfReader:
+    return PdfReader(io.BytesIO(pdf))
+
+
+def text_of(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() for page in read(pdf).pages)
+
+
+def flat(text: str) -> str:
+    """Text with every run of whitespace as one space, so wrapped lines read as typed."""
+    return " ".join(text.split())
+
+
+def squeezed(text: str) -> str:
+    """Text without whitespace, to compare wrapped text with what was typed."""
+    return re.sub(r"\s+", "", text)
+
+
+def positions_in_order(text: str, needles: list[str]) -> list[int]:
+    """Where each needle is found, each searched after the one before; -1 when missing."""
+    found, start = [], 0
+    for needle in needles:
+        at = text.find(needle, start)
+        found.append(at)
+        if at >= 0:
+            start = at + len(needle)
+    return found
+
+
+@pytest.fixture(scope="module")
+def sample_pdf() -> bytes:
+    return render_pdf(sample_summary())
+
+
+def test_the_sample_shows_title_priorities_fits_questions_and_notes_in_that_order(sample_pdf):
+    summary = sample_summary()
+    expected = [
+        summary.title,
+        *(p.attribute for p in summary.priorities),
+        "Hemgenix 72",
+        "Factor IX, extended half-life 67",
+        "Beqvez",
+        "No longer offered since February 2025",
+        "40",
+        "How often would I need liver blood tests, and where?",
+        "Can I still play football?",
+        "I want to talk about my ankle.",
+    ]
+    assert -1 not in positions_in_order(text_of(sample_pdf), expected)
+
+
+def test_every_section_heading_is_printed_in_the_order_of_the_summary_fields(sample_pdf):
+    headings = sample_summary().headings
+    keys = ["about_you", "priorities", "limits", "fit", "knowledge", "readiness", "leaning", "role"]
+    keys += ["questions", "notes", "clinician_notes", "sources"]
+    assert -1 not in positions_in_order(text_of(sample_pdf), [headings[k] for k in keys])
+
+
+def test_each_option_is_explained_in_words_with_drivers_limits_and_flags(sample_pdf):
+    text = flat(text_of(sample_pdf))
+    assert "Pulls up: Treatment burden" in text
+    assert "Pulls down: Limits on daily life" in text
+    assert "Crosses your limit: I could not avoid alcohol for a year or more." in text
+    assert "Ask your care team: Plans for children" in text
+    assert "Close call: the top two are within 5 points." in text
+
+
+def test_every_page_says_page_x_of_the_real_page_count(sample_pdf):
+    reader = read(sample_pdf)
+    pages = len(reader.pages)
+    assert 1 <= pages <= 3
+    for number, page in enumerate(reader.pages, start=1):
+        assert f"Page {number} of {pages}" in page.extract_text()
+
+
+def test_the_footer_words_come_from_the_summary_labels():
+    summary = sample_summary()
+    german = dataclasses.replace(summary, labels={**summary.labels, "page_of": "Seite {page} von {pages}"})
+    assert "Seite 1 von " in text_of(render_pdf(german))
+
+
+def test_metadata_gives_title_author_subject_language_and_creation_date(sample_pdf):
+    reader = read(sample_pdf)
+    summary = sample_summary()
+    assert reader.metadata.title == summary.title
+    assert reader.metadata.author == "decisionaid"
+    assert reader.metadata.subject == summary.subtitle
+    assert reader.metadata["/CreationDate"].startswith("D:20261122")
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+
+
+def test_the_language_metadata_follows_the_summary():
+    spanish = dataclasses.replace(sample_summary(), language="es")
+    assert read(render_pdf(spanish)).trailer["/Root"]["/Lang"] == "es"
+
+
+def test_a4_and_letter_pages_have_their_own_sizes():
+    a4 = read(render_pdf(sample_summary(), "a4")).pages[0].mediabox
+    letter = read(render_pdf(sample_summary(), "letter")).pages[0].mediabox
+    assert (float(a4.width), float(a4.height)) == pytest.approx((210 * MM, 297 * MM), abs=0.5)
+    assert (float(letter.width), float(letter.height)) == pytest.approx((612, 792), abs=0.5)
+
+
+def test_the_shipped_fonts_are_embedded_as_subsets(sample_pdf):
+    fonts = read(sample_pdf).pages[0]["/Resources"]["/Font"]
+    assert fonts
+    for font in (ref.get_object() for ref in fonts.values()):
+        assert re.fullmatch(r"/?[A-Z]{6}\+\S+", str(font["/BaseFont"])), font["/BaseFont"]
+        descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+        assert "/FontFile2" in descriptor
+
+
+def test_the_fit_chart_is_drawn_as_one_vector_bar_and_track_per_option():
+    def rectangles(summary) -> int:
+        pdf = read(render_pdf(summary))
+        return sum(len(re.findall(rb"\bre\b", page.get_contents().get_data())) for page in pdf.pages)
+
+    summary = sample_summary()
+    without_chart = dataclasses.replace(summary, fit_available=False)
+    assert rectangles(summary) - rectangles(without_chart) >= 2 * len(summary.fits)
+
+
+def test_without_fit_scores_the_explainer_and_notes_are_printed_but_no_numbers():
+    summary = dataclasses.replace(sample_summary(), fit_available=False)
+    text = text_of(render_pdf(summary))
+    assert summary.fit_explainer in text
+    assert "Close call: the top two are within 5 points." in text
+    assert "Hemgenix 72" not in text
+    assert "0 25 50 75 100" not in text
+
+
+def test_an_empty_summary_renders_with_the_empty_marker_in_its_sections():
+    summary = dataclasses.replace(
+        sample_summary(notes=""),
+        fit_available=False,
+        fits=(),
+        fit_notes=(),
+        questions=(),
+        priorities=(),
+        profile=(),
+        hard_limits=(),
+        knowledge=None,
+        knowledge_misses=(),
+        readiness=(),
+        readiness_note=None,
+        leaning="",
+        role="",
+        sources=(),
+    )
+    text = text_of(render_pdf(summary))
+    assert summary.headings["questions"] in text
+    assert text.count(summary.empty) >= 8
+    assert summary.disclaimer in text
+
+
+def test_a_ten_thousand_character_note_flows_onto_more_pages_in_order_and_above_the_footer():
+    words = [f"ankle{n:04d}" for n in range(1100)]
+    note = "\n".join(" ".join(words[start : start + 40]) for start in range(0, 1100, 40))[:10_000]
+    assert len(note) == 10_000
+    pdf = render_pdf(sample_summary(notes=note))
+    reader = read(pdf)
+    assert len(reader.pages) > len(read(render_pdf(sample_summary())).pages) + 1
+    assert re.findall(r"ankle\d{4}", text_of(pdf)) == re.findall(r"ankle\d{4}", note)
+    lowest = []
+
+    def note_heights(text, _cm, tm, _font, _size):
+        if text.startswith("ankle"):
+            lowest.append(tm[5])
+
+    for page in reader.pages:
+        page.extract_text(visitor_text=note_heights)
+    assert len(lowest) > 100
+    assert min(lowest) > 17 * MM  # above the footer's rule
+
+
+def test_a_note_without_spaces_is_broken_to_fit_the_page_and_loses_nothing():
+    without = text_of(render_pdf(sample_summary(notes=""))).count("x")
+    with_note = text_of(render_pdf(sample_summary(notes="x" * 10_000))).count("x")
+    assert with_note - without == 10_000
+
+
+def test_markup_in_notes_and_own_questions_is_printed_literally_not_interpreted():
+    notes = "<b>**md**</b> _under_ [link](http://x) # not a heading\n- not a list {nb} &amp;"
+    question = "<i>Can I</i> **still** play?"
+    text = text_of(render_pdf(sample_summary(notes=notes, own_question=question)))
+    for literal in ("<b>**md**</b>", "_under_", "[link](http://x)", "# not a heading", "{nb}", "&amp;"):
+        assert literal in text
+    assert question in text
+
+
+def test_emoji_and_right_to_left_notes_render_and_keep_their_latin_words():
+    notes = "Before 😀👍🏽 ✔️ שלום עולם مرحبا بكم 中文 after <b>**md**</b>"
+    text = text_of(render_pdf(sample_summary(notes=notes)))
+    assert "Before" in text
+    assert "after <b>**md**</b>" in text
+    assert "😀" in text  # drawn by the fallback font
+
+
+def test_a_character_no_font_has_becomes_one_replacement_mark():
+    text = text_of(render_pdf(sample_summary(notes="A 中文 B")))
+    assert "A \ufffd B" in text
+
+
+def test_hebrew_is_shaped_right_to_left_when_uharfbuzz_is_installed():
+    pytest.importorskip("uharfbuzz")
+    text = text_of(render_pdf(sample_summary(notes="שלום")))
+    assert "שלום" in text
+    assert "םולש" not in text
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(notes=st.text(max_size=300), question=st.text(max_size=80))
+def test_any_text_a_person_types_renders_and_its_plain_words_survive(notes, question):
+    summary = sample_summary(notes=notes, own_question=question)
+    summary = dataclasses.replace(summary, questions=(Question(UserText(question), "own"),))
+    text = squeezed(text_of(render_pdf(summary)))
+    plain = squeezed("".join(c for c in notes if c in string.ascii_letters + string.digits + " "))
+    if plain and plain == squeezed(notes):
+        assert plain in text
