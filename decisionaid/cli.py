@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import ipaddress
 import os
 import sys
@@ -73,8 +74,6 @@ FORMATS = ("pdf", "md", "html")
 
 def export_summary(args: argparse.Namespace) -> int:
     """Write the summary of a session file as PDF, Markdown or HTML."""
-    import datetime as dt
-
     from decisionaid.domain.summary import build_summary
     from decisionaid.loader import ContentProblems, load_content
     from decisionaid.storage import SessionFileError, read_session_file, write_atomically

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -170,3 +171,43 @@ def test_summary_refuses_an_output_format_it_cannot_tell(tmp_path, capsys):
     code = cli.main(["summary", str(SESSIONS / "ray-hemophilia-a.json"), "-o", str(tmp_path / "x.docx")])
     assert code == 2
     assert "--format" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+@pytest.mark.parametrize("person", ["daniel-hemophilia-b", "ray-hemophilia-a"])
+def test_summary_pdf_of_a_sample_session_holds_priorities_fits_questions_and_notes_in_order(
+    tmp_path, person, paper
+):
+    from pypdf import PdfReader
+
+    from decisionaid.domain.session import Session
+    from decisionaid.domain.summary import build_summary
+    from decisionaid.loader import load_content
+
+    out = tmp_path / f"{person}.pdf"
+    source = SESSIONS / f"{person}.json"
+    assert cli.main(["summary", str(source), "-o", str(out), "--paper", paper]) == 0
+    reader = PdfReader(out)
+    text = re.sub(r"\s+", " ", "\n".join(page.extract_text() for page in reader.pages))
+
+    session = Session.model_validate_json(source.read_text())
+    summary = build_summary(load_content(cli.locations.locale_root()), session, cli.dt.date.today(), "x")
+    milestones = [
+        summary.headings["priorities"],
+        summary.priorities[0].attribute,
+        summary.headings["fit"],
+        *(f"{f.option}" for f in summary.fits[:3]),
+        summary.headings["questions"],
+        session.own_questions[0][:40],
+        summary.headings["notes"],
+        session.notes[:40],
+    ]
+    at = 0
+    for milestone in milestones:  # each one after the one before
+        found = text.find(milestone, at)
+        assert found >= 0, f"{milestone!r} missing after position {at}"
+        at = found + len(milestone)
+    assert f"{summary.fits[0].fit:.0f}" in text
+    width = float(reader.pages[0].mediabox.width)
+    assert round(width) == (595 if paper == "a4" else 612)
+    assert f"Page 1 of {len(reader.pages)}" in text

@@ -315,7 +315,15 @@ def build_summary(content: Content, session: Session, today: dt.date, app_versio
         empty=t("summary.empty"),
         labels={
             key: t(f"summary.{key}")
-            for key in ("pulls_up", "pulls_down", "limits_crossed", "flags", "none", "knowledge.label")
+            for key in (
+                "pulls_up",
+                "pulls_down",
+                "limits_crossed",
+                "flags",
+                "none",
+                "page_of",
+                "knowledge_misses",
+            )
         }
         | {
             "made": t(

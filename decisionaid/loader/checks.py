@@ -18,15 +18,20 @@ MAX_READING_GRADE = 8.0
 REVIEW_WINDOW = dt.timedelta(days=548)  # 18 months
 
 
-def cross_check(files: ContentFiles) -> list[Problem]:
-    """Every problem that only shows when the files are read together."""
+def cross_check(files: ContentFiles, reading_grades: bool = True) -> list[Problem]:
+    """Every problem that only shows when the files are read together.
+
+    The reading-grade check is for authors (check-content, the tests); it is the
+    slow part, so the app and the summary command may skip it at start-up.
+    """
     problems: list[Problem] = []
     problems += _unique_ids(files)
     problems += _citations(files)
     problems += _options(files)
     problems += _references_to_options(files)
     problems += _review_dates(files)
-    problems += _reading_grades(files)
+    if reading_grades:
+        problems += _reading_grades(files)
     return problems
 
 

@@ -249,10 +249,10 @@ def _read_all(root: Path) -> tuple[ContentFiles, list[Problem]]:
     return files, c.problems
 
 
-def read_content(root: Path) -> tuple[Content | None, list[Problem]]:
+def read_content(root: Path, reading_grades: bool = True) -> tuple[Content | None, list[Problem]]:
     """Read and check one locale folder: the content if it is sound, and every problem."""
     files, problems = _read_all(root)
-    problems += cross_check(files)
+    problems += cross_check(files, reading_grades)
     if problems or None in (
         files.about,
         files.attributes,
@@ -279,9 +279,13 @@ def read_content(root: Path) -> tuple[Content | None, list[Problem]]:
     return content, []
 
 
-def load_content(root: Path) -> Content:
-    """The content of one locale folder; raises ContentProblems listing every mistake."""
-    content, problems = read_content(root)
+def load_content(root: Path, reading_grades: bool = False) -> Content:
+    """The content of one locale folder; raises ContentProblems listing every mistake.
+
+    Reading grades are checked by `check-content` and the tests before content
+    ships; pass `reading_grades=True` to check them here too.
+    """
+    content, problems = read_content(root, reading_grades)
     if content is None:
         raise ContentProblems(problems)
     return content
