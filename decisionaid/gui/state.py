@@ -9,7 +9,9 @@ from typing import Any
 
 import flet as ft
 
+from decisionaid import __version__
 from decisionaid.domain.content import Content
+from decisionaid.domain.summary import DiscussionSummary, build_summary
 from decisionaid.domain.session import Session
 from decisionaid.gui.routes import journey_index
 from decisionaid.storage import SessionStore
@@ -36,6 +38,10 @@ class AppState:
     def t(self, key: str, **values: object) -> str:
         """An interface string from ui.yaml."""
         return self.content.text(key, **values)
+
+    def summary(self) -> DiscussionSummary:
+        """The discussion summary of the answers so far (the fit screen and preview use it)."""
+        return build_summary(self.content, self.session, dt.date.today(), __version__)
 
     def load(self) -> None:
         """Pick up the saved session; an unreadable one is set aside and explained."""

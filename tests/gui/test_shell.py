@@ -134,3 +134,37 @@ async def test_an_about_you_answer_is_saved_the_moment_it_is_given(shipped_conte
     await app.change(group, "B")
     saved = (data / "session.json").read_text()
     assert '"hemophilia_type": "B"' in saved
+
+
+async def test_choosing_importance_saves_it_and_moves_the_fit(shipped_content, tmp_path):
+    data = tmp_path / "data"
+    app = await start_app(make_app(shipped_content, data), route="/values")
+    await app.click("imp-treatment_burden-4")
+    await app.click("imp-future_options-1")
+    saved = (data / "session.json").read_text()
+    assert '"treatment_burden": 4' in saved and '"future_options": 1' in saved
+    assert app.by_identifier("imp-treatment_burden-4").icon is not None  # ticked, not colour alone
+
+    await app.go("/fit")
+    before = [t for t in app.texts() if t.endswith(" / 100")]
+    assert before, "no fit bars shown"
+    await app.click("imp-future_options-4")
+    after = [t for t in app.texts() if t.endswith(" / 100")]
+    assert after != before
+
+
+async def test_the_fit_page_explains_when_nothing_matters(shipped_content, tmp_path):
+    app = await start_app(make_app(shipped_content, tmp_path / "data"), route="/fit")
+    assert load_content(shipped_content).text("summary.fit.nothing_matters") in app.text()
+    assert not [t for t in app.texts() if t.endswith(" / 100")]
+
+
+async def test_a_hard_limit_is_saved_and_shown_beside_the_options_it_affects(shipped_content, tmp_path):
+    data = tmp_path / "data"
+    app = await start_app(make_app(shipped_content, data), route="/values")
+    box = app.by_identifier("limit-cannot_undo")
+    await app.change(box, True)
+    assert '"cannot_undo"' in (data / "session.json").read_text()
+    await app.click("imp-track_record-3")
+    await app.go("/fit")
+    assert any("cannot be undone" in t for t in app.texts())
