@@ -11,8 +11,8 @@ import flet as ft
 
 from decisionaid import __version__
 from decisionaid.domain.content import Content
-from decisionaid.domain.summary import DiscussionSummary, build_summary
 from decisionaid.domain.session import Session
+from decisionaid.domain.summary import DiscussionSummary, build_summary
 from decisionaid.gui.routes import journey_index
 from decisionaid.storage import SessionStore
 

@@ -29,12 +29,13 @@ def test_welcome_to_about_and_back_in_chromium(browser, server, artifacts, shipp
         screenshot(page, artifacts / "shell-welcome.png")
 
         by_id(page, "nav-about").click()
-        page.get_by_text(content.about.title).first.wait_for(timeout=20_000)
+        page.get_by_text(content.about.title).first.wait_for(timeout=45_000)
         assert page.url.endswith("/about")
         screenshot(page, artifacts / "shell-about.png")
 
         page.get_by_role("button", name=content.ui["nav.back"]).click()
-        by_id(page, "start").wait_for(timeout=20_000)
+        page.get_by_text(content.ui["welcome.decision"]).first.wait_for(timeout=45_000)
+        by_id(page, "start").wait_for(state="attached", timeout=45_000)
         assert urlparse(page.url).path == "/"
     finally:
         page.close()
