@@ -1,4 +1,4 @@
-"""Any valid session, however odd, makes a summary and its exports without error."""
+"""Any valid session, however odd, makes a summary and every export without error."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from decisionaid.domain.session import Profile, Session
 from decisionaid.domain.summary import build_summary
 from decisionaid.export.markdown_html import render_html, render_markdown
+from decisionaid.export.pdf import render_pdf
 from decisionaid.loader import load_content
 
 
@@ -81,6 +82,13 @@ def test_any_session_makes_a_summary_markdown_and_html(session):
     page = render_html(summary)
     assert md.count("\n## ") == len(summary.headings)
     assert "<script" not in page.lower()
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(session=sessions, paper=st.sampled_from(["a4", "letter"]))
+def test_any_session_makes_a_pdf(session, paper):
+    pdf = render_pdf(build_summary(CONTENT, session, dt.date(2026, 11, 22), "test"), paper=paper)
+    assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")
 
 
 @pytest.mark.parametrize("weights", [{a: 0 for a in ATTRS}, {a: 4 for a in ATTRS}, {}])
