@@ -86,6 +86,11 @@ def export_summary(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    if args.output.resolve() == args.session.resolve():
+        print(
+            "decisionaid: the output would overwrite the session file; choose another name", file=sys.stderr
+        )
+        return 2
     try:
         session = read_session_file(args.session)
     except SessionFileError as error:
@@ -96,26 +101,33 @@ def export_summary(args: argparse.Namespace) -> int:
     except ContentProblems as problems:
         print(problems.report(), file=sys.stderr)
         return 1
-    summary = build_summary(content, session, dt.date.today(), __version__)
-    if fmt == "pdf":
-        from decisionaid.export.pdf import render_pdf
-
-        data = render_pdf(summary, paper=args.paper)
-    else:
-        from decisionaid.export.markdown_html import render_html, render_markdown
-
-        data = (render_markdown(summary) if fmt == "md" else render_html(summary)).encode("utf-8")
     try:
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        if fmt == "pdf":
-            args.output.write_bytes(data)
-        else:
-            write_atomically(args.output, data.decode("utf-8"))
+        data = render(build_summary(content, session, dt.date.today(), __version__), fmt, args.paper)
+    except Exception as error:  # a bug of ours: say so plainly, keep the details
+        print(
+            f"decisionaid: could not make the summary ({type(error).__name__}: {error}). "
+            "This is a bug in decisionaid; your session file is unchanged.",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        write_atomically(args.output, data)
     except OSError as error:
         print(f"decisionaid: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
         return 2
     print(f"Wrote {args.output} ({fmt}, {len(data):,} bytes)")
     return 0
+
+
+def render(summary, fmt: str, paper: str) -> bytes:
+    """The summary in one export format."""
+    if fmt == "pdf":
+        from decisionaid.export.pdf import render_pdf
+
+        return render_pdf(summary, paper=paper)
+    from decisionaid.export.markdown_html import render_html, render_markdown
+
+    return (render_markdown(summary) if fmt == "md" else render_html(summary)).encode("utf-8")
 
 
 def has_display() -> bool:

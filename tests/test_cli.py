@@ -211,3 +211,20 @@ def test_summary_pdf_of_a_sample_session_holds_priorities_fits_questions_and_not
     width = float(reader.pages[0].mediabox.width)
     assert round(width) == (595 if paper == "a4" else 612)
     assert f"Page 1 of {len(reader.pages)}" in text
+
+
+def test_summary_never_overwrites_the_session_it_reads(tmp_path, capsys):
+    session = tmp_path / "s.json"
+    session.write_text((SESSIONS / "ray-hemophilia-a.json").read_text())
+    before = session.read_text()
+    assert cli.main(["summary", str(session), "-o", str(session), "--format", "md"]) == 2
+    assert session.read_text() == before
+    assert "overwrite the session file" in capsys.readouterr().err
+
+
+def test_a_pdf_summary_is_readable_by_its_owner_only(tmp_path):
+    import stat
+
+    out = tmp_path / "ray.pdf"
+    assert cli.main(["summary", str(SESSIONS / "ray-hemophilia-a.json"), "-o", str(out)]) == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600

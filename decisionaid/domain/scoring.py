@@ -44,6 +44,9 @@ class FitResult:
     all_equal: bool
     """Every attribute mattered the same: the fit is a plain average."""
     close_call: bool
+    """The top two are within CLOSE_CALL_POINTS, or one importance step would swap them."""
+    near: bool
+    """The top two are within CLOSE_CALL_POINTS of each other."""
     swap_attribute: str | None
     """An attribute where one step of importance would swap the top two."""
 
@@ -83,22 +86,23 @@ def fit_scores(
 
     if sum(weights.values()) == 0:
         fits = tuple(OptionFit(o.id, 0.0, (), (), crossed(o)) for o in options)
-        return FitResult(fits, nothing_matters=True, all_equal=False, close_call=False, swap_attribute=None)
+        return FitResult(fits, True, all_equal=False, close_call=False, near=False, swap_attribute=None)
 
+    exact = {o.id: _fit(o, weights) for o in options}
+    ranked = sorted(options, key=lambda o: (-exact[o.id], o.id))
     fits = []
-    for option in options:
+    for option in ranked:
         ups, downs = _drivers(option, weights, how_many_drivers)
-        fits.append(OptionFit(option.id, round(_fit(option, weights), 1), ups, downs, crossed(option)))
-    fits.sort(key=lambda f: (-f.fit, f.option_id))
+        fits.append(OptionFit(option.id, round(exact[option.id], 1), ups, downs, crossed(option)))
     all_equal = len(set(weights.values())) == 1
 
-    close_call, swap = False, None
-    if len(fits) >= 2:
-        first, second = (next(o for o in options if o.id == f.option_id) for f in fits[:2])
-        close_call = fits[0].fit - fits[1].fit <= CLOSE_CALL_POINTS
+    near, swap = False, None
+    if len(ranked) >= 2:
+        first, second = ranked[0], ranked[1]
+        # Compare the unrounded fits, with a hair of tolerance for binary fractions.
+        near = exact[first.id] - exact[second.id] <= CLOSE_CALL_POINTS + 1e-9
         swap = _one_step_swap(first, second, weights)
-        close_call = close_call or swap is not None
-    return FitResult(tuple(fits), False, all_equal, close_call, swap)
+    return FitResult(tuple(fits), False, all_equal, near or swap is not None, near, swap)
 
 
 def _one_step_swap(first: Option, second: Option, weights: Mapping[str, int]) -> str | None:

@@ -215,11 +215,12 @@ def _fit_section(content: Content, session: Session, shown: list[Option]):
         )
     fit_notes = []
     if result.nothing_matters:
-        fit_notes.append(t("summary.fit.nothing_matters"))
+        answered = any(a in attrs for a in session.importance)
+        fit_notes.append(t("summary.fit.nothing_matters" if answered else "summary.fit.not_answered"))
     else:
         if result.all_equal:
             fit_notes.append(t("summary.fit.all_equal"))
-        if result.close_call:
+        if result.near:
             fit_notes.append(t("summary.fit.close_call"))
         if result.swap_attribute:
             fit_notes.append(t("summary.fit.swap", attribute=attrs[result.swap_attribute]))
@@ -252,7 +253,8 @@ def _readiness(content: Content, session: Session) -> tuple[tuple[LabelledValue,
         lines.append(LabelledValue(item.text, word))
     # SURE: fewer than four 'yes' answers suggests decisional conflict.
     yes = sum(1 for item in items if session.readiness.get(item.id) is True)
-    note = t("summary.readiness.conflict") if session.readiness and yes < len(items) else None
+    answered = any(item.id in session.readiness for item in items)
+    note = t("summary.readiness.conflict") if answered and yes < len(items) else None
     return tuple(lines), note
 
 
@@ -270,10 +272,11 @@ def build_summary(content: Content, session: Session, today: dt.date, app_versio
     t = content.text
     shown = options_for(content, session.profile)
     attrs = {a.id: a.name for a in content.attributes}
+    order = list(attrs)
+    known = [(a, w) for a, w in session.importance.items() if a in attrs and w > 0]
     priorities = tuple(
         Priority(attrs[a], w, t(f"importance.{w}"))
-        for a, w in sorted(session.importance.items(), key=lambda p: (-p[1], list(attrs).index(p[0])))
-        if a in attrs and w > 0
+        for a, w in sorted(known, key=lambda p: (-p[1], order.index(p[0])))
     )
     limits = {h.id: h.statement for h in content.hard_limits}
     fit_available, fit_notes, fits = _fit_section(content, session, shown)

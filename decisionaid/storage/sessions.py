@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from pydantic import ValidationError
 from decisionaid.domain.session import SCHEMA_VERSION, Session
 
 SESSION_FILE = "session.json"
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 ASIDE_SUFFIX = ".unreadable-"
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
@@ -38,10 +40,22 @@ class SessionFileError(Exception):
         super().__init__(f"{path}: {detail}")
 
 
+def _without_lone_surrogates(value: Any) -> Any:
+    """JSON may escape half a UTF-16 pair ("\\ud800"); such text cannot be saved or
+    printed again, so each lone half becomes U+FFFD and the rest is kept."""
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_without_lone_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {_without_lone_surrogates(k): _without_lone_surrogates(v) for k, v in value.items()}
+    return value
+
+
 def migrate(document: dict[str, Any], path: Path) -> dict[str, Any]:
     """Bring an older document up to the current schema, one version at a time."""
     version = document.get("schema_version")
-    if not isinstance(version, int):
+    if not isinstance(version, int) or isinstance(version, bool):
         raise SessionFileError(path, "foreign", "this is not a decisionaid session (no schema_version)")
     if version > SCHEMA_VERSION:
         raise SessionFileError(
@@ -69,7 +83,7 @@ def parse_session(text: str, path: Path) -> Session:
         ) from None
     if not isinstance(document, dict):
         raise SessionFileError(path, "foreign", "this is not a decisionaid session")
-    document = migrate(document, path)
+    document = migrate(_without_lone_surrogates(document), path)
     try:
         return Session.model_validate(document)
     except ValidationError as error:
@@ -96,13 +110,17 @@ def session_json(session: Session) -> str:
     return session.model_dump_json(indent=2) + "\n"
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write via a temp file, fsync and rename, so a crash never leaves half a file."""
+def write_atomically(path: Path, data: str | bytes) -> None:
+    """Write via a temp file, fsync and rename, so a crash never leaves half a file.
+
+    The file is readable by its owner only: it may hold health information.
+    """
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp, 0o600)
@@ -110,6 +128,21 @@ def write_atomically(path: Path, text: str) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+    _fsync_folder(path.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); Windows has no folder handles to sync."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 @dataclass(frozen=True)
@@ -145,13 +178,12 @@ class SessionStore:
         write_atomically(self.path, session_json(session))
 
     def saved_files(self) -> list[Path]:
-        """Every file this store wrote: the session and any set aside."""
+        """Every file this store wrote: the session, any set aside, and temp files a crash left."""
         if not self.data_dir.is_dir():
             return []
+        prefixes = (SESSION_FILE + ".", f".{SESSION_FILE}.")
         return sorted(
-            p
-            for p in self.data_dir.iterdir()
-            if p.name == SESSION_FILE or p.name.startswith(SESSION_FILE + ".")
+            p for p in self.data_dir.iterdir() if p.name == SESSION_FILE or p.name.startswith(prefixes)
         )
 
     def delete_all(self) -> int:

@@ -72,3 +72,18 @@ def test_hard_limits_crossed_are_listed_per_option_and_do_not_change_the_fit():
     crossed = {f.option_id: f.limits_crossed for f in result.fits}
     assert crossed == {"gene": ("no_steroids",), "factor": ()}
     assert fits_by_id(result) == fits_by_id(plain)
+
+
+def test_a_gap_of_exactly_5_points_is_a_close_call():
+    a = option("a", burden=0.60, record=0.5, steady=0.5)
+    b = option("b", burden=0.55, record=0.5, steady=0.5)
+    result = fit_scores([a, b], ATTRS, {"burden": 1})
+    assert fits_by_id(result) == {"a": 60.0, "b": 55.0}
+    assert result.near and result.close_call
+
+
+def test_a_one_step_swap_without_a_near_score_is_not_called_near():
+    a = option("a", burden=0.9, record=0.1, steady=0.5)
+    b = option("b", burden=0.3, record=0.8, steady=0.5)
+    result = fit_scores([a, b], ATTRS, {"burden": 1})
+    assert result.close_call and not result.near

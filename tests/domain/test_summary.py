@@ -65,7 +65,7 @@ def test_only_ticked_suggestions_are_kept_once_the_person_has_chosen(content):
 def test_an_empty_session_still_makes_a_summary_that_says_so(content):
     summary = build_summary(content, Session(), TODAY, "0.1.0")
     assert not summary.fit_available
-    assert summary.fit_notes == (content.text("summary.fit.nothing_matters"),)
+    assert summary.fit_notes == (content.text("summary.fit.not_answered"),)
     assert summary.leaning == summary.empty
     assert summary.knowledge is None and summary.readiness_note is None
 
@@ -87,3 +87,21 @@ def test_every_label_comes_from_the_content(content):
     shown = [*summary.headings.values(), *summary.labels.values(), summary.title, summary.disclaimer]
     shown += [p.label for p in summary.profile] + [p.value for p in summary.profile]
     assert not [s for s in shown if s.startswith(("summary.", "profile.", "importance."))]
+
+
+def test_a_session_scoring_an_attribute_the_content_no_longer_has_still_summarises(content):
+    s = Session(importance={"treatment_burden": 3, "retired_attribute": 4})
+    summary = build_summary(content, s, TODAY, "0.1.0")
+    assert [p.attribute for p in summary.priorities] == [content.attributes[0].name]
+
+
+def test_an_unanswered_session_is_not_told_it_marked_everything_unimportant(content):
+    fresh = build_summary(content, Session(), TODAY, "0.1.0")
+    zeros = build_summary(content, Session(importance={"needles": 0}), TODAY, "0.1.0")
+    assert fresh.fit_notes == (content.text("summary.fit.not_answered"),)
+    assert zeros.fit_notes == (content.text("summary.fit.nothing_matters"),)
+
+
+def test_readiness_answers_the_content_does_not_know_raise_no_warning(content):
+    summary = build_summary(content, Session(readiness={"zz": True}), TODAY, "0.1.0")
+    assert summary.readiness_note is None

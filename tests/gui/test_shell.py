@@ -153,9 +153,9 @@ async def test_choosing_importance_saves_it_and_moves_the_fit(shipped_content, t
     assert after != before
 
 
-async def test_the_fit_page_explains_when_nothing_matters(shipped_content, tmp_path):
+async def test_the_fit_page_explains_when_nothing_is_answered_yet(shipped_content, tmp_path):
     app = await start_app(make_app(shipped_content, tmp_path / "data"), route="/fit")
-    assert load_content(shipped_content).text("summary.fit.nothing_matters") in app.text()
+    assert load_content(shipped_content).text("summary.fit.not_answered") in app.text()
     assert not [t for t in app.texts() if t.endswith(" / 100")]
 
 

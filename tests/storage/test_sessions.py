@@ -95,3 +95,27 @@ def test_a_missing_file_says_so(tmp_path):
     with pytest.raises(SessionFileError) as caught:
         read_session_file(tmp_path / "nope.json")
     assert caught.value.kind == "missing"
+
+
+def test_half_a_surrogate_pair_in_a_file_is_replaced_so_saving_still_works(tmp_path):
+    path = tmp_path / "odd.json"
+    path.write_text('{"schema_version": 1, "notes": "ankle \\ud800 bleed"}')
+    session = read_session_file(path)
+    assert session.notes == "ankle \ufffd bleed"
+    SessionStore(tmp_path / "data").save(session)
+
+
+def test_a_boolean_is_not_a_schema_version(tmp_path):
+    path = tmp_path / "odd.json"
+    path.write_text('{"schema_version": true}')
+    with pytest.raises(SessionFileError) as caught:
+        read_session_file(path)
+    assert caught.value.kind == "foreign"
+
+
+def test_delete_my_data_also_removes_temp_files_a_crash_left(tmp_path):
+    store = SessionStore(tmp_path)
+    store.save(Session(notes="private"))
+    (tmp_path / ".session.json.abc123.tmp").write_text('{"notes": "private"}')
+    assert store.delete_all() == 2
+    assert list(tmp_path.iterdir()) == []
