@@ -117,6 +117,20 @@ HEADING_KEYS = (
     "sources",
 )
 
+LABEL_KEYS = (
+    "pulls_up",
+    "pulls_down",
+    "limits_crossed",
+    "flags",
+    "none",
+    "page_of",
+    "knowledge_misses",
+    "option",
+    "fit_column",
+    "of_100",
+)
+"""Small fixed words the exporters print, from `summary.<key>` in ui.yaml."""
+
 PROFILE_FIELDS = (
     "hemophilia_type",
     "severity",
@@ -316,18 +330,7 @@ def build_summary(content: Content, session: Session, today: dt.date, app_versio
         sources=_cited_sources(content, shown),
         disclaimer=t("summary.disclaimer"),
         empty=t("summary.empty"),
-        labels={
-            key: t(f"summary.{key}")
-            for key in (
-                "pulls_up",
-                "pulls_down",
-                "limits_crossed",
-                "flags",
-                "none",
-                "page_of",
-                "knowledge_misses",
-            )
-        }
+        labels={key: t(f"summary.{key}") for key in LABEL_KEYS}
         | {
             "made": t(
                 "summary.made", date=today.isoformat(), content=content.about.content_version, app=app_version

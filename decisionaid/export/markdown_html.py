@@ -61,19 +61,22 @@ def render_markdown(summary: DiscussionSummary) -> str:
     )
     section("limits", [f"- {s}" for s in summary.hard_limits])
     fit_lines = [summary.fit_explainer, "", *(f"> {note}" for note in summary.fit_notes)]
+    lab = summary.labels
     if summary.fit_available:
-        fit_lines += ["", "| Option | Fit (0-100) |", "|---|---:|"]
+        fit_lines += ["", f"| {lab['option']} | {lab['fit_column']} |", "|---|---:|"]
         fit_lines += [f"| {f.option} | {f.fit:.0f} |" for f in summary.fits]
-        for f in summary.fits:
-            fit_lines += ["", f"### {f.option}: {f.fit:.0f} of 100", ""]
-            if f.status_note:
-                fit_lines.append(f"- {f.status_note}")
-            lab = summary.labels
-            fit_lines.append(f"- {lab['pulls_up']}: {', '.join(f.drivers_for) or lab['none']}")
-            fit_lines.append(f"- {lab['pulls_down']}: {', '.join(f.drivers_against) or lab['none']}")
-            fit_lines += [f"- {lab['limits_crossed']}: {s}" for s in f.limits_crossed]
-            if f.flags:
-                fit_lines.append(f"- {lab['flags']}: {', '.join(f.flags)}")
+    for f in summary.fits:
+        # Limits, notes and status show even when no fit can be computed, as in the PDF.
+        score = f": {lab['of_100'].format(fit=f'{f.fit:.0f}')}" if summary.fit_available else ""
+        details = [f"- {f.status_note}"] if f.status_note else []
+        if summary.fit_available:
+            details.append(f"- {lab['pulls_up']}: {', '.join(f.drivers_for) or lab['none']}")
+            details.append(f"- {lab['pulls_down']}: {', '.join(f.drivers_against) or lab['none']}")
+        details += [f"- {lab['limits_crossed']}: {s}" for s in f.limits_crossed]
+        if f.flags:
+            details.append(f"- {lab['flags']}: {', '.join(f.flags)}")
+        if summary.fit_available or details:
+            fit_lines += ["", f"### {f.option}{score}", "", *details]
     section("fit", fit_lines)
     knowledge = []
     if summary.knowledge:

@@ -108,7 +108,9 @@ def _label(summary: DiscussionSummary, key: str) -> str:
 
 def _made(summary: DiscussionSummary) -> str:
     """When the summary was made, and from which content and app versions, in one line."""
-    return _label(summary, "made").format(
+    if "made" in summary.labels:  # already filled in by the summary builder
+        return summary.labels["made"]
+    return LABELS["made"].format(
         date=summary.created.isoformat(),
         content_version=summary.content_version,
         app_version=summary.app_version,

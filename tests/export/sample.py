@@ -93,5 +93,8 @@ def sample_summary(
             "none": "None",
             "knowledge.label": "Right answers",
             "made": "Made on 2026-11-22. Content version 2026.11, app version 0.1.0.",
+            "option": "Option",
+            "fit_column": "Fit (0 to 100)",
+            "of_100": "{fit} of 100",
         },
     )

@@ -114,3 +114,14 @@ def test_escaped_text_renders_back_to_itself_through_the_markdown_package(text):
 def test_a_note_of_ten_thousand_characters_is_kept_whole():
     note = ("Ankle bleeds after football. " * 400)[:10_000]
     assert squash(note) in squash("".join(parse(render_html(sample_summary(notes=note))).text))
+
+
+def test_without_a_fit_the_markdown_still_shows_limits_notes_and_status_like_the_pdf():
+    import dataclasses
+
+    summary = dataclasses.replace(sample_summary(), fit_available=False)
+    md = render_markdown(summary)
+    assert "Crosses your limit: I could not avoid alcohol" in md
+    assert "Ask your care team: Plans for children" in md
+    assert "No longer offered since February 2025" in md
+    assert "| Option |" not in md and "Pulls up" not in md
