@@ -22,13 +22,16 @@ def shipped_content() -> Path:
 
 @pytest.fixture
 def content_copy(tmp_path: Path):
-    """A factory: a copy of the small valid locale, with named fault overlays applied."""
+    """A factory: a copy of the small valid locale (with the shipped ui.yaml), with
+    named fault overlays applied."""
 
     def make(*faults: str, remove: tuple[str, ...] = ()) -> Path:
         root = tmp_path / "content" / "en"
         if root.exists():
             shutil.rmtree(root)
         shutil.copytree(VALID, root)
+        # The interface strings are the shipped ones: the loader checks every key the app needs.
+        shutil.copy(locations.locale_root("en") / "ui.yaml", root / "ui.yaml")
         for fault in faults:
             shutil.copytree(FAULTS / fault, root, dirs_exist_ok=True)
         for relative in remove:

@@ -16,6 +16,7 @@ from decisionaid.domain.references import citation_line, strip_citations
 from decisionaid.domain.scoring import fit_scores
 from decisionaid.domain.session import Profile, Session
 from decisionaid.domain.tailoring import as_weighed, flag_notes, notes_for_option, options_for
+from decisionaid.domain.ui_keys import LABEL_KEYS, PROFILE_FIELDS, SUMMARY_HEADINGS
 
 
 @dataclass(frozen=True)
@@ -100,48 +101,6 @@ class DiscussionSummary:
     """What to print where a section has nothing in it."""
     labels: dict[str, str] = field(default_factory=dict)
     """Small fixed words: pulls_up, pulls_down, limits_crossed, flags, none, made."""
-
-
-HEADING_KEYS = (
-    "about_you",
-    "priorities",
-    "limits",
-    "fit",
-    "knowledge",
-    "readiness",
-    "leaning",
-    "role",
-    "questions",
-    "notes",
-    "clinician_notes",
-    "sources",
-)
-
-LABEL_KEYS = (
-    "pulls_up",
-    "pulls_down",
-    "limits_crossed",
-    "flags",
-    "none",
-    "page_of",
-    "knowledge_misses",
-    "option",
-    "fit_column",
-    "of_100",
-)
-"""Small fixed words the exporters print, from `summary.<key>` in ui.yaml."""
-
-PROFILE_FIELDS = (
-    "hemophilia_type",
-    "severity",
-    "current_treatment",
-    "inhibitors",
-    "age_group",
-    "liver_problems",
-    "aav_antibodies",
-    "plans_for_children",
-    "alcohol",
-)
 
 
 @dataclass(frozen=True)
@@ -310,7 +269,7 @@ def build_summary(content: Content, session: Session, today: dt.date, app_versio
         created=today,
         content_version=content.about.content_version,
         app_version=app_version,
-        headings={key: t(f"summary.h.{key}") for key in HEADING_KEYS},
+        headings={key: t(f"summary.h.{key}") for key in SUMMARY_HEADINGS},
         profile=_profile_lines(content, session.profile),
         priorities=priorities,
         hard_limits=tuple(limits[i] for i in session.hard_limits if i in limits),

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import string
 from collections.abc import Iterable
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from decisionaid.domain.content import Option, Statement
+from decisionaid.domain.ui_keys import required_ui_keys
 from decisionaid.loader.problems import Problem
 from decisionaid.loader.readability import cited_ids, reading_grade
 
@@ -30,8 +32,37 @@ def cross_check(files: ContentFiles, reading_grades: bool = True) -> list[Proble
     problems += _options(files)
     problems += _references_to_options(files)
     problems += _review_dates(files)
+    problems += _ui_strings(files)
     if reading_grades:
         problems += _reading_grades(files)
+    return problems
+
+
+def _fields_in(template: str) -> set[str] | None:
+    """The {fields} a template uses, or None when its braces are broken."""
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+    except ValueError:
+        return None
+
+
+def _ui_strings(files: ContentFiles) -> list[Problem]:
+    if not files.ui_file:
+        return []
+    path, document = files.ui_file
+    problems = []
+    for key, allowed in required_ui_keys().items():
+        if key not in files.ui:
+            problems.append(Problem(path, 0, key, "missing: the app needs this interface string"))
+            continue
+        used = _fields_in(files.ui[key])
+        line = document.line_of((key,))
+        if used is None:
+            problems.append(Problem(path, line, key, "unbalanced { or }; write {{ or }} for a brace"))
+        elif used - allowed:
+            unknown = ", ".join(sorted(f"{{{f}}}" for f in used - allowed))
+            known = ", ".join(sorted(f"{{{f}}}" for f in allowed)) or "none"
+            problems.append(Problem(path, line, key, f"uses {unknown}; this string may use {known}"))
     return problems
 
 
@@ -123,11 +154,15 @@ def _cited(files: ContentFiles) -> Iterable[tuple[LoadedFile, int, str, str]]:
         for i, flag in enumerate(table.flags):
             for s in flag.sources:
                 yield w, w.line_of("flags", i, "sources"), f"flags[{i}].sources", s
+            for s in cited_ids(flag.text):
+                yield w, w.line_of("flags", i, "text"), f"flags[{i}].text", s
     if files.knowledge:
         table, w = files.knowledge
         for i, item in enumerate(table.items):
             for s in item.sources:
                 yield w, w.line_of("items", i, "sources"), f"items[{i}].sources", s
+            for s in cited_ids(item.explanation):
+                yield w, w.line_of("items", i, "explanation"), f"items[{i}].explanation", s
     if files.readiness:
         table, w = files.readiness
         for s in table.sources:

@@ -159,6 +159,7 @@ class ContentFiles:
     readiness: tuple[ReadinessTable, LoadedFile] | None
     sources: list[tuple[Source, LoadedFile, int]]
     ui: dict[str, str]
+    ui_file: tuple[str, YamlDocument] | None = None
     option_files: frozenset[str] = frozenset()
     """Names of every option file, parsed or not, so one broken option is not
     reported again wherever another file refers to it."""
@@ -191,28 +192,28 @@ def _read_sources(c: _Collector) -> list[tuple[Source, LoadedFile, int]]:
     return found
 
 
-def _read_ui(c: _Collector) -> dict[str, str]:
+def _read_ui(c: _Collector) -> tuple[dict[str, str], tuple[str, YamlDocument] | None]:
     read = c.read("ui.yaml")
     if read is None:
-        return {}
+        return {}, None
     shown, text = read
     try:
         doc = parse_yaml(text)
     except DocumentError as error:
         c.add(shown, error.line, "yaml", error.message)
-        return {}
+        return {}, None
     for line, key in duplicate_keys(doc.node):
         c.add(shown, line + 1, key, "written twice")
     if not isinstance(doc.data, dict):
         c.add(shown, 1, "yaml", "ui.yaml must map each key to a string")
-        return {}
+        return {}, None
     strings: dict[str, str] = {}
     for key, value in doc.data.items():
         if not isinstance(value, str):
             c.add(shown, doc.line_of((key,)), str(key), "must be a string")
         else:
             strings[str(key)] = value
-    return strings
+    return strings, (shown, doc)
 
 
 def _read_all(root: Path) -> tuple[ContentFiles, list[Problem]]:
@@ -234,6 +235,7 @@ def _read_all(root: Path) -> tuple[ContentFiles, list[Problem]]:
     ]
     if not (root / "options").is_dir():
         c.add(display_path(root / "options"), 0, "folder", "missing: no options")
+    ui, ui_file = _read_ui(c)
     files = ContentFiles(
         about=c.markdown("about.md", About),
         modules=modules,
@@ -243,7 +245,8 @@ def _read_all(root: Path) -> tuple[ContentFiles, list[Problem]]:
         knowledge=c.yaml_table("knowledge.yaml", KnowledgeTable),
         readiness=c.yaml_table("readiness.yaml", ReadinessTable),
         sources=_read_sources(c),
-        ui=_read_ui(c),
+        ui=ui,
+        ui_file=ui_file,
         option_files=frozenset(p.stem for p in (root / "options").glob("*.md")),
     )
     return files, c.problems

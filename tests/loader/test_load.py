@@ -118,3 +118,33 @@ def test_load_content_raises_with_a_readable_report(content_copy):
 def test_a_folder_that_does_not_exist_is_one_clear_problem(tmp_path):
     line = only_line(problems_in(tmp_path / "nowhere"))
     assert line.endswith("nowhere:0 folder: no content folder here")
+
+
+def test_a_missing_interface_string_the_app_needs_is_reported(content_copy):
+    root = content_copy()
+    ui = root / "ui.yaml"
+    ui.write_text(
+        "\n".join(ln for ln in ui.read_text().splitlines() if not ln.startswith("summary.fit.close_call:"))
+    )
+    line = only_line(problems_in(root))
+    assert line.endswith("ui.yaml:0 summary.fit.close_call: missing: the app needs this interface string")
+
+
+def test_an_interface_string_with_a_wrong_field_is_reported_at_its_line(content_copy):
+    root = content_copy()
+    ui = root / "ui.yaml"
+    text = ui.read_text().replace("'{attribute}' would change", "'{attr}' would change")
+    ui.write_text(text)
+    number = next(n for n, ln in enumerate(text.splitlines(), 1) if ln.startswith("summary.fit.swap:"))
+    line = only_line(problems_in(root))
+    assert f"ui.yaml:{number} summary.fit.swap: uses {{attr}}; this string may use {{attribute}}" in line
+
+
+def test_a_citation_inside_a_knowledge_explanation_must_exist(content_copy):
+    root = content_copy()
+    knowledge = root / "knowledge.yaml"
+    knowledge.write_text(
+        knowledge.read_text().replace("It is given twice a week.", "It is given twice a week [@S7].")
+    )
+    line = only_line(problems_in(root))
+    assert "knowledge.yaml:6 items[0].explanation: cites unknown source 'S7'" in line

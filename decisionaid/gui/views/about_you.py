@@ -5,7 +5,7 @@ from __future__ import annotations
 import flet as ft
 
 from decisionaid.domain.session import Profile
-from decisionaid.domain.summary import PROFILE_FIELDS
+from decisionaid.domain.ui_keys import PROFILE_FIELDS
 from decisionaid.gui.controls import heading, paragraph
 from decisionaid.gui.state import use_app_state
 

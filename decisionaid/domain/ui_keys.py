@@ -1,0 +1,111 @@
+"""The interface strings the domain needs from ui.yaml, and the {fields} each may use.
+
+The loader checks ui.yaml against this list, so a missing or mistyped string
+is an error in `check-content`, not a bare key or a crash in a patient's summary.
+"""
+
+from __future__ import annotations
+
+from typing import get_args
+
+from decisionaid.domain.content import OptionStatus
+from decisionaid.domain.session import IMPORTANCE_STEPS, Profile
+
+SUMMARY_HEADINGS = (
+    "about_you",
+    "priorities",
+    "limits",
+    "fit",
+    "knowledge",
+    "readiness",
+    "leaning",
+    "role",
+    "questions",
+    "notes",
+    "clinician_notes",
+    "sources",
+)
+
+PROFILE_FIELDS = (
+    "hemophilia_type",
+    "severity",
+    "current_treatment",
+    "inhibitors",
+    "age_group",
+    "liver_problems",
+    "aav_antibodies",
+    "plans_for_children",
+    "alcohol",
+)
+
+LABEL_KEYS = (
+    "pulls_up",
+    "pulls_down",
+    "limits_crossed",
+    "flags",
+    "none",
+    "page_of",
+    "knowledge_misses",
+    "option",
+    "fit_column",
+    "of_100",
+)
+"""Small fixed words the exporters print, from `summary.<key>` in ui.yaml."""
+
+_FIXED: dict[str, frozenset[str]] = {
+    "summary.title": frozenset(),
+    "summary.subtitle": frozenset(),
+    "summary.fit_explainer": frozenset(),
+    "summary.fit.nothing_matters": frozenset(),
+    "summary.fit.not_answered": frozenset(),
+    "summary.fit.all_equal": frozenset(),
+    "summary.fit.close_call": frozenset(),
+    "summary.fit.swap": frozenset({"attribute"}),
+    "summary.knowledge.label": frozenset(),
+    "summary.knowledge.value": frozenset({"right", "total", "answered"}),
+    "summary.readiness.yes": frozenset(),
+    "summary.readiness.no": frozenset(),
+    "summary.readiness.conflict": frozenset(),
+    "summary.leaning.not_sure": frozenset(),
+    "summary.empty": frozenset(),
+    "summary.disclaimer": frozenset(),
+    "summary.made": frozenset({"date", "content", "app"}),
+    "question.limit": frozenset({"statement"}),
+    "question.priority": frozenset({"attribute"}),
+    "profile.a.not_sure": frozenset(),
+    "profile.a.current_treatment.other": frozenset(),
+    "flag_reason.under_18": frozenset(),
+    "flag_reason.inhibitors.now": frozenset(),
+    "flag_reason.inhibitors.past": frozenset(),
+    "flag_reason.not_sure.inhibitors": frozenset(),
+    "flag_reason.liver_disease": frozenset(),
+    "flag_reason.not_sure.liver": frozenset(),
+    "flag_reason.aav_antibodies": frozenset(),
+    "flag_reason.aav_untested": frozenset(),
+    "flag_reason.children.yes": frozenset(),
+    "flag_reason.children.not_sure": frozenset(),
+    "flag_reason.alcohol.sometimes": frozenset(),
+    "flag_reason.alcohol.most_days": frozenset(),
+    "flag_reason.withdrawn": frozenset(),
+}
+
+
+def _answers(field: str) -> list[str]:
+    annotation = Profile.model_fields[field].annotation
+    return [v for arg in get_args(annotation) for v in get_args(arg)]
+
+
+def required_ui_keys() -> dict[str, frozenset[str]]:
+    """Every key the domain reads, mapped to the {fields} its text may contain."""
+    keys = dict(_FIXED)
+    keys |= {f"summary.h.{h}": frozenset() for h in SUMMARY_HEADINGS}
+    keys |= {f"summary.{k}": frozenset() for k in LABEL_KEYS}
+    keys["summary.page_of"] = frozenset({"page", "pages"})
+    keys["summary.of_100"] = frozenset({"fit"})
+    keys |= {f"importance.{n}": frozenset() for n in IMPORTANCE_STEPS}
+    keys |= {f"summary.status.{s}": frozenset() for s in get_args(OptionStatus) if s != "available"}
+    for field in PROFILE_FIELDS:
+        keys[f"profile.q.{field}"] = frozenset()
+        if field != "current_treatment":
+            keys |= {f"profile.a.{field}.{v}": frozenset() for v in _answers(field) if v != "not_sure"}
+    return keys
