@@ -34,6 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--port", type=int, default=DEFAULT_PORT, help="port to serve on (default %(default)s)"
     )
     parser.add_argument(
+        "--allow-desktop-download",
+        action="store_true",
+        help="let Flet download its desktop client once, if it is not installed (the only network use)",
+    )
+    parser.add_argument(
         "--content",
         type=Path,
         default=None,
@@ -183,22 +188,40 @@ def run_app(args: argparse.Namespace) -> int:
 
     from decisionaid.gui.app import make_app
 
-    main = make_app(args.content or locations.locale_root(), args.data_dir or locations.data_dir())
+    in_browser = args.web or not has_display()
+    if not in_browser and not args.allow_desktop_download:
+        from decisionaid.gui.desktop import desktop_client_available
+
+        if not desktop_client_available():
+            print(
+                "The desktop window needs Flet's desktop client, which is not installed, and "
+                "decisionaid does not download anything by itself. Opening it in your browser "
+                "instead. To allow a one-time download of the client, run: "
+                "decisionaid --allow-desktop-download",
+                file=sys.stderr,
+            )
+            in_browser = True
+    shared = in_browser and not is_loopback(args.host)
+    main = make_app(
+        args.content or locations.locale_root(),
+        args.data_dir or locations.data_dir(),
+        keep_on_device=not shared,
+    )
     assets = str(locations.assets_dir())
-    if has_display() and not args.web:
+    if not in_browser:
         ft.run(main, view=ft.AppView.FLET_APP, assets_dir=assets)
         return 0
     if not is_loopback(args.host):
         print(
             f"WARNING: serving on {args.host} makes the app reachable from the network. "
-            "Anyone who can reach this computer could see what is typed into it.",
+            "Each browser session keeps its answers in memory only; nothing is saved on this computer.",
             file=sys.stderr,
         )
     from decisionaid.gui.server import serve
 
     os.environ["FLET_WEB_NO_CDN"] = "1"
     print(f"decisionaid is running at http://{args.host}:{args.port}/  (Ctrl+C to stop)", flush=True)
-    serve(main, host=args.host, port=args.port, assets_dir=assets)
+    serve(main, host=args.host, port=args.port, assets_dir=assets, open_browser=has_display())
     return 0
 
 

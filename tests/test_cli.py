@@ -125,8 +125,11 @@ def test_the_web_app_refuses_every_other_origin_and_uses_no_cdn(monkeypatch):
 def test_with_a_display_it_opens_the_desktop_window(recorded_run, monkeypatch):
     import flet as ft
 
+    from decisionaid.gui import desktop
+
     calls, base = recorded_run
     monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.setattr(desktop, "desktop_client_available", lambda: True)
     assert cli.main(base) == 0
     assert calls[0]["window"]
     assert calls[0]["view"] == ft.AppView.FLET_APP
@@ -228,3 +231,52 @@ def test_a_pdf_summary_is_readable_by_its_owner_only(tmp_path):
     out = tmp_path / "ray.pdf"
     assert cli.main(["summary", str(SESSIONS / "ray-hemophilia-a.json"), "-o", str(out)]) == 0
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize(("host", "keeps"), [("127.0.0.1", True), ("0.0.0.0", False)])
+def test_answers_are_kept_on_the_device_only_when_served_to_this_computer(
+    recorded_run, monkeypatch, host, keeps
+):
+    from decisionaid.gui import app
+
+    made = []
+    real = app.make_app
+    monkeypatch.setattr(app, "make_app", lambda *a, **k: made.append(k) or real(*a, **k))
+    _, base = recorded_run
+    assert cli.main([*base, "--web", "--host", host]) == 0
+    assert made == [{"keep_on_device": keeps}]
+
+
+def test_without_the_desktop_client_it_uses_the_browser_rather_than_download(
+    recorded_run, monkeypatch, capsys
+):
+    from decisionaid.gui import desktop
+
+    calls, base = recorded_run
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.setattr(desktop, "desktop_client_available", lambda: False)
+    assert cli.main(base) == 0
+    assert calls[0].get("web") and calls[0]["host"] == "127.0.0.1"
+    assert "does not download anything" in capsys.readouterr().err
+
+
+def test_the_desktop_download_happens_only_when_asked(recorded_run, monkeypatch):
+    from decisionaid.gui import desktop
+
+    calls, base = recorded_run
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.setattr(desktop, "desktop_client_available", lambda: False)
+    assert cli.main([*base, "--allow-desktop-download"]) == 0
+    assert calls[0].get("window")
+
+
+def test_the_desktop_client_is_found_only_where_flet_keeps_it(monkeypatch, tmp_path):
+    import flet_desktop
+
+    from decisionaid.gui.desktop import desktop_client_available
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.delenv("FLET_VIEW_PATH", raising=False)
+    assert desktop_client_available() is False
+    getattr(flet_desktop, "__get_client_storage_dir")(None).mkdir(parents=True)
+    assert desktop_client_available() is True

@@ -58,8 +58,12 @@ def ContentErrorPage(report: str, title: str, body: str):
     )
 
 
-def make_app(content_root: Path, data_dir: Path) -> Callable[[ft.Page], None]:
-    """The `main(page)` for Flet: loads content once, then one AppState per session."""
+def make_app(content_root: Path, data_dir: Path, keep_on_device: bool = True) -> Callable[[ft.Page], None]:
+    """The `main(page)` for Flet: loads content once, then one AppState per session.
+
+    With `keep_on_device=False` (the app served to other computers) answers live
+    only in each browser session's memory and nothing is written to `data_dir`.
+    """
     try:
         content = load_content(content_root)
         problems = None
@@ -80,7 +84,7 @@ def make_app(content_root: Path, data_dir: Path) -> Callable[[ft.Page], None]:
                 "The app will not show information that may be wrong. Details:",
             )
             return
-        state = AppState(content=content, data_dir=data_dir)
+        state = AppState(content=content, data_dir=data_dir, keep_on_device=keep_on_device)
         state.load()
         page.render(App, state)
 

@@ -45,8 +45,17 @@ def web_app(main: Callable[[ft.Page], None], assets_dir: str):
     return app
 
 
-def serve(main: Callable[[ft.Page], None], host: str, port: int, assets_dir: str) -> None:
-    """Serve until interrupted."""
+def serve(
+    main: Callable[[ft.Page], None], host: str, port: int, assets_dir: str, open_browser: bool = False
+) -> None:
+    """Serve until interrupted; open the local browser on the app when asked."""
+    import threading
+    import webbrowser
+
     import uvicorn
+
+    if open_browser:
+        local = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+        threading.Timer(1.5, webbrowser.open, args=(f"http://{local}:{port}/",)).start()
 
     uvicorn.run(web_app(main, assets_dir), host=host, port=port, log_level="warning", ws="websockets-sansio")

@@ -31,9 +31,12 @@ class AppState:
     text_scale: float = 1.0
     visited: list[str] = field(default_factory=list)
     resumable: bool = False
+    keep_on_device: bool = True
+    """False when the app is served to other computers: each browser session then
+    keeps its answers in memory only, so one person never sees another's."""
 
     def __post_init__(self) -> None:
-        self._store = SessionStore(self.data_dir)
+        self._store = SessionStore(self.data_dir) if self.keep_on_device else None
 
     def t(self, key: str, **values: object) -> str:
         """An interface string from ui.yaml."""
@@ -45,6 +48,8 @@ class AppState:
 
     def load(self) -> None:
         """Pick up the saved session; an unreadable one is set aside and explained."""
+        if self._store is None:
+            return
         loaded = self._store.load()
         self.session = loaded.session
         self.resumable = self.session.last_route not in ("/", "")
@@ -58,7 +63,7 @@ class AppState:
         updated = self.session.model_copy(update={**fields, "updated": dt.datetime.now(dt.UTC)})
         self.session = type(self.session).model_validate(updated.model_dump())
         self.session.content_version = self.content.about.content_version
-        self._store.save(self.session)
+        self._save()
 
     def change_profile(self, **fields: Any) -> None:
         """Set profile answers and save."""
@@ -68,15 +73,19 @@ class AppState:
     def start_over(self) -> None:
         """A fresh session, saved (the old answers are replaced)."""
         self.session = Session(content_version=self.content.about.content_version)
-        self._store.save(self.session)
+        self._save()
         self.resumable = False
 
     def delete_my_data(self) -> int:
         """Remove every file the app saved and start with an empty, unsaved session."""
-        removed = self._store.delete_all()
+        removed = self._store.delete_all() if self._store else 0
         self.session = Session()
         self.resumable = False
         return removed
+
+    def _save(self) -> None:
+        if self._store is not None:
+            self._store.save(self.session)
 
     def arrived(self, path: str) -> None:
         """Remember a page the person reached, so he can resume there and come back from asides."""

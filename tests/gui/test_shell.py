@@ -168,3 +168,17 @@ async def test_a_hard_limit_is_saved_and_shown_beside_the_options_it_affects(shi
     await app.click("imp-track_record-3")
     await app.go("/fit")
     assert any("cannot be undone" in t for t in app.texts())
+
+
+async def test_served_to_other_computers_each_browser_keeps_its_own_answers_in_memory(
+    shipped_content, tmp_path
+):
+    data = tmp_path / "data"
+    main = make_app(shipped_content, data, keep_on_device=False)
+    first = await start_app(main)
+    await first.click("start")
+    await first.go("/values")
+    await first.click("imp-needles-4")
+    second = await start_app(main)
+    assert "resume" not in second.identifiers()
+    assert not data.exists()
