@@ -14,12 +14,21 @@ from decisionaid.gui.views.about import About
 from decisionaid.gui.views.about_you import AboutYou
 from decisionaid.gui.views.coming import coming
 from decisionaid.gui.views.fit import Fit
+from decisionaid.gui.views.learn import Learn
+from decisionaid.gui.views.options import Options
 from decisionaid.gui.views.shell import Shell
 from decisionaid.gui.views.values import Values
 from decisionaid.gui.views.welcome import Welcome
 from decisionaid.loader import ContentProblems, load_content
 
-BUILT = {"welcome": Welcome, "about_you": AboutYou, "values": Values, "fit": Fit}
+BUILT = {
+    "welcome": Welcome,
+    "about_you": AboutYou,
+    "values": Values,
+    "fit": Fit,
+    "learn": Learn,
+    "options": Options,
+}
 
 
 def route_table() -> list[ft.Route]:

@@ -182,3 +182,31 @@ async def test_served_to_other_computers_each_browser_keeps_its_own_answers_in_m
     second = await start_app(main)
     assert "resume" not in second.identifiers()
     assert not data.exists()
+
+
+async def test_learn_shows_the_modules_for_the_type_and_marks_them_read(shipped_content, tmp_path):
+    data = tmp_path / "data"
+    content = load_content(shipped_content)
+    app = await start_app(make_app(shipped_content, data), route="/learn")
+    first = content.modules[0]
+    assert first.title in app.texts()
+    assert f"You have read 0 of {len(content.modules)}." in app.texts()
+    await app.click(f"read-{first.id}")
+    assert f"You have read 1 of {len(content.modules)}." in app.texts()
+    assert f'"{first.id}"' in (data / "session.json").read_text()
+
+
+async def test_options_show_only_the_persons_type_with_their_care_team_notes(shipped_content, tmp_path):
+    data = tmp_path / "data"
+    about_you = await start_app(make_app(shipped_content, data), route="/about-you")
+    groups = [c for c in about_you.controls() if type(c).__name__ == "RadioGroup"]
+    await about_you.change(groups[0], "A")  # hemophilia type
+    await about_you.change(groups[-1], "most_days")  # alcohol
+    app = await start_app(make_app(shipped_content, data), route="/options")
+    shown = {i.removeprefix("option-") for i in app.identifiers() if i.startswith("option-")}
+    assert "roctavian" in shown and "emicizumab" in shown and "current" in shown
+    assert "hemgenix" not in shown
+    content = load_content(shipped_content)
+    alcohol = next(f for f in content.flags if f.id == "alcohol_use")
+    assert alcohol.text in app.texts()
+    assert content.text("flag_reason.alcohol.most_days") in app.texts()

@@ -1,0 +1,75 @@
+"""Learn: the modules for this person's type, readable, sourced, with progress marked."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from decisionaid.domain.content import Module
+from decisionaid.domain.references import number_citations
+from decisionaid.gui.controls import action_button, heading, markdown, paragraph
+from decisionaid.gui.state import AppState, use_app_state
+from decisionaid.gui.views.about import references_block
+
+
+def modules_for(state: AppState) -> list[Module]:
+    """The modules for the person's type (all of them when he is not sure)."""
+    kind = state.session.profile.hemophilia_type
+    return [m for m in state.content.modules if kind not in ("A", "B") or m.applies_to in (kind, "both")]
+
+
+def module_tile(state: AppState, module: Module) -> ft.Control:
+    """One module, folded: patient text, the clinicians' detail folded again, sources."""
+    read = module.id in state.session.modules_read
+    (patient, clinician), cited = number_citations(
+        [module.body.patient, module.body.clinician or ""], state.content.sources
+    )
+
+    def toggle_read() -> None:
+        done = [m for m in state.session.modules_read if m != module.id]
+        state.change(modules_read=done if read else [*done, module.id])
+
+    inner: list[ft.Control] = [markdown(patient)]
+    if clinician:
+        inner.append(
+            ft.ExpansionTile(title=ft.Text(state.t("learn.for_clinicians")), controls=[markdown(clinician)])
+        )
+    inner += references_block(state.t("about.sources"), cited)
+    inner.append(
+        action_button(
+            f"read-{module.id}",
+            state.t("learn.mark_unread" if read else "learn.mark_read"),
+            toggle_read,
+            icon=ft.Icons.CHECK_CIRCLE if read else ft.Icons.CHECK_CIRCLE_OUTLINE,
+        )
+    )
+    status = state.t("learn.read") if read else state.t("learn.minutes", minutes=module.minutes)
+    return ft.Semantics(
+        identifier=f"module-{module.id}",
+        content=ft.ExpansionTile(
+            title=ft.Text(module.title, weight=ft.FontWeight.W_600),
+            subtitle=ft.Text(f"{module.summary} ({status})"),
+            leading=ft.Icon(
+                ft.Icons.CHECK_CIRCLE if read else ft.Icons.MENU_BOOK_OUTLINED,
+                semantics_label=status,
+            ),
+            controls=inner,
+            controls_padding=ft.Padding.symmetric(horizontal=16, vertical=8),
+        ),
+    )
+
+
+@ft.component
+def Learn():
+    """The learning modules, with how many are read."""
+    state = use_app_state()
+    modules = modules_for(state)
+    done = sum(1 for m in modules if m.id in state.session.modules_read)
+    return ft.Column(
+        [
+            heading(state.t("step.learn.title")),
+            paragraph(state.t("learn.intro")),
+            ft.Text(state.t("learn.progress", done=done, total=len(modules)), weight=ft.FontWeight.W_600),
+            *(module_tile(state, m) for m in modules),
+        ],
+        spacing=12,
+    )

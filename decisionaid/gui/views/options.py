@@ -1,0 +1,144 @@
+"""Your options: one card per option for this person's type, with its care-team notes."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from decisionaid.domain.content import Option, Range, Statement
+from decisionaid.domain.references import strip_citations
+from decisionaid.domain.tailoring import FlagNote, flag_notes, notes_for_option, options_for
+from decisionaid.gui.controls import heading, paragraph
+from decisionaid.gui.state import AppState, use_app_state
+
+KIND_ORDER = {"gene-therapy": 0, "non-factor": 1, "factor": 2, "current": 3}
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def range_text(state: AppState, value: Range, key: str) -> str:
+    """'low to high' (or one number) followed by what it means."""
+    span = _number(value.low) if value.low == value.high else f"{_number(value.low)}-{_number(value.high)}"
+    return state.t(key, span=span, note=strip_citations(value.note))
+
+
+def statements(title: str, items: list[Statement]) -> ft.Control:
+    """A titled bulleted list; benefits and harms use this same shape (equal detail)."""
+    return ft.Column(
+        [
+            ft.Text(title, weight=ft.FontWeight.W_600),
+            *(ft.Text(f"• {strip_citations(s.text)}") for s in items),
+        ],
+        spacing=4,
+        expand=True,
+    )
+
+
+def note_box(state: AppState, note: FlagNote) -> ft.Control:
+    """An 'ask your care team' note: why it shows, what it says, what to ask."""
+    return ft.Container(
+        ft.Column(
+            [
+                ft.Row(
+                    [
+                        ft.Icon(
+                            ft.Icons.CONTACT_SUPPORT_OUTLINED, semantics_label=state.t("options.ask_team")
+                        ),
+                        ft.Text(
+                            f"{state.t('options.ask_team')}: {note.flag.title}",
+                            weight=ft.FontWeight.W_600,
+                            expand=True,
+                        ),
+                    ]
+                ),
+                ft.Text(note.reason, italic=True),
+                ft.Text(note.flag.text),
+            ],
+            spacing=4,
+        ),
+        padding=12,
+        border=ft.Border.all(1, ft.Colors.OUTLINE),
+        border_radius=8,
+    )
+
+
+def option_card(state: AppState, option: Option, notes: list[FlagNote]) -> ft.Control:
+    """Everything a person needs to picture one option, numbers with their meaning."""
+    facts = [
+        f"{state.t('options.given')}: {option.given}",
+        f"{state.t('options.how_often')}: {option.how_often}",
+        range_text(state, option.doses_per_year, "options.doses"),
+    ]
+    if option.factor_level:
+        facts.append(range_text(state, option.factor_level, "options.factor_level"))
+    facts += [
+        f"{state.t('options.in_use')}: {option.years_in_use}",
+        f"{state.t('options.where')}: {option.availability}",
+    ]
+    status = (
+        []
+        if option.status == "available"
+        else [ft.Text(state.t(f"summary.status.{option.status}"), italic=True)]
+    )
+    return ft.Semantics(
+        identifier=f"option-{option.id}",
+        container=True,
+        content=ft.Card(
+            content=ft.Container(
+                ft.Column(
+                    [
+                        heading(option.name, level=2),
+                        ft.Text(option.generic, italic=True),
+                        *status,
+                        *(ft.Text(f) for f in facts),
+                        *(note_box(state, n) for n in notes),
+                        ft.ExpansionTile(
+                            title=ft.Text(state.t("options.more")),
+                            controls=[
+                                ft.ResponsiveRow(
+                                    [
+                                        ft.Container(
+                                            statements(state.t("options.benefits"), option.benefits),
+                                            col={"xs": 12, "md": 6},
+                                        ),
+                                        ft.Container(
+                                            statements(state.t("options.harms"), option.harms),
+                                            col={"xs": 12, "md": 6},
+                                        ),
+                                    ]
+                                ),
+                                statements(state.t("options.commitments"), option.commitments),
+                                statements(state.t("options.unknowns"), option.unknowns),
+                                statements(state.t("options.eligibility"), option.eligibility),
+                            ],
+                            controls_padding=ft.Padding.all(12),
+                        ),
+                    ],
+                    spacing=6,
+                ),
+                padding=16,
+            )
+        ),
+    )
+
+
+@ft.component
+def Options():
+    """The options for this person's type: gene therapies, other medicines, factor, staying as
+    you are, then any product that is no longer offered."""
+    state = use_app_state()
+    # Withdrawn products last: kept for what their trials taught, not as a live choice.
+    shown = sorted(
+        options_for(state.content, state.session.profile),
+        key=lambda o: (o.status == "withdrawn", KIND_ORDER[o.kind]),
+    )
+    notes = flag_notes(state.content, state.session.profile)
+    return ft.Column(
+        [
+            heading(state.t("step.options.title")),
+            paragraph(state.t("options.intro")),
+            *(option_card(state, o, notes_for_option(notes, o.id)) for o in shown),
+        ],
+        spacing=16,
+    )
