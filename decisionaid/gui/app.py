@@ -17,6 +17,7 @@ from decisionaid.gui.views.fit import Fit
 from decisionaid.gui.views.learn import Learn
 from decisionaid.gui.views.options import Options
 from decisionaid.gui.views.shell import Shell
+from decisionaid.gui.views.summary import Summary
 from decisionaid.gui.views.values import Values
 from decisionaid.gui.views.welcome import Welcome
 from decisionaid.loader import ContentProblems, load_content
@@ -24,10 +25,11 @@ from decisionaid.loader import ContentProblems, load_content
 BUILT = {
     "welcome": Welcome,
     "about_you": AboutYou,
-    "values": Values,
-    "fit": Fit,
     "learn": Learn,
     "options": Options,
+    "values": Values,
+    "fit": Fit,
+    "summary": Summary,
 }
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import inspect
+from collections.abc import Awaitable, Callable
 
 import flet as ft
 
@@ -13,16 +14,25 @@ BODY_SIZE = 18  # px at 100% text size: the theme's body_large
 def action_button(
     identifier: str,
     label: str,
-    on_click: Callable[[], None],
+    on_click: Callable[[], None] | Callable[[], Awaitable[None]],
     primary: bool = False,
     icon: ft.IconData | None = None,
 ) -> ft.Control:
     """A button with a stable test identifier, a spoken label and a 48 px target."""
     kind = ft.FilledButton if primary else ft.OutlinedButton
+    if inspect.iscoroutinefunction(on_click):
+
+        async def handler(_e) -> None:
+            await on_click()
+    else:
+
+        def handler(_e) -> None:
+            on_click()
+
     button = kind(
         content=label,
         icon=icon,
-        on_click=lambda _e: on_click(),
+        on_click=handler,
         style=ft.ButtonStyle(padding=ft.Padding.symmetric(horizontal=24, vertical=14)),
         height=MIN_TARGET,
     )

@@ -43,6 +43,8 @@ class HeadlessClient(Connection):
         self.pubsubhub = PubSubHub(loop=loop, executor=self.executor)
         self.session: Session | None = None
         self.sent: list[Message] = []
+        self.calls: list[tuple[str, dict]] = []
+        """Every client method the app invoked (other than push_route), with its arguments."""
         self.errors: list[str] = []
         self._encode = configure_encode_object_for_msgpack(BaseControl)
         self._pending: set[asyncio.Task] = set()
@@ -52,10 +54,22 @@ class HeadlessClient(Connection):
         self.sent.append(message)
         if message.action == MessageAction.SESSION_CRASHED:
             self.errors.append(str(message.body))
-        if message.action == MessageAction.INVOKE_METHOD and message.body.name == "push_route":
-            task = self.loop.create_task(self._push_route(message.body))
+        if message.action == MessageAction.INVOKE_METHOD:
+            body = message.body
+            if body.name == "push_route":
+                task = self.loop.create_task(self._push_route(body))
+            else:
+                # A file picker, clipboard and the like: record the call and answer as
+                # a client would when the person accepts (a save returns its name).
+                self.calls.append((body.name, body.args or {}))
+                task = self.loop.create_task(self._answer(body))
             self._pending.add(task)
             task.add_done_callback(self._pending.discard)
+
+    async def _answer(self, body) -> None:
+        assert self.session is not None
+        result = (body.args or {}).get("file_name") if body.name == "save_file" else None
+        self.session.handle_invoke_method_results(body.control_id, body.call_id, result, None)
 
     async def _push_route(self, body) -> None:
         assert self.session is not None
@@ -108,6 +122,8 @@ class HeadlessApp:
                     yield from walk(child)
 
         yield from walk(self.page.views)
+        # Open dialogs live beside the views, in the page's dialog stack.
+        yield from walk([d for d in self.page._dialogs.controls if getattr(d, "open", False)])
 
     def texts(self) -> list[str]:
         """All text values the page shows (Text controls, Markdown sources)."""

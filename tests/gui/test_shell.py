@@ -210,3 +210,46 @@ async def test_options_show_only_the_persons_type_with_their_care_team_notes(shi
     alcohol = next(f for f in content.flags if f.id == "alcohol_use")
     assert alcohol.text in app.texts()
     assert content.text("flag_reason.alcohol.most_days") in app.texts()
+
+
+async def test_the_summary_page_saves_a_pdf_whose_text_holds_the_answers(shipped_content, tmp_path):
+    import io
+
+    from pypdf import PdfReader
+
+    data = tmp_path / "data"
+    values = await start_app(make_app(shipped_content, data), route="/values")
+    await values.click("imp-needles-4")
+    app = await start_app(make_app(shipped_content, data), route="/summary")
+    await app.click("save-pdf")
+    name, args = app.client.calls[-1]
+    assert name == "save_file" and args["file_name"].endswith("-a4.pdf")
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(args["src_bytes"])).pages)
+    needles = next(a.name for a in load_content(shipped_content).attributes if a.id == "needles")
+    assert needles in text
+    assert any(t.startswith("Saved decisionaid-summary-a4.pdf") for t in app.texts())
+
+
+async def test_the_summary_page_saves_the_session_file_that_opens_again(shipped_content, tmp_path):
+    from decisionaid.storage.sessions import parse_session
+
+    app = await start_app(make_app(shipped_content, tmp_path / "data"), route="/summary")
+    await app.click("save-session")
+    _, args = app.client.calls[-1]
+    assert args["file_name"] == "decisionaid-session.json"
+    assert parse_session(args["src_bytes"].decode("utf-8"), tmp_path / "x.json").schema_version == 1
+
+
+async def test_delete_my_data_asks_first_then_removes_everything_saved(shipped_content, tmp_path):
+    data = tmp_path / "data"
+    app = await start_app(make_app(shipped_content, data), route="/values")
+    await app.click("imp-needles-4")
+    await app.go("/summary")
+    assert (data / "session.json").exists()
+    await app.click("delete-data")
+    await app.click("delete-cancel")
+    assert (data / "session.json").exists()
+    await app.click("delete-data")
+    await app.click("delete-confirm")
+    assert not (data / "session.json").exists()
+    assert app.page.route == "/"

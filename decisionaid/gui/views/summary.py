@@ -1,0 +1,138 @@
+"""Your summary: the preview, saving it (PDF, Markdown, HTML, session file), and your data."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from decisionaid.export.markdown_html import render_html, render_markdown
+from decisionaid.export.pdf import render_pdf
+from decisionaid.gui.controls import action_button, heading, markdown, paragraph
+from decisionaid.gui.routes import JOURNEY
+from decisionaid.gui.state import AppState, use_app_state
+from decisionaid.storage import session_json
+
+FILE_STEM = "decisionaid-summary"
+
+
+async def save(state: AppState, name: str, data: bytes) -> None:
+    """Offer the file to save (a download in a browser) and say where it went."""
+    path = await ft.FilePicker().save_file(file_name=name, src_bytes=data)
+    if path is None and not ft.context.page.web:
+        return  # the person closed the dialog
+    state.notice = state.t("summary_page.saved", name=name)
+
+
+def delete_dialog(state: AppState, page: ft.Page) -> ft.AlertDialog:
+    """Ask before removing everything the app saved on this device."""
+
+    def confirm() -> None:
+        count = state.delete_my_data()
+        page.pop_dialog()
+        state.notice = state.t("summary_page.deleted", count=count)
+        page.navigate("/")
+
+    return ft.AlertDialog(
+        modal=True,
+        title=ft.Text(state.t("summary_page.delete_title")),
+        content=ft.Text(state.t("summary_page.delete_body")),
+        actions=[
+            action_button("delete-cancel", state.t("summary_page.cancel"), page.pop_dialog),
+            action_button("delete-confirm", state.t("summary_page.delete_confirm"), confirm, primary=True),
+        ],
+    )
+
+
+@ft.component
+def Summary():
+    """The discussion summary as it will print, and what to do with it."""
+    state = use_app_state()
+    page = ft.context.page
+    summary = state.summary()
+    text = render_markdown(summary)
+
+    async def pdf(paper: str) -> None:
+        await save(state, f"{FILE_STEM}-{paper}.pdf", render_pdf(summary, paper=paper))
+
+    async def save_pdf_a4() -> None:
+        await pdf("a4")
+
+    async def save_pdf_letter() -> None:
+        await pdf("letter")
+
+    async def save_markdown() -> None:
+        await save(state, f"{FILE_STEM}.md", text.encode("utf-8"))
+
+    async def save_html() -> None:
+        await save(state, f"{FILE_STEM}.html", render_html(summary).encode("utf-8"))
+
+    async def save_session() -> None:
+        await save(state, "decisionaid-session.json", session_json(state.session).encode("utf-8"))
+
+    def start_over() -> None:
+        state.start_over()
+        page.navigate(JOURNEY[1].path)
+
+    notice = (
+        [ft.Semantics(live_region=True, content=ft.Text(state.notice, weight=ft.FontWeight.W_600))]
+        if state.notice
+        else []
+    )
+    return ft.Column(
+        [
+            heading(state.t("step.summary.title")),
+            paragraph(state.t("summary_page.intro")),
+            *notice,
+            ft.Row(
+                [
+                    action_button(
+                        "save-pdf",
+                        state.t("summary_page.save_pdf"),
+                        save_pdf_a4,
+                        primary=True,
+                        icon=ft.Icons.PICTURE_AS_PDF,
+                    ),
+                    action_button(
+                        "save-pdf-letter",
+                        state.t("summary_page.save_pdf_letter"),
+                        save_pdf_letter,
+                        icon=ft.Icons.PICTURE_AS_PDF,
+                    ),
+                    action_button("save-md", state.t("summary_page.save_md"), save_markdown),
+                    action_button("save-html", state.t("summary_page.save_html"), save_html),
+                    action_button(
+                        "save-session",
+                        state.t("summary_page.save_session"),
+                        save_session,
+                        icon=ft.Icons.SAVE_ALT,
+                    ),
+                ],
+                wrap=True,
+                spacing=12,
+                run_spacing=12,
+            ),
+            ft.Container(
+                markdown(text), padding=16, border=ft.Border.all(1, ft.Colors.OUTLINE), border_radius=8
+            ),
+            heading(state.t("summary_page.your_data"), level=2),
+            paragraph(state.t("summary_page.your_data_body")),
+            ft.Row(
+                [
+                    action_button(
+                        "start-over-summary",
+                        state.t("welcome.start_over"),
+                        start_over,
+                        icon=ft.Icons.RESTART_ALT,
+                    ),
+                    action_button(
+                        "delete-data",
+                        state.t("summary_page.delete"),
+                        lambda: page.show_dialog(delete_dialog(state, page)),
+                        icon=ft.Icons.DELETE_OUTLINE,
+                    ),
+                ],
+                wrap=True,
+                spacing=12,
+            ),
+        ],
+        spacing=16,
+    )

@@ -1,0 +1,75 @@
+"""Journeys in Debian's Chromium: a saved session to a downloaded PDF, and resume after a restart."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from decisionaid.loader import load_content
+from tests.e2e.conftest import Server
+from tests.e2e.ui import by_id, open_app, screenshot
+
+SESSIONS = Path(__file__).parents[1] / "testdata" / "sessions"
+
+
+@pytest.mark.parametrize(
+    ("person", "kind"), [("daniel-hemophilia-b", "Hemophilia B"), ("ray-hemophilia-a", "Hemophilia A")]
+)
+def test_a_saved_session_downloads_as_a_pdf_from_the_summary_page(
+    browser, tmp_path, artifacts, shipped_content, person, kind
+):
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy(SESSIONS / f"{person}.json", data / "session.json")
+    own_question = json.loads((SESSIONS / f"{person}.json").read_text())["own_questions"][0]
+    ui = load_content(shipped_content).ui
+    server = Server(data, tmp_path / "server.log").start()
+    page = browser.new_page(viewport={"width": 1440, "height": 900}, accept_downloads=True)
+    try:
+        open_app(page, server.url + "summary", ui["summary_page.intro"])
+        screenshot(page, artifacts / f"{person}-summary-1440.png")
+        with page.expect_download(timeout=90_000) as download:
+            by_id(page, "save-pdf").click()
+        saved = tmp_path / "summary.pdf"
+        download.value.save_as(saved)
+    finally:
+        page.close()
+        server.stop()
+    assert download.value.suggested_filename == "decisionaid-summary-a4.pdf"
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(saved).pages).split())
+    assert kind in text
+    assert own_question[:40] in text
+
+
+def test_answers_survive_a_server_restart_and_the_journey_resumes(
+    browser, tmp_path, artifacts, shipped_content
+):
+    data = tmp_path / "data"
+    ui = load_content(shipped_content).ui
+    first = Server(data, tmp_path / "first.log").start()
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        open_app(page, first.url + "values", ui["values.no_right_answer"])
+        by_id(page, "imp-needles-4").click()
+        page.wait_for_timeout(1500)  # the save happens on the server as the click lands
+    finally:
+        page.close()
+        first.stop()
+    saved = json.loads((data / "session.json").read_text())
+    assert saved["importance"] == {"needles": 4}
+
+    second = Server(data, tmp_path / "second.log").start()
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        open_app(page, second.url, ui["welcome.title"])
+        by_id(page, "resume").click()
+        page.get_by_text(ui["values.no_right_answer"]).first.wait_for(timeout=45_000)
+        screenshot(page, artifacts / "resumed-values-390.png")
+        assert page.url.endswith("/values")
+    finally:
+        page.close()
+        second.stop()
