@@ -16,6 +16,7 @@ from decisionaid.gui.views.coming import coming
 from decisionaid.gui.views.fit import Fit
 from decisionaid.gui.views.learn import Learn
 from decisionaid.gui.views.options import Options
+from decisionaid.gui.views.ready import Ready
 from decisionaid.gui.views.shell import Shell
 from decisionaid.gui.views.summary import Summary
 from decisionaid.gui.views.values import Values
@@ -29,6 +30,7 @@ BUILT = {
     "options": Options,
     "values": Values,
     "fit": Fit,
+    "ready": Ready,
     "summary": Summary,
 }
 

@@ -42,6 +42,7 @@ def screenshot(page: Page, path: Path) -> Path:
         if painted:
             break
         time.sleep(0.2)
-    time.sleep(0.5)
+    # Flutter paints text in more than one frame while glyphs load; let it settle.
+    time.sleep(1.5)
     page.screenshot(path=str(path))
     return path

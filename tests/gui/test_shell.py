@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -253,3 +254,42 @@ async def test_delete_my_data_asks_first_then_removes_everything_saved(shipped_c
     await app.click("delete-confirm")
     assert not (data / "session.json").exists()
     assert app.page.route == "/"
+
+
+def _control(app, identifier):
+    return app.by_identifier(identifier)
+
+
+async def test_getting_ready_saves_each_answer_and_explains_the_knowledge_check(shipped_content, tmp_path):
+    data = tmp_path / "data"
+    content = load_content(shipped_content)
+    item = content.knowledge[0]
+    wrong = (item.answer + 1) % len(item.choices)
+    app = await start_app(make_app(shipped_content, data), route="/ready")
+    groups = [c for c in app.controls() if type(c).__name__ == "RadioGroup"]
+    await app.change(groups[0], str(wrong))
+    assert any(t.startswith(content.text("ready.not_quite")) for t in app.texts())
+
+    notes = _control(app, "notes")
+    await app.change(notes, "Ask about <b>ankle</b> **now**")
+    own = _control(app, "own-question")
+    app.session.apply_patch(own._i, {"value": "Can I still play football?"})
+    await app.session.dispatch_event(own._i, "submit", None)
+    await app.client.settle()
+
+    saved = json.loads((data / "session.json").read_text())
+    assert saved["knowledge_answers"] == {item.id: wrong}
+    assert saved["notes"] == "Ask about <b>ankle</b> **now**"
+    assert saved["own_questions"] == ["Can I still play football?"]
+
+
+async def test_unticking_a_suggested_question_keeps_it_out_of_the_summary(shipped_content, tmp_path):
+    data = tmp_path / "data"
+    about = await start_app(make_app(shipped_content, data), route="/about-you")
+    groups = [c for c in about.controls() if type(c).__name__ == "RadioGroup"]
+    await about.change(groups[-1], "most_days")  # alcohol raises a care-team question
+    app = await start_app(make_app(shipped_content, data), route="/ready")
+    box = _control(app, "question-0")
+    await app.change(box, False)
+    saved = json.loads((data / "session.json").read_text())
+    assert saved["questions_chosen"] == ["flag:withdrawn"]  # alcohol unticked, the other kept

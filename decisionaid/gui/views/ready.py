@@ -1,0 +1,185 @@
+"""Getting ready: knowledge check, readiness, leaning, role, questions and notes."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from decisionaid.domain.content import KnowledgeItem
+from decisionaid.domain.references import strip_citations
+from decisionaid.domain.summary import suggested_questions
+from decisionaid.domain.tailoring import options_for
+from decisionaid.gui.controls import action_button, heading, paragraph
+from decisionaid.gui.state import AppState, use_app_state
+
+
+def radio_group(identifier: str, value: str | None, choices: list[tuple[str, str]], on_pick) -> ft.Control:
+    """A set of answers, one of which may be picked (and picked again to clear)."""
+    return ft.RadioGroup(
+        value=value,
+        on_change=lambda e: on_pick(e.control.value or None),
+        content=ft.Column(
+            [
+                ft.Semantics(
+                    identifier=f"{identifier}-{v}", content=ft.Radio(value=v, label=text, toggleable=True)
+                )
+                for v, text in choices
+            ],
+            spacing=0,
+        ),
+    )
+
+
+def knowledge_item(state: AppState, item: KnowledgeItem) -> ft.Control:
+    """A question; once answered, whether it was right (in words and an icon) and why."""
+    answer = state.session.knowledge_answers.get(item.id)
+
+    def pick(value: str | None) -> None:
+        answers = {k: v for k, v in state.session.knowledge_answers.items() if k != item.id}
+        if value is not None:
+            answers[item.id] = int(value)
+        state.change(knowledge_answers=answers)
+
+    controls: list[ft.Control] = [
+        ft.Text(item.question, weight=ft.FontWeight.W_600),
+        radio_group(
+            f"k-{item.id}",
+            None if answer is None else str(answer),
+            [(str(n), c) for n, c in enumerate(item.choices)],
+            pick,
+        ),
+    ]
+    if answer is not None:
+        right = answer == item.answer
+        verdict = state.t("ready.right" if right else "ready.not_quite")
+        controls.append(
+            ft.Semantics(
+                live_region=True,
+                content=ft.Row(
+                    [
+                        ft.Icon(ft.Icons.CHECK_CIRCLE if right else ft.Icons.INFO, semantics_label=verdict),
+                        ft.Text(f"{verdict} {strip_citations(item.explanation)}", expand=True),
+                    ],
+                    vertical_alignment=ft.CrossAxisAlignment.START,
+                ),
+            )
+        )
+    return ft.Column(controls, spacing=6)
+
+
+def questions_block(state: AppState) -> list[ft.Control]:
+    """Suggested questions to tick, the person's own to add, each saved at once."""
+    suggestions = suggested_questions(state.content, state.session)
+    chosen = state.session.questions_chosen
+    ticked = {s.id for s in suggestions} if chosen is None else set(chosen)
+
+    def tick(question_id: str, on: bool) -> None:
+        now = (ticked | {question_id}) if on else (ticked - {question_id})
+        state.change(questions_chosen=[s.id for s in suggestions if s.id in now])
+
+    def remove(index: int) -> None:
+        own = list(state.session.own_questions)
+        del own[index]
+        state.change(own_questions=own)
+
+    def add(e) -> None:
+        text = (e.control.value or "").strip()
+        if text:
+            state.change(own_questions=[*state.session.own_questions, text])
+
+    controls: list[ft.Control] = [
+        heading(state.t("summary.h.questions"), level=2),
+        paragraph(state.t("ready.questions_intro")),
+    ]
+    controls += [
+        ft.Semantics(
+            identifier=f"question-{n}",
+            content=ft.Checkbox(
+                label=s.text, value=s.id in ticked, on_change=lambda e, i=s.id: tick(i, bool(e.control.value))
+            ),
+        )
+        for n, s in enumerate(suggestions)
+    ]
+    controls += [
+        ft.Row(
+            [
+                ft.Text(q, expand=True, selectable=True),
+                action_button(f"remove-question-{n}", state.t("ready.remove"), lambda n=n: remove(n)),
+            ]
+        )
+        for n, q in enumerate(state.session.own_questions)
+    ]
+    controls.append(
+        ft.Semantics(
+            identifier="own-question",
+            content=ft.TextField(
+                label=state.t("ready.own_question"),
+                hint_text=state.t("ready.own_question_hint"),
+                on_submit=add,
+                max_length=500,
+            ),
+        )
+    )
+    return controls
+
+
+@ft.component
+def Ready():
+    """Everything the person brings to the visit besides the fit."""
+    state = use_app_state()
+    s = state.session
+    readiness = state.content.readiness
+    leaning_choices = [
+        (o.id, o.name) for o in options_for(state.content, s.profile) if o.status != "withdrawn"
+    ]
+    leaning_choices.append(("not_sure", state.t("summary.leaning.not_sure")))
+    controls: list[ft.Control] = [
+        heading(state.t("step.ready.title")),
+        paragraph(state.t("ready.intro")),
+        heading(state.t("summary.h.knowledge"), level=2),
+        *(knowledge_item(state, item) for item in state.content.knowledge),
+        heading(state.t("summary.h.readiness"), level=2),
+    ]
+    for item in readiness.readiness:
+        value = s.readiness.get(item.id)
+
+        def answer(v: str | None, item_id: str = item.id) -> None:
+            rest = {k: b for k, b in state.session.readiness.items() if k != item_id}
+            state.change(readiness=rest if v is None else {**rest, item_id: v == "yes"})
+
+        controls += [
+            ft.Text(item.text, weight=ft.FontWeight.W_600),
+            radio_group(
+                f"r-{item.id}",
+                None if value is None else ("yes" if value else "no"),
+                [("yes", state.t("summary.readiness.yes")), ("no", state.t("summary.readiness.no"))],
+                answer,
+            ),
+        ]
+        if value is False:
+            controls.append(ft.Text(item.if_no, italic=True))
+    controls += [
+        heading(state.t("summary.h.leaning"), level=2),
+        paragraph(state.t("ready.leaning_intro")),
+        radio_group("leaning", s.leaning, leaning_choices, lambda v: state.change(leaning=v)),
+        heading(state.t("summary.h.role"), level=2),
+        radio_group(
+            "role",
+            s.preferred_role,
+            [(r.id, r.text) for r in readiness.roles],
+            lambda v: state.change(preferred_role=v),
+        ),
+        *questions_block(state),
+        heading(state.t("summary.h.notes"), level=2),
+        ft.Semantics(
+            identifier="notes",
+            content=ft.TextField(
+                value=s.notes,
+                label=state.t("ready.notes_label"),
+                multiline=True,
+                min_lines=4,
+                max_length=10_000,
+                on_change=lambda e: state.change(notes=e.control.value or ""),
+            ),
+        ),
+    ]
+    return ft.Column(controls, spacing=12)
