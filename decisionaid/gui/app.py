@@ -9,10 +9,11 @@ import flet as ft
 
 from decisionaid.gui.routes import JOURNEY
 from decisionaid.gui.state import AppContext, AppState
-from decisionaid.gui.theme import build_theme
+from decisionaid.gui.theme import FONTS, build_theme
 from decisionaid.gui.views.about import About
 from decisionaid.gui.views.about_you import AboutYou
 from decisionaid.gui.views.coming import coming
+from decisionaid.gui.views.compare import Compare
 from decisionaid.gui.views.fit import Fit
 from decisionaid.gui.views.learn import Learn
 from decisionaid.gui.views.options import Options
@@ -28,6 +29,7 @@ BUILT = {
     "about_you": AboutYou,
     "learn": Learn,
     "options": Options,
+    "compare": Compare,
     "values": Values,
     "fit": Fit,
     "ready": Ready,
@@ -85,6 +87,7 @@ def make_app(content_root: Path, data_dir: Path, keep_on_device: bool = True) ->
 
     def main(page: ft.Page) -> None:
         page.title = content.text("app.title") if content else "decisionaid"
+        page.fonts = FONTS
         page.theme = build_theme()
         page.dark_theme = build_theme(dark=True)
         page.padding = 16

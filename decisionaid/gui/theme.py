@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import flet as ft
 
+FONT_FAMILY = "Noto Sans"
+FONTS = {FONT_FAMILY: "fonts/NotoSans-Regular.subset.ttf", "Noto Sans Bold": "fonts/NotoSans-Bold.subset.ttf"}
+"""Shipped in assets/ (the PDF uses them too): the app never waits on a font download,
+so text is laid out once with every glyph present."""
+
 SEED = "#1F5F8B"  # a calm blue; contrast is checked by the Material 3 scheme
 BASE_SIZES = {
     "display_small": 34,
@@ -26,6 +31,7 @@ def build_theme(scale: float = 1.0, dark: bool = False) -> ft.Theme:
     """The app theme for light or dark mode."""
     return ft.Theme(
         color_scheme_seed=SEED,
+        font_family=FONT_FAMILY,
         text_theme=text_theme(scale),
         visual_density=ft.VisualDensity.COMFORTABLE,
     )

@@ -293,3 +293,16 @@ async def test_unticking_a_suggested_question_keeps_it_out_of_the_summary(shippe
     await app.change(box, False)
     saved = json.loads((data / "session.json").read_text())
     assert saved["questions_chosen"] == ["flag:withdrawn"]  # alcohol unticked, the other kept
+
+
+async def test_compare_shows_plain_answers_for_the_options_picked(shipped_content, tmp_path):
+    content = load_content(shipped_content)
+    app = await start_app(make_app(shipped_content, tmp_path / "data"), route="/compare")
+    shown_first = [i for i in app.identifiers() if i.startswith("compare-")]
+    first, fourth = shown_first[0].removeprefix("compare-"), shown_first[3].removeprefix("compare-")
+    attribute = content.attributes[0]
+    assert attribute.grid_question in app.texts()
+    assert content.option(first).attributes[attribute.id].reason in app.texts()
+    assert content.option(fourth).attributes[attribute.id].reason not in app.texts()
+    await app.change(app.by_identifier(shown_first[3]), True)
+    assert content.option(fourth).attributes[attribute.id].reason in app.texts()

@@ -1,0 +1,76 @@
+"""Compare: the options side by side, one row per question people ask."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from decisionaid.domain.tailoring import as_weighed, options_for
+from decisionaid.gui.controls import heading, paragraph
+from decisionaid.gui.state import use_app_state
+from decisionaid.gui.views.options import KIND_ORDER
+
+SHOWN_AT_FIRST = 3
+COLUMN_WIDTH = 260
+
+
+@ft.component
+def Compare():
+    """A grid of plain answers; the person picks which options to put side by side."""
+    state = use_app_state()
+    available = sorted(
+        (o for o in options_for(state.content, state.session.profile) if o.status != "withdrawn"),
+        key=lambda o: KIND_ORDER[o.kind],
+    )
+    picked, set_picked = ft.use_state(lambda: [o.id for o in available[:SHOWN_AT_FIRST]])
+
+    def toggle(option_id: str, on: bool) -> None:
+        set_picked(
+            [o.id for o in available if (o.id == option_id and on) or (o.id != option_id and o.id in picked)]
+        )
+
+    chooser = ft.Row(
+        [
+            ft.Semantics(
+                identifier=f"compare-{o.id}",
+                content=ft.Checkbox(
+                    label=o.name,
+                    value=o.id in picked,
+                    on_change=lambda e, i=o.id: toggle(i, bool(e.control.value)),
+                ),
+            )
+            for o in available
+        ],
+        wrap=True,
+    )
+    shown = [as_weighed(state.content, state.session.profile, o) for o in available if o.id in picked]
+    table = ft.DataTable(
+        columns=[
+            ft.DataColumn(ft.Text(state.t("compare.question"))),
+            *(ft.DataColumn(ft.Text(o.name)) for o in shown),
+        ],
+        rows=[
+            ft.DataRow(
+                [
+                    ft.DataCell(
+                        ft.Container(ft.Text(a.grid_question, weight=ft.FontWeight.W_600), width=COLUMN_WIDTH)
+                    ),
+                    *(
+                        ft.DataCell(ft.Container(ft.Text(o.attributes[a.id].reason), width=COLUMN_WIDTH))
+                        for o in shown
+                    ),
+                ]
+            )
+            for a in state.content.attributes
+        ],
+        data_row_max_height=float("inf"),
+        column_spacing=16,
+    )
+    return ft.Column(
+        [
+            heading(state.t("step.compare.title")),
+            paragraph(state.t("compare.intro")),
+            chooser,
+            ft.Row([table], scroll=ft.ScrollMode.AUTO) if shown else paragraph(state.t("compare.none")),
+        ],
+        spacing=16,
+    )
