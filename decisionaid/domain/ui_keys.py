@@ -90,7 +90,8 @@ _FIXED: dict[str, frozenset[str]] = {
 }
 
 
-def _answers(field: str) -> list[str]:
+def profile_answers(field: str) -> list[str]:
+    """The answers a profile question offers, in the order of the model."""
     annotation = Profile.model_fields[field].annotation
     return [v for arg in get_args(annotation) for v in get_args(arg)]
 
@@ -107,5 +108,5 @@ def required_ui_keys() -> dict[str, frozenset[str]]:
     for field in PROFILE_FIELDS:
         keys[f"profile.q.{field}"] = frozenset()
         if field != "current_treatment":
-            keys |= {f"profile.a.{field}.{v}": frozenset() for v in _answers(field) if v != "not_sure"}
+            keys |= {f"profile.a.{field}.{v}": frozenset() for v in profile_answers(field) if v != "not_sure"}
     return keys

@@ -28,8 +28,6 @@ class AppState:
     notice: str | None = None
     """A message to show once, e.g. that a saved session could not be read."""
     last_journey_path: str = "/"
-    text_scale: float = 1.0
-    visited: list[str] = field(default_factory=list)
     resumable: bool = False
     keep_on_device: bool = True
     """False when the app is served to other computers: each browser session then
@@ -60,15 +58,19 @@ class AppState:
 
     def change(self, **fields: Any) -> None:
         """Set answers on the session and save it at once."""
-        updated = self.session.model_copy(update={**fields, "updated": dt.datetime.now(dt.UTC)})
-        self.session = type(self.session).model_validate(updated.model_dump())
-        self.session.content_version = self.content.about.content_version
+        self.session = Session.model_validate(
+            {
+                **self.session.model_dump(),
+                **fields,
+                "updated": dt.datetime.now(dt.UTC),
+                "content_version": self.content.about.content_version,
+            }
+        )
         self._save()
 
     def change_profile(self, **fields: Any) -> None:
         """Set profile answers and save."""
-        profile = self.session.profile.model_copy(update=fields)
-        self.change(profile=type(profile).model_validate(profile.model_dump()))
+        self.change(profile={**self.session.profile.model_dump(), **fields})
 
     def start_over(self) -> None:
         """A fresh session, saved (the old answers are replaced)."""
@@ -94,8 +96,6 @@ class AppState:
                 self.last_journey_path = path
             if path != "/" and self.session.last_route != path:
                 self.change(last_route=path)
-        if path not in self.visited:
-            self.visited.append(path)
 
 
 AppContext = ft.create_context(None)

@@ -8,7 +8,8 @@ import re
 import markdown
 import textstat
 
-CITATION = re.compile(r"\[@([^\]]+)\]")
+from decisionaid.domain.references import CITATION, strip_citations
+
 _TAG = re.compile(r"<[^>]+>")
 _BLOCK_END = re.compile(r"</(p|li|h[1-6]|td|th|tr|blockquote)>")
 
@@ -27,7 +28,7 @@ def plain_text(markdown_text: str) -> str:
     Each list item, heading and table cell ends a sentence, so a list of short
     items is not read as one endless sentence.
     """
-    without_citations = re.sub(r"\s*" + CITATION.pattern, "", markdown_text)
+    without_citations = strip_citations(markdown_text)
     rendered = markdown.markdown(without_citations, extensions=["tables"])
     ended = _BLOCK_END.sub(". ", rendered)
     text = html.unescape(_TAG.sub(" ", ended))

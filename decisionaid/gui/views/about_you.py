@@ -4,18 +4,11 @@ from __future__ import annotations
 
 import flet as ft
 
-from decisionaid.domain.session import Profile
-from decisionaid.domain.ui_keys import PROFILE_FIELDS
+from decisionaid.domain.ui_keys import PROFILE_FIELDS, profile_answers
 from decisionaid.gui.controls import heading, paragraph
 from decisionaid.gui.state import use_app_state
 
 NOT_SURE = "not_sure"
-
-
-def answers_for(field: str) -> list[str]:
-    """The answers a profile question offers, in the order of the model."""
-    annotation = Profile.model_fields[field].annotation
-    return [v for arg in annotation.__args__ for v in getattr(arg, "__args__", ())]
 
 
 def question(state, field: str, choices: list[tuple[str, str]]) -> ft.Control:
@@ -73,7 +66,7 @@ def AboutYou():
         else:
             choices = [
                 (value, state.t("profile.a.not_sure" if value == NOT_SURE else f"profile.a.{field}.{value}"))
-                for value in answers_for(field)
+                for value in profile_answers(field)
             ]
         controls.append(question(state, field, choices))
     return ft.Column(controls, spacing=20)
