@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60)]
 SourceId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
@@ -265,6 +265,121 @@ class About(StrictModel):
     body: MarkdownBody
 
 
+class FactorBand(StrictModel):
+    """A band of factor levels (% of normal): a goal or a severity, with what it means."""
+
+    id: Id
+    low: float = Field(ge=0)
+    high: float | None = Field(default=None, ge=0)
+    """None when the band has no upper end ("50% or more")."""
+    label: Text
+    words: Text
+    sources: list[SourceId] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _low_not_above_high(self) -> FactorBand:
+        if self.high is not None and self.low > self.high:
+            raise ValueError(f"low ({self.low:g}) is above high ({self.high:g})")
+        return self
+
+
+class LevelPoint(StrictModel):
+    """One measured factor level at one time after gene therapy, in one study."""
+
+    year: float = Field(ge=0, le=50)
+    """Where the point sits in time, in years after the infusion (0.5 is 6 months)."""
+    when: Text
+    """The same time in words, as it reads after a number: "6 months", "5 years"."""
+    value: float = Field(ge=0)
+    statistic: Text
+    """What the value is, in words: "average"."""
+    low: float | None = Field(default=None, ge=0)
+    high: float | None = Field(default=None, ge=0)
+    """The lowest and highest man, when the study gave them."""
+    study: Text
+    men: int = Field(ge=1)
+    source: SourceId
+    tag: Text | None = None
+    """A short word on the row label that tells this point from its neighbours."""
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _range_is_whole(self) -> LevelPoint:
+        if (self.low is None) != (self.high is None):
+            raise ValueError("give both low and high for a range, or neither")
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError(f"low ({self.low:g}) is above high ({self.high:g})")
+        return self
+
+
+class LevelSeries(StrictModel):
+    """The levels after one gene therapy (or its earlier forms) over the years."""
+
+    id: Id
+    applies_to: Literal["A", "B"]
+    label: Text
+    option: Id
+    points: list[LevelPoint] = Field(min_length=1)
+
+
+class PeakShare(StrictModel):
+    """How much of its highest level factor VIII and IX kept after some months."""
+
+    months: int = Field(ge=1)
+    factor_viii: float = Field(ge=0)
+    factor_ix: float = Field(ge=0)
+    study: Text
+    sources: list[SourceId] = Field(min_length=1)
+
+
+class Durability(StrictModel):
+    """The chart of factor levels over the years after gene therapy."""
+
+    module: Id
+    """The learning module that shows this chart and explains it."""
+    caption: Text
+    peak_share: PeakShare
+    series: list[LevelSeries] = Field(min_length=1)
+
+
+class IconGroup(StrictModel):
+    """Some of the 100 people in an icon array, and what happened to them."""
+
+    count: int = Field(ge=0, le=100)
+    label: Text
+
+
+class IconArray(StrictModel):
+    """A trial outcome drawn as 100 people: the groups add up to exactly 100."""
+
+    id: Id
+    option: Id
+    title: Text
+    groups: list[IconGroup] = Field(min_length=2)
+    denominator: Text
+    """Who was counted, in words: "132 men in the GENEr8-1 trial"."""
+    time_frame: Text
+    sources: list[SourceId] = Field(min_length=1)
+    note: Text | None = None
+
+    @field_validator("groups")
+    @classmethod
+    def _a_hundred_people(cls, groups: list[IconGroup]) -> list[IconGroup]:
+        total = sum(g.count for g in groups)
+        if total != 100:
+            raise ValueError(f"the counts add up to {total}; a picture of 100 people needs exactly 100")
+        return groups
+
+
+class Figures(StrictModel):
+    """figures.yaml: the data behind the factor-level gauge, the durability chart and icon arrays."""
+
+    factor_goals: list[FactorBand] = Field(min_length=1)
+    severity: list[FactorBand] = Field(min_length=1)
+    durability: Durability
+    icon_arrays: list[IconArray] = Field(default_factory=list)
+
+
 class Content(StrictModel):
     """Everything in one locale's content folder, validated and cross-checked."""
 
@@ -277,6 +392,7 @@ class Content(StrictModel):
     flags: list[Flag]
     knowledge: list[KnowledgeItem]
     readiness: ReadinessTable
+    figures: Figures
     sources: dict[str, Source]
     ui: dict[str, str]
 

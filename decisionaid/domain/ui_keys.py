@@ -87,6 +87,27 @@ _FIXED: dict[str, frozenset[str]] = {
     "flag_reason.alcohol.sometimes": frozenset(),
     "flag_reason.alcohol.most_days": frozenset(),
     "flag_reason.withdrawn": frozenset(),
+    "figure.gauge.title": frozenset(),
+    "figure.gauge.caption": frozenset(),
+    "figure.durability.title": frozenset(),
+    "figure.durability.peak_share": frozenset({"study", "months", "factor_viii", "factor_ix"}),
+    "figure.doses.title": frozenset(),
+    "figure.doses.caption": frozenset(),
+    "figure.bands.goals": frozenset(),
+    "figure.bands.severity": frozenset(),
+    "figure.band": frozenset({"label", "words"}),
+    "figure.row.range": frozenset({"label", "low", "high", "note"}),
+    "figure.row.value": frozenset({"label", "value", "note"}),
+    "figure.row.status": frozenset({"name", "status"}),
+    "figure.row.label": frozenset({"when", "series"}),
+    "figure.row.label_tag": frozenset({"when", "series", "tag"}),
+    "figure.row.point": frozenset({"series", "when", "statistic", "value", "men", "study"}),
+    "figure.row.spread": frozenset({"low", "high"}),
+    "figure.doses.once": frozenset({"label", "note"}),
+    "figure.doses.value": frozenset({"label", "value", "note"}),
+    "figure.doses.range": frozenset({"label", "low", "high", "note"}),
+    "figure.icons.words": frozenset({"title", "groups", "denominator", "time_frame"}),
+    "figure.icons.group": frozenset({"count", "label"}),
 }
 
 
@@ -105,6 +126,7 @@ def required_ui_keys() -> dict[str, frozenset[str]]:
     keys["summary.of_100"] = frozenset({"fit"})
     keys |= {f"importance.{n}": frozenset() for n in IMPORTANCE_STEPS}
     keys |= {f"summary.status.{s}": frozenset() for s in get_args(OptionStatus) if s != "available"}
+    keys |= {f"figure.status.{s}": frozenset() for s in get_args(OptionStatus) if s != "available"}
     for field in PROFILE_FIELDS:
         keys[f"profile.q.{field}"] = frozenset()
         if field != "current_treatment":

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from decisionaid.domain.content import Option, Statement
+from decisionaid.domain.content import Figures, Option, Statement
 from decisionaid.domain.ui_keys import required_ui_keys
 from decisionaid.loader.problems import Problem
 from decisionaid.loader.readability import cited_ids, reading_grade
@@ -31,6 +31,7 @@ def cross_check(files: ContentFiles, reading_grades: bool = True) -> list[Proble
     problems += _citations(files)
     problems += _options(files)
     problems += _references_to_options(files)
+    problems += _references_to_modules(files)
     problems += _review_dates(files)
     problems += _ui_strings(files)
     if reading_grades:
@@ -87,6 +88,20 @@ def _unique_ids(files: ContentFiles) -> list[Problem]:
     if files.knowledge:
         table, w = files.knowledge
         groups["knowledge item"] = [(k.id, w, w.line_of("items", i, "id")) for i, k in enumerate(table.items)]
+    if files.figures:
+        figures, w = files.figures
+        groups["factor band"] = [
+            (b.id, w, w.line_of(name, i, "id"))
+            for name in ("factor_goals", "severity")
+            for i, b in enumerate(getattr(figures, name))
+        ]
+        groups["level series"] = [
+            (s.id, w, w.line_of("durability", "series", i, "id"))
+            for i, s in enumerate(figures.durability.series)
+        ]
+        groups["icon array"] = [
+            (a.id, w, w.line_of("icon_arrays", i, "id")) for i, a in enumerate(figures.icon_arrays)
+        ]
     for kind, entries in groups.items():
         first: dict[str, str] = {}
         for id_, where, line in entries:
@@ -167,6 +182,25 @@ def _cited(files: ContentFiles) -> Iterable[tuple[LoadedFile, int, str, str]]:
         table, w = files.readiness
         for s in table.sources:
             yield w, w.line_of("sources"), "sources", s
+    if files.figures:
+        yield from _cited_in_figures(*files.figures)
+
+
+def _cited_in_figures(figures: Figures, w: LoadedFile) -> Iterable[tuple[LoadedFile, int, str, str]]:
+    for name in ("factor_goals", "severity"):
+        for i, band in enumerate(getattr(figures, name)):
+            for s in band.sources:
+                yield w, w.line_of(name, i, "sources"), f"{name}[{i}].sources", s
+    peak = figures.durability.peak_share
+    for s in peak.sources:
+        yield w, w.line_of("durability", "peak_share", "sources"), "durability.peak_share.sources", s
+    for i, series in enumerate(figures.durability.series):
+        for j, point in enumerate(series.points):
+            loc = ("durability", "series", i, "points", j, "source")
+            yield w, w.line_of(*loc), f"durability.series[{i}].points[{j}].source", point.source
+    for i, array in enumerate(figures.icon_arrays):
+        for s in array.sources:
+            yield w, w.line_of("icon_arrays", i, "sources"), f"icon_arrays[{i}].sources", s
 
 
 def _citations(files: ContentFiles) -> list[Problem]:
@@ -259,7 +293,52 @@ def _references_to_options(files: ContentFiles) -> list[Problem]:
                             f"no option '{oid}'",
                         )
                     )
+    if files.figures:
+        figures, w = files.figures
+        types = {o.id: o.applies_to for o, _ in files.options}
+        for i, series in enumerate(figures.durability.series):
+            line = w.line_of("durability", "series", i, "option")
+            name = f"durability.series[{i}].option"
+            if series.option not in option_ids:
+                problems.append(Problem(w.path, line, name, f"no option '{series.option}'"))
+            elif types.get(series.option, series.applies_to) not in (series.applies_to, "both"):
+                problems.append(
+                    Problem(
+                        w.path,
+                        line,
+                        name,
+                        f"'{series.option}' is for hemophilia {types[series.option]}, "
+                        f"but this series is for hemophilia {series.applies_to}",
+                    )
+                )
+        for i, array in enumerate(figures.icon_arrays):
+            if array.option not in option_ids:
+                problems.append(
+                    Problem(
+                        w.path,
+                        w.line_of("icon_arrays", i, "option"),
+                        f"icon_arrays[{i}].option",
+                        f"no option '{array.option}'",
+                    )
+                )
     return problems
+
+
+def _references_to_modules(files: ContentFiles) -> list[Problem]:
+    if not files.figures or len(files.modules) < len(files.module_files):
+        return []  # a module that could not be read is reported already; its id is unknown
+    figures, w = files.figures
+    module = figures.durability.module
+    if module in {m.id for m, _ in files.modules}:
+        return []
+    return [
+        Problem(
+            w.path,
+            w.line_of("durability", "module"),
+            "durability.module",
+            f"no module '{module}' (give the id from the module's front matter)",
+        )
+    ]
 
 
 def _review_dates(files: ContentFiles) -> list[Problem]:
@@ -339,4 +418,39 @@ def _reading_grades(files: ContentFiles) -> list[Problem]:
             [*(f"{r.text}\n\n{r.if_no}" for r in table.readiness), *(r.text for r in table.roles)]
         )
         problems += _grade(w.path, w.line_of("readiness"), "readiness", text)
+    if files.figures:
+        problems += _figure_grades(*files.figures)
+    return problems
+
+
+def _sentence(text: str) -> str:
+    """A label or phrase as a sentence of its own, so phrases are not read as one long sentence."""
+    return text if text.endswith((".", "?", "!")) else f"{text}."
+
+
+def _figure_grades(figures: Figures, w: LoadedFile) -> list[Problem]:
+    problems = []
+    for name in ("factor_goals", "severity"):
+        for i, band in enumerate(getattr(figures, name)):
+            text = "\n\n".join([_sentence(band.label), band.words])
+            problems += _grade(w.path, w.line_of(name, i), f"{name}[{i}]", text)
+    durability = figures.durability
+    problems += _grade(
+        w.path,
+        w.line_of("durability", "caption"),
+        "durability.caption",
+        "\n\n".join([durability.caption, _sentence(durability.peak_share.study)]),
+    )
+    for i, series in enumerate(durability.series):
+        parts = [_sentence(series.label)]
+        for point in series.points:
+            parts += [_sentence(f"{point.statistic} {point.when}"), _sentence(point.study)]
+            parts += [_sentence(t) for t in (point.tag, point.note) if t]
+        loc = ("durability", "series", i)
+        problems += _grade(w.path, w.line_of(*loc), f"durability.series[{i}]", "\n\n".join(parts))
+    for i, array in enumerate(figures.icon_arrays):
+        parts = [_sentence(array.title), *(f"- {g.label}" for g in array.groups)]
+        parts += [_sentence(array.denominator), _sentence(array.time_frame)]
+        parts += [array.note] if array.note else []
+        problems += _grade(w.path, w.line_of("icon_arrays", i), f"icon_arrays[{i}]", "\n\n".join(parts))
     return problems

@@ -12,6 +12,7 @@ from decisionaid.domain.content import (
     About,
     AttributeTable,
     Content,
+    Figures,
     FlagTable,
     KnowledgeTable,
     MarkdownBody,
@@ -157,12 +158,15 @@ class ContentFiles:
     flags: tuple[FlagTable, LoadedFile] | None
     knowledge: tuple[KnowledgeTable, LoadedFile] | None
     readiness: tuple[ReadinessTable, LoadedFile] | None
+    figures: tuple[Figures, LoadedFile] | None
     sources: list[tuple[Source, LoadedFile, int]]
     ui: dict[str, str]
     ui_file: tuple[str, YamlDocument] | None = None
     option_files: frozenset[str] = frozenset()
     """Names of every option file, parsed or not, so one broken option is not
     reported again wherever another file refers to it."""
+    module_files: frozenset[str] = frozenset()
+    """Names of every module file, parsed or not (a module's id is not its file name)."""
 
 
 def _read_sources(c: _Collector) -> list[tuple[Source, LoadedFile, int]]:
@@ -220,7 +224,7 @@ def _read_all(root: Path) -> tuple[ContentFiles, list[Problem]]:
     c = _Collector(root)
     if not root.is_dir():
         c.add(display_path(root), 0, "folder", "no content folder here")
-        return ContentFiles(None, [], [], None, None, None, None, [], {}), c.problems
+        return ContentFiles(None, [], [], None, None, None, None, None, [], {}), c.problems
     modules = [
         found
         for path in sorted((root / "modules").glob("*.md"))
@@ -244,10 +248,12 @@ def _read_all(root: Path) -> tuple[ContentFiles, list[Problem]]:
         flags=c.yaml_table("flags.yaml", FlagTable),
         knowledge=c.yaml_table("knowledge.yaml", KnowledgeTable),
         readiness=c.yaml_table("readiness.yaml", ReadinessTable),
+        figures=c.yaml_table("figures.yaml", Figures),
         sources=_read_sources(c),
         ui=ui,
         ui_file=ui_file,
         option_files=frozenset(p.stem for p in (root / "options").glob("*.md")),
+        module_files=frozenset(p.stem for p in (root / "modules").glob("*.md")),
     )
     return files, c.problems
 
@@ -262,10 +268,11 @@ def read_content(root: Path, reading_grades: bool = True) -> tuple[Content | Non
         files.flags,
         files.knowledge,
         files.readiness,
+        files.figures,
     ):
         return None, problems
     assert files.about and files.attributes and files.flags
-    assert files.knowledge and files.readiness
+    assert files.knowledge and files.readiness and files.figures
     content = Content(
         locale=files.about[0].locale,
         about=files.about[0],
@@ -276,6 +283,7 @@ def read_content(root: Path, reading_grades: bool = True) -> tuple[Content | Non
         flags=files.flags[0].flags,
         knowledge=files.knowledge[0].items,
         readiness=files.readiness[0],
+        figures=files.figures[0],
         sources={s.id: s for s, _, _ in files.sources},
         ui=files.ui,
     )

@@ -148,3 +148,80 @@ def test_a_citation_inside_a_knowledge_explanation_must_exist(content_copy):
     )
     line = only_line(problems_in(root))
     assert "knowledge.yaml:6 items[0].explanation: cites unknown source 'S7'" in line
+
+
+def test_the_figures_load_with_their_bands_series_and_icon_arrays(content_copy):
+    figures = load_content(content_copy()).figures
+    assert [b.label for b in figures.factor_goals] == ["3% to 5%", "50% or more"]
+    assert figures.factor_goals[1].high is None
+    assert figures.durability.module == "basics"
+    assert figures.durability.series[0].points[1].low == 2
+    assert [g.count for g in figures.icon_arrays[0].groups] == [60, 40]
+
+
+def test_a_missing_figures_file_is_named(content_copy):
+    line = only_line(problems_in(content_copy(remove=("figures.yaml",))))
+    assert line.endswith("figures.yaml:0 file: missing: every locale needs figures.yaml")
+
+
+def test_an_icon_array_whose_counts_add_up_to_99_is_reported_at_its_groups(content_copy):
+    line = only_line(problems_in(content_copy("icons-sum-99")))
+    assert "figures.yaml:36 icon_arrays[0].groups: the counts add up to 99" in line
+
+
+def test_an_icon_array_for_an_unknown_option_is_reported(content_copy):
+    line = only_line(problems_in(content_copy("figure-unknown-option")))
+    assert "figures.yaml:34 icon_arrays[0].option: no option 'gamma'" in line
+
+
+def test_a_level_series_for_an_unknown_option_is_reported(content_copy):
+    root = content_copy()
+    figures = root / "figures.yaml"
+    figures.write_text(figures.read_text().replace("      option: alpha\n", "      option: delta\n"))
+    line = only_line(problems_in(root))
+    assert "figures.yaml:28 durability.series[0].option: no option 'delta'" in line
+
+
+def test_a_level_series_for_the_other_type_of_hemophilia_is_reported(content_copy):
+    root = content_copy()
+    alpha = root / "options" / "alpha.md"
+    alpha.write_text(alpha.read_text().replace("applies_to: both", "applies_to: B"))
+    line = only_line(problems_in(root))
+    assert "figures.yaml:28 durability.series[0].option: 'alpha' is for hemophilia B" in line
+
+
+def test_a_durability_chart_must_name_a_module_that_exists(content_copy):
+    root = content_copy()
+    figures = root / "figures.yaml"
+    figures.write_text(figures.read_text().replace("module: basics", "module: how-long"))
+    line = only_line(problems_in(root))
+    assert "figures.yaml:21 durability.module: no module 'how-long'" in line
+
+
+def test_a_source_cited_by_a_chart_point_must_exist(content_copy):
+    root = content_copy()
+    figures = root / "figures.yaml"
+    figures.write_text(figures.read_text().replace("men: 9, source: S1", "men: 9, source: S9"))
+    line = only_line(problems_in(root))
+    assert "figures.yaml:31 durability.series[0].points[1].source: cites unknown source 'S9'" in line
+
+
+def test_hard_words_in_a_figure_caption_are_reported(content_copy):
+    root = content_copy()
+    figures = root / "figures.yaml"
+    hard = "Longitudinal pharmacokinetic characterisation demonstrates interindividual variability."
+    figures.write_text(figures.read_text().replace("Each dot is a level from one test study.", hard))
+    line = only_line(problems_in(root))
+    assert "figures.yaml:22 durability.caption: patient text reads at grade" in line
+
+
+def test_an_icon_array_group_cannot_have_fewer_than_no_people(content_copy):
+    root = content_copy()
+    figures = root / "figures.yaml"
+    text = figures.read_text().replace("{count: 60,", "{count: 101,").replace("{count: 40,", "{count: -1,")
+    figures.write_text(text)
+    lines = problems_in(root)
+    assert any(
+        "figures.yaml:38 icon_arrays[0].groups[1].count: Input should be greater than or equal to 0" in line
+        for line in lines
+    ), lines

@@ -1,0 +1,318 @@
+"""What the pictures show: the factor-level gauge, levels over the years, doses a year, 100 people.
+
+Pure data for the GUI to draw, each with its text equivalent: the same numbers
+as plain sentences, for screen readers and for anyone who would rather read.
+Every word comes from the content (figures.yaml, the option files and the
+`figure.*` templates in ui.yaml); this module only picks, orders and formats.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from decisionaid.domain.content import Content, FactorBand, Option
+from decisionaid.domain.references import strip_citations
+
+SEPARATOR = "\n"
+"""Between the sentences of a text equivalent: one line per row or band."""
+
+
+@dataclass(frozen=True)
+class LogScale:
+    """Factor level (% of normal) to a place on the picture, on a log10 scale.
+
+    A log scale gives the low levels that matter most (1%, 3%, 5%) room to be
+    told apart, while still reaching the usual 50% to 150%.
+    """
+
+    low: float = 0.5
+    high: float = 150.0
+    ticks: tuple[float, ...] = (1, 5, 15, 40, 100)
+
+    def position(self, value: float) -> float:
+        """0 (left) to 1 (right); values outside the scale stop at its ends."""
+        if value <= self.low:
+            return 0.0
+        if value >= self.high:
+            return 1.0
+        return (math.log10(value) - math.log10(self.low)) / (math.log10(self.high) - math.log10(self.low))
+
+
+@dataclass(frozen=True)
+class Band:
+    """A shaded goal band or severity band."""
+
+    low: float
+    high: float
+    label: str
+    words: str
+
+
+@dataclass(frozen=True)
+class LevelRow:
+    """One row of a level chart: an option's range, or one study's level at one time."""
+
+    label: str
+    """e.g. "Hemgenix" or "5 years · Hemgenix (hemophilia B)"."""
+    low: float | None
+    """Range start (None when there is no range)."""
+    high: float | None
+    value: float | None
+    """The central value (an average) when there is one."""
+    series: str
+    """The series id (durability) or the option kind (gauge), so each can have its own marker shape."""
+    words: str
+    """This row as plain sentences: the number, what it is, how many men, when."""
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LevelChart:
+    """A chart of factor levels on a log scale, with the goal and severity bands behind it."""
+
+    title: str
+    caption: str
+    scale: LogScale
+    goals: tuple[Band, ...]
+    severity: tuple[Band, ...]
+    rows: tuple[LevelRow, ...]
+    words: str
+    """The whole text equivalent: what the picture shows, every row, the bands."""
+
+
+@dataclass(frozen=True)
+class DoseRow:
+    """One option's doses a year."""
+
+    label: str
+    low: float
+    high: float
+    note: str
+    words: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DoseChart:
+    """Doses a year, side by side."""
+
+    title: str
+    caption: str
+    rows: tuple[DoseRow, ...]
+    max_value: float
+    """The highest dose count of any row (at least 1, so bars can be drawn as a share of it)."""
+    words: str
+
+
+@dataclass(frozen=True)
+class IconArrayView:
+    """A trial outcome as 100 people, with who was counted and when."""
+
+    id: str
+    title: str
+    groups: tuple[tuple[int, str], ...]
+    """(count, label); the counts add up to 100."""
+    denominator: str
+    time_frame: str
+    note: str | None
+    words: str
+    sources: tuple[str, ...]
+
+
+def number(value: float) -> str:
+    """A number as people write it: 5, 36.1, 0.5 (no trailing .0)."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def _for_type(options: list[Option], hemophilia_type: str | None) -> list[Option]:
+    """The options for type A or B; all of them when the type is not known."""
+    if hemophilia_type in ("A", "B"):
+        return [o for o in options if o.applies_to in (hemophilia_type, "both")]
+    return list(options)
+
+
+def _withdrawn_last(options: list[Option]) -> list[Option]:
+    return sorted(options, key=lambda o: o.status == "withdrawn")
+
+
+def _option_label(content: Content, option: Option) -> str:
+    """The option's name, with its status when it is not simply available."""
+    if option.status == "available":
+        return option.name
+    return content.text(
+        "figure.row.status", name=option.name, status=content.text(f"figure.status.{option.status}")
+    )
+
+
+def _bands(bands: list[FactorBand], scale: LogScale) -> tuple[Band, ...]:
+    return tuple(Band(b.low, b.high if b.high is not None else scale.high, b.label, b.words) for b in bands)
+
+
+def _band_words(content: Content, goals: tuple[Band, ...], severity: tuple[Band, ...]) -> list[str]:
+    lines = [content.text("figure.bands.goals")]
+    lines += [content.text("figure.band", label=b.label, words=b.words) for b in goals]
+    lines.append(content.text("figure.bands.severity"))
+    lines += [content.text("figure.band", label=b.label, words=b.words) for b in severity]
+    return lines
+
+
+def _chart(content: Content, title: str, caption: str, rows: list[LevelRow]) -> LevelChart:
+    scale = LogScale()
+    goals = _bands(content.figures.factor_goals, scale)
+    severity = _bands(content.figures.severity, scale)
+    words = [title, caption, *(r.words for r in rows), *_band_words(content, goals, severity)]
+    return LevelChart(
+        title=title,
+        caption=caption,
+        scale=scale,
+        goals=goals,
+        severity=severity,
+        rows=tuple(rows),
+        words=SEPARATOR.join(words),
+    )
+
+
+def factor_level_chart(content: Content, hemophilia_type: str | None) -> LevelChart:
+    """The gauge: each option's factor-level range for this type, against the goal bands.
+
+    One row per option that has a factor level; both types when the type is
+    None or "not_sure". Withdrawn options come last, and every option that is
+    not simply available carries its status in its label.
+    """
+    rows = []
+    for option in _withdrawn_last(_for_type(content.options, hemophilia_type)):
+        level = option.factor_level
+        if level is None:
+            continue
+        label, note = _option_label(content, option), strip_citations(level.note)
+        if level.low == level.high:
+            low = high = None
+            value: float | None = level.low
+            words = content.text("figure.row.value", label=label, value=number(level.low), note=note)
+        else:
+            low, high, value = level.low, level.high, None
+            words = content.text(
+                "figure.row.range", label=label, low=number(level.low), high=number(level.high), note=note
+            )
+        rows.append(LevelRow(label, low, high, value, option.kind, words, tuple(level.sources)))
+    return _chart(content, content.text("figure.gauge.title"), content.text("figure.gauge.caption"), rows)
+
+
+def durability_chart(content: Content) -> LevelChart:
+    """Factor levels in the years after gene therapy: one row per study and time, A and B labelled.
+
+    Rows go series by series (in the order of figures.yaml), then by year.
+    """
+    durability = content.figures.durability
+    peak = durability.peak_share
+    peak_words = content.text(
+        "figure.durability.peak_share",
+        study=peak.study,
+        months=peak.months,
+        factor_viii=number(peak.factor_viii),
+        factor_ix=number(peak.factor_ix),
+    )
+    rows = []
+    for series in durability.series:
+        for point in sorted(series.points, key=lambda p: p.year):
+            if point.tag:
+                label = content.text(
+                    "figure.row.label_tag", when=point.when, series=series.label, tag=point.tag
+                )
+            else:
+                label = content.text("figure.row.label", when=point.when, series=series.label)
+            words = [
+                content.text(
+                    "figure.row.point",
+                    series=series.label,
+                    when=point.when,
+                    statistic=point.statistic,
+                    value=number(point.value),
+                    men=point.men,
+                    study=point.study,
+                )
+            ]
+            if point.low is not None and point.high is not None:
+                words.append(
+                    content.text("figure.row.spread", low=number(point.low), high=number(point.high))
+                )
+            if point.note:
+                words.append(point.note)
+            rows.append(
+                LevelRow(
+                    label=label,
+                    low=point.low,
+                    high=point.high,
+                    value=point.value,
+                    series=series.id,
+                    words=" ".join(words),
+                    sources=(point.source,),
+                )
+            )
+    caption = f"{durability.caption} {peak_words}"
+    return _chart(content, content.text("figure.durability.title"), caption, rows)
+
+
+def doses_chart(content: Content, hemophilia_type: str | None) -> DoseChart:
+    """Doses a year for each option of this type, side by side (not "stay with current").
+
+    A gene therapy is one infusion and then, for most people, no regular
+    doses: its words say so, rather than a bare "0 a year".
+    """
+    rows = []
+    options = [o for o in _for_type(content.options, hemophilia_type) if o.kind != "current"]
+    for option in _withdrawn_last(options):
+        doses = option.doses_per_year
+        label, note = _option_label(content, option), strip_citations(doses.note)
+        if option.kind == "gene-therapy":
+            words = content.text("figure.doses.once", label=label, note=note)
+        elif doses.low == doses.high:
+            words = content.text("figure.doses.value", label=label, value=number(doses.low), note=note)
+        else:
+            words = content.text(
+                "figure.doses.range", label=label, low=number(doses.low), high=number(doses.high), note=note
+            )
+        rows.append(DoseRow(label, doses.low, doses.high, note, words, tuple(doses.sources)))
+    title, caption = content.text("figure.doses.title"), content.text("figure.doses.caption")
+    return DoseChart(
+        title=title,
+        caption=caption,
+        rows=tuple(rows),
+        max_value=max((r.high for r in rows), default=0.0) or 1.0,
+        words=SEPARATOR.join([title, caption, *(r.words for r in rows)]),
+    )
+
+
+def icon_arrays_for(content: Content, option_id: str) -> list[IconArrayView]:
+    """The pictures of 100 people that belong to this option, in the order of figures.yaml."""
+    views = []
+    for array in content.figures.icon_arrays:
+        if array.option != option_id:
+            continue
+        groups = tuple((g.count, g.label) for g in array.groups)
+        group_words = " ".join(
+            content.text("figure.icons.group", count=c, label=label) for c, label in groups
+        )
+        words = content.text(
+            "figure.icons.words",
+            title=array.title,
+            groups=group_words,
+            denominator=array.denominator,
+            time_frame=array.time_frame,
+        )
+        if array.note:
+            words = f"{words} {array.note}"
+        views.append(
+            IconArrayView(
+                id=array.id,
+                title=array.title,
+                groups=groups,
+                denominator=array.denominator,
+                time_frame=array.time_frame,
+                note=array.note,
+                words=words,
+                sources=tuple(array.sources),
+            )
+        )
+    return views
