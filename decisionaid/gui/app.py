@@ -9,11 +9,12 @@ import flet as ft
 
 from decisionaid.gui.routes import JOURNEY
 from decisionaid.gui.state import AppContext, AppState
-from decisionaid.gui.theme import FONTS, build_theme
+from decisionaid.gui.theme import FONTS, apply_display, build_theme
 from decisionaid.gui.views.about import About
 from decisionaid.gui.views.about_you import AboutYou
 from decisionaid.gui.views.coming import coming
 from decisionaid.gui.views.compare import Compare
+from decisionaid.gui.views.display import DisplaySettings
 from decisionaid.gui.views.fit import Fit
 from decisionaid.gui.views.learn import Learn
 from decisionaid.gui.views.options import Options
@@ -47,6 +48,7 @@ def route_table() -> list[ft.Route]:
     ]
     aside = [
         ft.Route(path="about", component=About),
+        ft.Route(path="display", component=DisplaySettings),
         ft.Route(path="clinician", component=coming("clinician")),
     ]
     return [ft.Route(component=Shell, children=[*journey, *aside])]
@@ -56,6 +58,14 @@ def route_table() -> list[ft.Route]:
 def App(state: AppState):
     """The whole interface: the router inside the app's context."""
     routes = ft.use_memo(route_table, dependencies=[])
+    page = ft.context.page
+    display = state.display
+
+    def show_display() -> None:
+        apply_display(page, display)
+        page.update()
+
+    ft.use_effect(show_display, dependencies=[display])
     return AppContext(state, lambda: ft.Router(routes, not_found=Welcome))
 
 
@@ -89,7 +99,6 @@ def make_app(content_root: Path, data_dir: Path, keep_on_device: bool = True) ->
         page.title = content.text("app.title") if content else "decisionaid"
         page.fonts = FONTS
         page.theme = build_theme()
-        page.dark_theme = build_theme(dark=True)
         page.padding = 16
         if content is None:
             assert problems is not None
@@ -102,6 +111,7 @@ def make_app(content_root: Path, data_dir: Path, keep_on_device: bool = True) ->
             return
         state = AppState(content=content, data_dir=data_dir, keep_on_device=keep_on_device)
         state.load()
+        apply_display(page, state.display)
         page.render(App, state)
 
     return main

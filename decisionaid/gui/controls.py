@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import inspect
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 
 import flet as ft
 
 MIN_TARGET = 48  # px: touch targets at least this tall and wide
 BODY_SIZE = 18  # px at 100% text size: the theme's body_large
+
+_PADDING = ft.Padding.symmetric(horizontal=24, vertical=14)
+_FOCUSED = ft.BorderSide(3, ft.Colors.ON_SURFACE)
+FILLED_STYLE = ft.ButtonStyle(padding=_PADDING, side={ft.ControlState.FOCUSED: _FOCUSED})
+OUTLINED_STYLE = ft.ButtonStyle(
+    padding=_PADDING,
+    side={ft.ControlState.FOCUSED: _FOCUSED, ft.ControlState.DEFAULT: ft.BorderSide(1, ft.Colors.OUTLINE)},
+)
+"""Buttons get a thick outline when they have keyboard focus (WCAG 2.4.7), in every theme."""
 
 
 def action_button(
@@ -33,10 +42,37 @@ def action_button(
         content=label,
         icon=icon,
         on_click=handler,
-        style=ft.ButtonStyle(padding=ft.Padding.symmetric(horizontal=24, vertical=14)),
-        height=MIN_TARGET,
+        style=FILLED_STYLE if primary else OUTLINED_STYLE,
     )
     return ft.Semantics(identifier=identifier, content=button)
+
+
+def choice_row(
+    identifier: str,
+    choices: Sequence[tuple[object, str]],
+    chosen: object,
+    on_choose: Callable[[object], None],
+) -> ft.Control:
+    """One button per choice; the chosen one is filled, ticked and announced as selected,
+    so colour is never the only sign. Each button's identifier is `identifier-<value>`."""
+    buttons = []
+    for value, label in choices:
+        selected = chosen == value
+        kind = ft.FilledButton if selected else ft.OutlinedButton
+        buttons.append(
+            ft.Semantics(
+                identifier=f"{identifier}-{value}",
+                selected=selected,
+                button=True,
+                content=kind(
+                    content=label,
+                    icon=ft.Icons.CHECK if selected else None,
+                    style=FILLED_STYLE if selected else OUTLINED_STYLE,
+                    on_click=lambda _e, v=value: on_choose(v),
+                ),
+            )
+        )
+    return ft.Row(buttons, wrap=True, spacing=8, run_spacing=8)
 
 
 def heading(text: str, level: int = 1) -> ft.Control:
@@ -56,7 +92,7 @@ def paragraph(text: str) -> ft.Control:
     return ft.Text(text, theme_style=ft.TextThemeStyle.BODY_LARGE)
 
 
-def markdown(text: str, scale: float = 1.0) -> ft.Control:
+def markdown(text: str, scale: float) -> ft.Control:
     """Content Markdown with tables and lists, at the same reading size as body text."""
     body = ft.TextStyle(size=round(BODY_SIZE * scale), height=1.45)
     return ft.Markdown(

@@ -33,6 +33,7 @@ JOURNEY: tuple[Step, ...] = (
 
 ASIDE: tuple[Step, ...] = (
     Step("/about", "about"),
+    Step("/display", "display"),
     Step("/clinician", "clinician"),
 )
 """Pages outside the journey: Back returns to where the person came from."""

@@ -11,10 +11,11 @@ import flet as ft
 
 from decisionaid import __version__
 from decisionaid.domain.content import Content
+from decisionaid.domain.preferences import Display
 from decisionaid.domain.session import Session
 from decisionaid.domain.summary import DiscussionSummary, build_summary
 from decisionaid.gui.routes import journey_index
-from decisionaid.storage import SessionStore
+from decisionaid.storage import DisplayStore, SessionStore
 
 
 @ft.observable
@@ -29,12 +30,15 @@ class AppState:
     """A message to show once, e.g. that a saved session could not be read."""
     last_journey_path: str = "/"
     resumable: bool = False
+    display: Display = field(default_factory=Display)
+    """Text size and theme; saved apart from the answers."""
     keep_on_device: bool = True
     """False when the app is served to other computers: each browser session then
     keeps its answers in memory only, so one person never sees another's."""
 
     def __post_init__(self) -> None:
         self._store = SessionStore(self.data_dir) if self.keep_on_device else None
+        self._display_store = DisplayStore(self.data_dir) if self.keep_on_device else None
 
     def t(self, key: str, **values: object) -> str:
         """An interface string from ui.yaml."""
@@ -46,8 +50,9 @@ class AppState:
 
     def load(self) -> None:
         """Pick up the saved session; an unreadable one is set aside and explained."""
-        if self._store is None:
+        if self._store is None or self._display_store is None:
             return
+        self.display = self._display_store.load()
         loaded = self._store.load()
         self.session = loaded.session
         self.resumable = self.session.last_route not in ("/", "")
@@ -78,9 +83,19 @@ class AppState:
         self._save()
         self.resumable = False
 
+    def set_display(self, **fields: Any) -> None:
+        """Change the text size or theme, and save it."""
+        self.display = Display.model_validate({**self.display.model_dump(), **fields})
+        if self._display_store is not None:
+            self._display_store.save(self.display)
+
     def delete_my_data(self) -> int:
-        """Remove every file the app saved and start with an empty, unsaved session."""
+        """Remove every file the app saved and start with an empty, unsaved session.
+
+        The display settings stay in use until the app closes (a person who needs
+        large text keeps it while he finishes), but their file is removed too."""
         removed = self._store.delete_all() if self._store else 0
+        removed += self._display_store.delete() if self._display_store else 0
         self.session = Session()
         self.resumable = False
         return removed

@@ -1,15 +1,21 @@
-"""The one theme: colours, type sizes scaled by the person's text-size choice."""
+"""The themes (light, dark, high contrast) and type sizes scaled by the person's text size.
+
+Every colour pair text is drawn in is set here, not left to a generated scheme,
+so tests/gui/test_theme.py can check WCAG 2.2 AA contrast for each theme.
+"""
 
 from __future__ import annotations
 
 import flet as ft
+
+from decisionaid.domain.preferences import Display
 
 FONT_FAMILY = "Noto Sans"
 FONTS = {FONT_FAMILY: "fonts/NotoSans-Regular.subset.ttf", "Noto Sans Bold": "fonts/NotoSans-Bold.subset.ttf"}
 """Shipped in assets/ (the PDF uses them too): the app never waits on a font download,
 so text is laid out once with every glyph present."""
 
-SEED = "#1F5F8B"  # a calm blue; contrast is checked by the Material 3 scheme
+SEED = "#1F5F8B"  # a calm blue
 BASE_SIZES = {
     "display_small": 34,
     "headline_medium": 28,
@@ -18,8 +24,100 @@ BASE_SIZES = {
     "title_medium": 18,
     "body_large": 18,
     "body_medium": 16,
+    "body_small": 14,
     "label_large": 16,
+    "label_medium": 14,
 }
+
+PALETTES: dict[str, dict[str, str]] = {
+    "light": {
+        "primary": "#1F5F8B",
+        "on_primary": "#FFFFFF",
+        "primary_container": "#CDE5FF",
+        "on_primary_container": "#001D32",
+        "secondary": "#4F6071",
+        "on_secondary": "#FFFFFF",
+        "secondary_container": "#D3E4F5",
+        "on_secondary_container": "#0E2A3F",
+        "error": "#B3261E",
+        "on_error": "#FFFFFF",
+        "error_container": "#FFDAD6",
+        "on_error_container": "#410002",
+        "surface": "#FBFCFE",
+        "on_surface": "#1A1C1E",
+        "on_surface_variant": "#42474E",
+        "surface_container_lowest": "#FFFFFF",
+        "surface_container_low": "#F3F4F7",
+        "surface_container": "#EDEEF1",
+        "surface_container_high": "#E7E8EB",
+        "surface_container_highest": "#E1E2E5",
+        "outline": "#6F7680",
+        "outline_variant": "#C2C7CF",
+    },
+    "dark": {
+        "primary": "#9ACBFA",
+        "on_primary": "#003352",
+        "primary_container": "#0F4A73",
+        "on_primary_container": "#CDE5FF",
+        "secondary": "#B7C8DA",
+        "on_secondary": "#21323F",
+        "secondary_container": "#37495A",
+        "on_secondary_container": "#D3E4F5",
+        "error": "#FFB4AB",
+        "on_error": "#690005",
+        "error_container": "#93000A",
+        "on_error_container": "#FFDAD6",
+        "surface": "#111418",
+        "on_surface": "#E2E2E6",
+        "on_surface_variant": "#C3C7CE",
+        "surface_container_lowest": "#0C0E12",
+        "surface_container_low": "#191C20",
+        "surface_container": "#1D2024",
+        "surface_container_high": "#272A2F",
+        "surface_container_highest": "#32353A",
+        "outline": "#8D9199",
+        "outline_variant": "#42474E",
+    },
+    "contrast": {
+        "primary": "#002A4D",
+        "on_primary": "#FFFFFF",
+        "primary_container": "#002A4D",
+        "on_primary_container": "#FFFFFF",
+        "secondary": "#1A1A1A",
+        "on_secondary": "#FFFFFF",
+        "secondary_container": "#002A4D",
+        "on_secondary_container": "#FFFFFF",
+        "error": "#8C0009",
+        "on_error": "#FFFFFF",
+        "error_container": "#8C0009",
+        "on_error_container": "#FFFFFF",
+        "surface": "#FFFFFF",
+        "on_surface": "#000000",
+        "on_surface_variant": "#1A1A1A",
+        "surface_container_lowest": "#FFFFFF",
+        "surface_container_low": "#FFFFFF",
+        "surface_container": "#FFFFFF",
+        "surface_container_high": "#FFFFFF",
+        "surface_container_highest": "#FFFFFF",
+        "outline": "#000000",
+        "outline_variant": "#000000",
+    },
+}
+"""Text pairs reach 4.5:1 (7:1 in high contrast) and outlines 3:1 against every surface."""
+
+TEXT_PAIRS = (
+    ("on_surface", "surface"),
+    ("on_surface_variant", "surface"),
+    ("primary", "surface"),
+    ("error", "surface"),
+    ("on_primary", "primary"),
+    ("on_primary_container", "primary_container"),
+    ("on_secondary_container", "secondary_container"),
+    ("on_error", "error"),
+    ("on_error_container", "error_container"),
+    *(("on_surface", f"surface_container{tier}") for tier in ("_lowest", "_low", "", "_high", "_highest")),
+)
+OUTLINE_PAIRS = (("outline", "surface"), ("primary", "surface_container_highest"))
 
 
 def text_theme(scale: float) -> ft.TextTheme:
@@ -27,11 +125,29 @@ def text_theme(scale: float) -> ft.TextTheme:
     return ft.TextTheme(**{name: ft.TextStyle(size=round(size * scale)) for name, size in BASE_SIZES.items()})
 
 
-def build_theme(scale: float = 1.0, dark: bool = False) -> ft.Theme:
-    """The app theme for light or dark mode."""
+def build_theme(scale: float = 1.0, palette: str = "light") -> ft.Theme:
+    """The app theme with one palette and the text at `scale` (1.0 to 2.0)."""
+    colours = PALETTES[palette]
     return ft.Theme(
         color_scheme_seed=SEED,
+        color_scheme=ft.ColorScheme(**colours),
         font_family=FONT_FAMILY,
         text_theme=text_theme(scale),
         visual_density=ft.VisualDensity.COMFORTABLE,
+        focus_color=ft.Colors.with_opacity(0.24, colours["primary"]),
+        divider_color=colours["outline_variant"],
     )
+
+
+def apply_display(page: ft.Page, display: Display) -> None:
+    """Set the page's themes and mode from the person's display settings."""
+    if display.theme == "contrast":
+        page.theme = page.dark_theme = build_theme(display.text_scale, "contrast")
+        page.theme_mode = ft.ThemeMode.LIGHT
+        return
+    page.theme = build_theme(display.text_scale, "light")
+    page.dark_theme = build_theme(display.text_scale, "dark")
+    page.theme_mode = {
+        "light": ft.ThemeMode.LIGHT,
+        "dark": ft.ThemeMode.DARK,
+    }.get(display.theme, ft.ThemeMode.SYSTEM)

@@ -1,5 +1,6 @@
 """Session files: versioned JSON, atomic writes, in the user data folder."""
 
+from decisionaid.storage.preferences import DisplayStore
 from decisionaid.storage.sessions import (
     Loaded,
     SessionFileError,
@@ -10,6 +11,7 @@ from decisionaid.storage.sessions import (
 )
 
 __all__ = [
+    "DisplayStore",
     "Loaded",
     "SessionFileError",
     "SessionStore",

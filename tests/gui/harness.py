@@ -138,12 +138,16 @@ class HeadlessApp:
         """All shown text joined, for `in` checks."""
         return "\n".join(self.texts())
 
-    def by_identifier(self, identifier: str) -> BaseControl:
-        """The control wrapped in `Semantics(identifier=...)` (what a test can click)."""
+    def semantics(self, identifier: str) -> ft.Semantics:
+        """The `Semantics(identifier=...)` node itself: what a screen reader is told."""
         for c in self.controls():
             if isinstance(c, ft.Semantics) and c.identifier == identifier:
-                return c.content
+                return c
         raise LookupError(f"no control with identifier {identifier!r}; on page: {self.identifiers()}")
+
+    def by_identifier(self, identifier: str) -> BaseControl:
+        """The control wrapped in `Semantics(identifier=...)` (what a test can click)."""
+        return self.semantics(identifier).content
 
     def identifiers(self) -> list[str]:
         return [c.identifier for c in self.controls() if isinstance(c, ft.Semantics) and c.identifier]

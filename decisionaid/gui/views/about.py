@@ -10,12 +10,12 @@ from decisionaid.gui.controls import heading, markdown, paragraph
 from decisionaid.gui.state import use_app_state
 
 
-def references_block(title: str, sources) -> list[ft.Control]:
+def references_block(title: str, sources, scale: float) -> list[ft.Control]:
     """A numbered list of the sources a page cites."""
     if not sources:
         return []
     lines = "\n".join(f"{n}. {citation_line(s)}" for n, s in enumerate(sources, start=1))
-    return [heading(title, level=2), markdown(lines)]
+    return [heading(title, level=2), markdown(lines, scale)]
 
 
 @ft.component
@@ -31,15 +31,15 @@ def About():
             state.t("about.version", version=about.content_version, date=about.content_date.isoformat())
         ),
         paragraph(state.t("about.app_version", version=__version__)),
-        markdown(patient),
+        markdown(patient, state.display.text_scale),
     ]
     if clinician:
         controls.append(
             ft.ExpansionTile(
                 title=ft.Text(state.t("about.for_clinicians")),
-                controls=[markdown(clinician)],
+                controls=[markdown(clinician, state.display.text_scale)],
                 expanded=False,
             )
         )
-    controls += references_block(state.t("about.sources"), cited)
+    controls += references_block(state.t("about.sources"), cited, state.display.text_scale)
     return ft.Column(controls, spacing=16)

@@ -28,12 +28,15 @@ def module_tile(state: AppState, module: Module) -> ft.Control:
         done = [m for m in state.session.modules_read if m != module.id]
         state.change(modules_read=done if read else [*done, module.id])
 
-    inner: list[ft.Control] = [markdown(patient)]
+    inner: list[ft.Control] = [markdown(patient, state.display.text_scale)]
     if clinician:
         inner.append(
-            ft.ExpansionTile(title=ft.Text(state.t("learn.for_clinicians")), controls=[markdown(clinician)])
+            ft.ExpansionTile(
+                title=ft.Text(state.t("learn.for_clinicians")),
+                controls=[markdown(clinician, state.display.text_scale)],
+            )
         )
-    inner += references_block(state.t("about.sources"), cited)
+    inner += references_block(state.t("about.sources"), cited, state.display.text_scale)
     inner.append(
         action_button(
             f"read-{module.id}",

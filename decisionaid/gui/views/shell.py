@@ -35,6 +35,19 @@ def _progress(state, index: int) -> ft.Control:
     )
 
 
+def _aside_buttons(state, page, path: str) -> list[ft.Control]:
+    """Text size and colours, and About: on every page but their own."""
+    asides = (
+        ("nav-display", "/display", state.t("nav.display"), ft.Icons.FORMAT_SIZE),
+        ("nav-about", "/about", state.t("nav.about"), ft.Icons.INFO_OUTLINE),
+    )
+    return [
+        action_button(identifier, label, lambda to=to: page.navigate(to), icon=icon)
+        for identifier, to, label, icon in asides
+        if to != path
+    ]
+
+
 @ft.component
 def Shell():
     """Layout route: wraps whichever page the router matched."""
@@ -73,23 +86,25 @@ def Shell():
         expand=True,
         content=ft.Column(
             [
-                ft.Row(
+                ft.ResponsiveRow(
                     [
                         ft.Text(
                             state.t(_title_key(path)),
                             theme_style=ft.TextThemeStyle.TITLE_MEDIUM,
                             weight=ft.FontWeight.W_600,
-                            expand=True,
+                            col={"xs": 12, "md": 5},
                         ),
-                        action_button(
-                            "nav-about",
-                            state.t("nav.about"),
-                            lambda: page.navigate("/about"),
-                            icon=ft.Icons.INFO_OUTLINE,
-                        )
-                        if path != "/about"
-                        else ft.Container(),
+                        ft.Row(
+                            _aside_buttons(state, page, path),
+                            wrap=True,
+                            spacing=8,
+                            run_spacing=8,
+                            alignment=ft.MainAxisAlignment.END,
+                            col={"xs": 12, "md": 7},
+                        ),
                     ],
+                    vertical_alignment=ft.CrossAxisAlignment.CENTER,
+                    run_spacing=8,
                 ),
                 ft.Divider(),
                 ft.Container(

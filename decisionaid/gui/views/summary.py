@@ -111,7 +111,10 @@ def Summary():
                 run_spacing=12,
             ),
             ft.Container(
-                markdown(text), padding=16, border=ft.Border.all(1, ft.Colors.OUTLINE), border_radius=8
+                markdown(text, state.display.text_scale),
+                padding=16,
+                border=ft.Border.all(1, ft.Colors.OUTLINE),
+                border_radius=8,
             ),
             heading(state.t("summary_page.your_data"), level=2),
             paragraph(state.t("summary_page.your_data_body")),

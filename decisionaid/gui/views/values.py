@@ -6,35 +6,22 @@ import flet as ft
 
 from decisionaid.domain.content import Attribute
 from decisionaid.domain.session import IMPORTANCE_STEPS
-from decisionaid.gui.controls import MIN_TARGET, heading, paragraph
+from decisionaid.gui.controls import choice_row, heading, paragraph
 from decisionaid.gui.state import AppState, use_app_state
 
 
 def importance_row(state: AppState, attribute: Attribute) -> ft.Control:
     """Five buttons, one per step; the chosen one is filled and ticked (not colour alone)."""
-    chosen = state.session.importance.get(attribute.id)
 
-    def choose(step: int) -> None:
+    def choose(step: object) -> None:
         state.change(importance={**state.session.importance, attribute.id: step})
 
-    buttons = []
-    for step in IMPORTANCE_STEPS:
-        label = state.t(f"importance.{step}")
-        selected = chosen == step
-        kind = ft.FilledButton if selected else ft.OutlinedButton
-        buttons.append(
-            ft.Semantics(
-                identifier=f"imp-{attribute.id}-{step}",
-                selected=selected,
-                content=kind(
-                    content=label,
-                    icon=ft.Icons.CHECK if selected else None,
-                    height=MIN_TARGET,
-                    on_click=lambda _e, s=step: choose(s),
-                ),
-            )
-        )
-    return ft.Row(buttons, wrap=True, spacing=8, run_spacing=8)
+    return choice_row(
+        f"imp-{attribute.id}",
+        [(step, state.t(f"importance.{step}")) for step in IMPORTANCE_STEPS],
+        state.session.importance.get(attribute.id),
+        choose,
+    )
 
 
 def attribute_block(state: AppState, attribute: Attribute) -> ft.Control:
