@@ -340,6 +340,8 @@ class Durability(StrictModel):
     caption: Text
     peak_share: PeakShare
     series: list[LevelSeries] = Field(min_length=1)
+    icon_arrays: list[Id] = Field(default_factory=list)
+    """Icon arrays shown with the chart, where a trial gave a spread of levels but no average."""
 
 
 class IconGroup(StrictModel):

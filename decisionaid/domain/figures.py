@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from decisionaid.domain.content import Content, FactorBand, Option
+from decisionaid.domain.content import Content, FactorBand, IconArray, Option
 from decisionaid.domain.references import strip_citations
 
 SEPARATOR = "\n"
@@ -284,35 +284,37 @@ def doses_chart(content: Content, hemophilia_type: str | None) -> DoseChart:
     )
 
 
+def icon_array_view(content: Content, array: IconArray) -> IconArrayView:
+    """One icon array with its text equivalent."""
+    groups = tuple((g.count, g.label) for g in array.groups)
+    group_words = " ".join(content.text("figure.icons.group", count=c, label=label) for c, label in groups)
+    words = content.text(
+        "figure.icons.words",
+        title=array.title,
+        groups=group_words,
+        denominator=array.denominator,
+        time_frame=array.time_frame,
+    )
+    if array.note:
+        words = f"{words} {array.note}"
+    return IconArrayView(
+        id=array.id,
+        title=array.title,
+        groups=groups,
+        denominator=array.denominator,
+        time_frame=array.time_frame,
+        note=array.note,
+        words=words,
+        sources=tuple(array.sources),
+    )
+
+
 def icon_arrays_for(content: Content, option_id: str) -> list[IconArrayView]:
     """The pictures of 100 people that belong to this option, in the order of figures.yaml."""
-    views = []
-    for array in content.figures.icon_arrays:
-        if array.option != option_id:
-            continue
-        groups = tuple((g.count, g.label) for g in array.groups)
-        group_words = " ".join(
-            content.text("figure.icons.group", count=c, label=label) for c, label in groups
-        )
-        words = content.text(
-            "figure.icons.words",
-            title=array.title,
-            groups=group_words,
-            denominator=array.denominator,
-            time_frame=array.time_frame,
-        )
-        if array.note:
-            words = f"{words} {array.note}"
-        views.append(
-            IconArrayView(
-                id=array.id,
-                title=array.title,
-                groups=groups,
-                denominator=array.denominator,
-                time_frame=array.time_frame,
-                note=array.note,
-                words=words,
-                sources=tuple(array.sources),
-            )
-        )
-    return views
+    return [icon_array_view(content, a) for a in content.figures.icon_arrays if a.option == option_id]
+
+
+def durability_icon_arrays(content: Content) -> list[IconArrayView]:
+    """The pictures of 100 people shown with the durability chart, in its order."""
+    by_id = {a.id: a for a in content.figures.icon_arrays}
+    return [icon_array_view(content, by_id[i]) for i in content.figures.durability.icon_arrays]

@@ -328,17 +328,29 @@ def _references_to_modules(files: ContentFiles) -> list[Problem]:
     if not files.figures or len(files.modules) < len(files.module_files):
         return []  # a module that could not be read is reported already; its id is unknown
     figures, w = files.figures
+    problems = []
     module = figures.durability.module
-    if module in {m.id for m, _ in files.modules}:
-        return []
-    return [
+    if module not in {m.id for m, _ in files.modules}:
+        problems.append(
+            Problem(
+                w.path,
+                w.line_of("durability", "module"),
+                "durability.module",
+                f"no module '{module}' (give the id from the module's front matter)",
+            )
+        )
+    arrays = {a.id for a in figures.icon_arrays}
+    problems += [
         Problem(
             w.path,
-            w.line_of("durability", "module"),
-            "durability.module",
-            f"no module '{module}' (give the id from the module's front matter)",
+            w.line_of("durability", "icon_arrays", i),
+            f"durability.icon_arrays[{i}]",
+            f"no icon array '{array}' in figures.yaml",
         )
+        for i, array in enumerate(figures.durability.icon_arrays)
+        if array not in arrays
     ]
+    return problems
 
 
 def _review_dates(files: ContentFiles) -> list[Problem]:

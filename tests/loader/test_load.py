@@ -225,3 +225,14 @@ def test_an_icon_array_group_cannot_have_fewer_than_no_people(content_copy):
         "figures.yaml:38 icon_arrays[0].groups[1].count: Input should be greater than or equal to 0" in line
         for line in lines
     ), lines
+
+
+def test_an_unknown_icon_array_shown_with_the_durability_chart_is_reported(content_copy):
+    root = content_copy()
+    figures = root / "figures.yaml"
+    text = figures.read_text()
+    figures.write_text(
+        text.replace("  series:\n", "  icon_arrays: [alpha-outcome, no-such-array]\n  series:\n", 1)
+    )
+    line = only_line(problems_in(root))
+    assert "figures.yaml:24 durability.icon_arrays[1]: no icon array 'no-such-array'" in line

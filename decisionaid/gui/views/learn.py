@@ -5,10 +5,13 @@ from __future__ import annotations
 import flet as ft
 
 from decisionaid.domain.content import Module
+from decisionaid.domain.figures import durability_chart, durability_icon_arrays
 from decisionaid.domain.references import number_citations
 from decisionaid.gui.controls import action_button, heading, markdown, paragraph
+from decisionaid.gui.figures import level_chart
 from decisionaid.gui.state import AppState, use_app_state
 from decisionaid.gui.views.about import references_block
+from decisionaid.gui.views.options import icon_figures
 
 
 def modules_for(state: AppState) -> list[Module]:
@@ -29,6 +32,11 @@ def module_tile(state: AppState, module: Module) -> ft.Control:
         state.change(modules_read=done if read else [*done, module.id])
 
     inner: list[ft.Control] = [markdown(patient, state.display.text_scale)]
+    if module.id == state.content.figures.durability.module:
+        inner.append(
+            level_chart("figure-durability", durability_chart(state.content), state.t("figure.words"))
+        )
+        inner += icon_figures(state, durability_icon_arrays(state.content))
     if clinician:
         inner.append(
             ft.ExpansionTile(

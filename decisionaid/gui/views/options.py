@@ -5,9 +5,11 @@ from __future__ import annotations
 import flet as ft
 
 from decisionaid.domain.content import Option, Range, Statement
+from decisionaid.domain.figures import IconArrayView, doses_chart, factor_level_chart, icon_arrays_for
 from decisionaid.domain.references import strip_citations
 from decisionaid.domain.tailoring import FlagNote, flag_notes, notes_for_option, options_for
 from decisionaid.gui.controls import heading, paragraph
+from decisionaid.gui.figures import dose_chart, icon_array, level_chart
 from decisionaid.gui.state import AppState, use_app_state
 
 KIND_ORDER = {"gene-therapy": 0, "non-factor": 1, "factor": 2, "current": 3}
@@ -63,6 +65,24 @@ def note_box(state: AppState, note: FlagNote) -> ft.Control:
     )
 
 
+def icon_figures(state: AppState, views: list[IconArrayView]) -> list[ft.Control]:
+    """Icon arrays of 100 people, each captioned with who was counted and when."""
+    return [
+        icon_array(
+            view,
+            state.t(
+                "figure.icons.caption",
+                denominator=view.denominator.rstrip("."),
+                time_frame=view.time_frame.rstrip("."),
+                note=view.note or "",
+            ).strip(),
+            state.t("figure.words"),
+            lambda count, label: state.t("figure.icons.group", count=count, label=label),
+        )
+        for view in views
+    ]
+
+
 def option_card(state: AppState, option: Option, notes: list[FlagNote]) -> ft.Control:
     """Everything a person needs to picture one option, numbers with their meaning."""
     facts = [
@@ -92,6 +112,7 @@ def option_card(state: AppState, option: Option, notes: list[FlagNote]) -> ft.Co
                         ft.Text(option.generic, italic=True),
                         *status,
                         *(ft.Text(f) for f in facts),
+                        *icon_figures(state, icon_arrays_for(state.content, option.id)),
                         *(note_box(state, n) for n in notes),
                         ft.ExpansionTile(
                             title=ft.Text(state.t("options.more")),
@@ -134,10 +155,18 @@ def Options():
         key=lambda o: (o.status == "withdrawn", KIND_ORDER[o.kind]),
     )
     notes = flag_notes(state.content, state.session.profile)
+    kind = state.session.profile.hemophilia_type
     return ft.Column(
         [
             heading(state.t("step.options.title")),
             paragraph(state.t("options.intro")),
+            level_chart("figure-gauge", factor_level_chart(state.content, kind), state.t("figure.words")),
+            dose_chart(
+                "figure-doses",
+                doses_chart(state.content, kind),
+                state.t("figure.words"),
+                state.t("figure.doses.once_short"),
+            ),
             *(option_card(state, o, notes_for_option(notes, o.id)) for o in shown),
         ],
         spacing=16,

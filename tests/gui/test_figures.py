@@ -1,0 +1,51 @@
+"""The pictures on Your options and Learn: drawn, labelled with their words, and tailored."""
+
+from __future__ import annotations
+
+from decisionaid.domain.figures import durability_chart, factor_level_chart
+from decisionaid.domain.session import Profile, Session
+from decisionaid.gui.app import make_app
+from decisionaid.loader import load_content
+from decisionaid.storage import SessionStore
+from tests.gui.harness import start_app
+
+
+async def open_with_type(shipped_content, tmp_path, hemophilia_type, route):
+    SessionStore(tmp_path).save(Session(profile=Profile(hemophilia_type=hemophilia_type)))
+    return await start_app(make_app(shipped_content, tmp_path), route=route)
+
+
+async def test_options_show_the_gauge_and_doses_as_images_labelled_with_their_words(
+    shipped_content, tmp_path
+):
+    app = await open_with_type(shipped_content, tmp_path, "B", "/options")
+    content = load_content(shipped_content)
+    gauge = app.semantics("figure-gauge")
+    assert gauge.image is True
+    assert gauge.label == factor_level_chart(content, "B").words
+    assert "Hemgenix: 5% to 100% of normal." in gauge.label
+    doses = app.semantics("figure-doses")
+    assert "Hemgenix: one infusion, then none for most people." in doses.label
+    assert {"figure-gauge-words", "figure-doses-words"} <= set(app.identifiers())
+
+
+async def test_the_gauge_follows_the_type_of_hemophilia(shipped_content, tmp_path):
+    app = await open_with_type(shipped_content, tmp_path, "A", "/options")
+    label = app.semantics("figure-gauge").label
+    assert "Roctavian" in label
+    assert "Hemgenix" not in label
+
+
+async def test_gene_therapy_cards_carry_their_icon_arrays_of_100(shipped_content, tmp_path):
+    app = await open_with_type(shipped_content, tmp_path, "B", "/options")
+    identifiers = set(app.identifiers())
+    assert {"icons-hemgenix-factor-ix-5-years", "icons-hemgenix-off-prophylaxis-5-years"} <= identifiers
+    assert "icons-roctavian-factor-viii-year-3" not in identifiers
+    assert "94 in 100: off regular preventive treatment." in app.texts()
+
+
+async def test_the_how_long_it_lasts_module_shows_the_durability_chart_and_spreads(shipped_content, tmp_path):
+    app = await open_with_type(shipped_content, tmp_path, "A", "/learn")
+    chart = app.semantics("figure-durability")
+    assert chart.label == durability_chart(load_content(shipped_content)).words
+    assert "icons-roctavian-factor-viii-year-3" in app.identifiers()
