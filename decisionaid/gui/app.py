@@ -12,7 +12,7 @@ from decisionaid.gui.state import AppContext, AppState
 from decisionaid.gui.theme import FONTS, apply_display, build_theme
 from decisionaid.gui.views.about import About
 from decisionaid.gui.views.about_you import AboutYou
-from decisionaid.gui.views.coming import coming
+from decisionaid.gui.views.clinician import Clinician
 from decisionaid.gui.views.compare import Compare
 from decisionaid.gui.views.display import DisplaySettings
 from decisionaid.gui.views.fit import Fit
@@ -43,13 +43,13 @@ def route_table() -> list[ft.Route]:
     journey = [
         ft.Route(index=True, component=Welcome)
         if step.path == "/"
-        else ft.Route(path=step.path.lstrip("/"), component=BUILT.get(step.key) or coming(step.key))
+        else ft.Route(path=step.path.lstrip("/"), component=BUILT[step.key])
         for step in JOURNEY
     ]
     aside = [
         ft.Route(path="about", component=About),
         ft.Route(path="display", component=DisplaySettings),
-        ft.Route(path="clinician", component=coming("clinician")),
+        ft.Route(path="clinician", component=Clinician),
     ]
     return [ft.Route(component=Shell, children=[*journey, *aside])]
 

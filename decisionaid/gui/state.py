@@ -15,7 +15,7 @@ from decisionaid.domain.preferences import Display
 from decisionaid.domain.session import Session
 from decisionaid.domain.summary import DiscussionSummary, build_summary
 from decisionaid.gui.routes import journey_index
-from decisionaid.storage import DisplayStore, SessionStore
+from decisionaid.storage import DisplayStore, SessionFileError, SessionStore, parse_session
 
 
 @ft.observable
@@ -30,6 +30,8 @@ class AppState:
     """A message to show once, e.g. that a saved session could not be read."""
     last_journey_path: str = "/"
     resumable: bool = False
+    opened_file: str | None = None
+    """The name of a session file opened in clinician mode, while it is the one shown."""
     display: Display = field(default_factory=Display)
     """Text size and theme; saved apart from the answers."""
     keep_on_device: bool = True
@@ -76,6 +78,23 @@ class AppState:
     def change_profile(self, **fields: Any) -> None:
         """Set profile answers and save."""
         self.change(profile={**self.session.profile.model_dump(), **fields})
+
+    def open_session_file(self, name: str, data: bytes) -> str | None:
+        """Show a saved session file (clinician mode). Answers already on this device are
+        copied aside first. Returns what went wrong, or None; on a problem nothing changes."""
+        try:
+            session = parse_session(data.decode("utf-8"), Path(name))
+        except UnicodeDecodeError:
+            return self.t("clinician.open_failed", detail=self.t("clinician.not_text"))
+        except SessionFileError as problem:
+            return self.t("clinician.open_failed", detail=problem.detail)
+        kept = self._store.keep_copy() if self._store is not None else None
+        self.session = session
+        self._save()
+        self.opened_file = name
+        self.resumable = self.session.last_route not in ("/", "")
+        self.notice = self.t("clinician.kept_copy", path=str(kept)) if kept else None
+        return None
 
     def start_over(self) -> None:
         """A fresh session, saved (the old answers are replaced)."""

@@ -173,6 +173,16 @@ class SessionStore:
             os.replace(self.path, aside)
             return Loaded(Session(), problem, aside)
 
+    def keep_copy(self, now: dt.datetime | None = None) -> Path | None:
+        """Copy the saved session aside before it is replaced (e.g. by a file a clinician
+        opens), so nothing the person entered is lost; the copy's path, or None if none."""
+        if not self.path.exists():
+            return None
+        stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+        copy = self.path.with_name(f"{SESSION_FILE}.before-open-{stamp}")
+        write_atomically(copy, self.path.read_bytes())
+        return copy
+
     def save(self, session: Session) -> None:
         """Save after every change."""
         write_atomically(self.path, session_json(session))

@@ -46,6 +46,8 @@ class HeadlessClient(Connection):
         self.calls: list[tuple[str, dict]] = []
         """Every client method the app invoked (other than push_route), with its arguments."""
         self.errors: list[str] = []
+        self.files_to_pick: list[dict] = []
+        """What a file picker returns when the app asks the person to pick files."""
         self._encode = configure_encode_object_for_msgpack(BaseControl)
         self._pending: set[asyncio.Task] = set()
 
@@ -69,6 +71,8 @@ class HeadlessClient(Connection):
     async def _answer(self, body) -> None:
         assert self.session is not None
         result = (body.args or {}).get("file_name") if body.name == "save_file" else None
+        if body.name == "pick_files":
+            result = self.files_to_pick
         self.session.handle_invoke_method_results(body.control_id, body.call_id, result, None)
 
     async def _push_route(self, body) -> None:

@@ -119,3 +119,13 @@ def test_delete_my_data_also_removes_temp_files_a_crash_left(tmp_path):
     (tmp_path / ".session.json.abc123.tmp").write_text('{"notes": "private"}')
     assert store.delete_all() == 2
     assert list(tmp_path.iterdir()) == []
+
+
+def test_keep_copy_sets_the_saved_session_aside_and_delete_all_removes_it(tmp_path):
+    store = SessionStore(tmp_path)
+    assert store.keep_copy() is None
+    store.save(Session(notes="mine"))
+    copy = store.keep_copy(dt.datetime(2026, 11, 22, 9, 30))
+    assert copy is not None and copy.name == "session.json.before-open-20261122-093000"
+    assert json.loads(copy.read_text())["notes"] == "mine"
+    assert store.delete_all() == 2

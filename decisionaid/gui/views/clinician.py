@@ -1,0 +1,179 @@
+"""Clinician mode: the patient's answers at a glance, talking points, teach-back and notes."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from decisionaid.domain.clinician import TeachBack, talking_points, teach_back
+from decisionaid.domain.summary import DiscussionSummary, UserText
+from decisionaid.gui.controls import action_button, heading, paragraph
+from decisionaid.gui.state import AppState, use_app_state
+from decisionaid.gui.views.fit import fit_bar
+from decisionaid.gui.views.welcome import notice
+
+
+def _text(value: str | UserText) -> str:
+    return value.text if isinstance(value, UserText) else value
+
+
+def _card(title: str, lines: list[str], identifier: str) -> ft.Control:
+    """One 'at a glance' box: a heading and short lines."""
+    return ft.Semantics(
+        identifier=identifier,
+        container=True,
+        col={"xs": 12, "md": 6},
+        content=ft.Container(
+            ft.Column(
+                [heading(title, level=3), *(ft.Text(line, selectable=True) for line in lines)],
+                spacing=4,
+            ),
+            padding=16,
+            border=ft.Border.all(1, ft.Colors.OUTLINE),
+            border_radius=12,
+            expand=True,
+        ),
+    )
+
+
+def at_a_glance(state: AppState, summary: DiscussionSummary) -> list[ft.Control]:
+    """Profile, priorities, limits, readiness, leaning, role and questions, side by side."""
+    h = summary.headings
+    empty = [summary.empty]
+    readiness = [f"{r.label.rstrip('.')}: {r.value}" for r in summary.readiness]
+    if summary.knowledge:
+        readiness.append(f"{summary.knowledge.label}: {summary.knowledge.value}")
+    if summary.readiness_note:
+        readiness.append(summary.readiness_note)
+    cards = [
+        _card(h["about_you"], [f"{p.label}: {p.value}" for p in summary.profile] or empty, "glance-profile"),
+        _card(
+            h["priorities"],
+            [f"{p.importance_label}: {p.attribute}" for p in summary.priorities] or empty,
+            "glance-priorities",
+        ),
+        _card(h["limits"], list(summary.hard_limits) or empty, "glance-limits"),
+        _card(h["readiness"], readiness or empty, "glance-readiness"),
+        _card(f"{h['leaning']} · {h['role']}", [summary.leaning, summary.role], "glance-leaning"),
+        _card(h["questions"], [_text(q.text) for q in summary.questions] or empty, "glance-questions"),
+    ]
+    return [
+        heading(state.t("clinician.glance"), level=2),
+        ft.ResponsiveRow(cards, spacing=12, run_spacing=12),
+    ]
+
+
+def teach_back_item(state: AppState, item: TeachBack) -> ft.Control:
+    """One fact to check: the question, what was answered (in words and an icon), the answer."""
+    if item.correct is None:
+        icon, verdict = ft.Icons.HELP_OUTLINE, state.t("clinician.teach_back.skipped")
+    elif item.correct:
+        icon, verdict = ft.Icons.CHECK_CIRCLE_OUTLINE, state.t("clinician.teach_back.right")
+    else:
+        icon, verdict = (
+            ft.Icons.ERROR_OUTLINE,
+            state.t("clinician.teach_back.missed", answer=item.patient_answer),
+        )
+    return ft.Semantics(
+        identifier=f"teach-{item.item_id}",
+        container=True,
+        content=ft.Column(
+            [
+                ft.Text(item.question, weight=ft.FontWeight.W_600),
+                ft.Row([ft.Icon(icon, semantics_label=verdict), ft.Text(verdict, expand=True)]),
+                ft.Text(state.t("clinician.teach_back.answer", answer=item.right_answer)),
+                ft.Text(item.explanation, italic=True),
+            ],
+            spacing=4,
+        ),
+    )
+
+
+@ft.component
+def Clinician():
+    """For the consultation: open a session file, see it at a glance, talk it through, add notes."""
+    state = use_app_state()
+    page = ft.context.page
+    problem, set_problem = ft.use_state(None)
+    summary = state.summary()
+    session = state.session
+
+    async def open_file() -> None:
+        picked = await ft.FilePicker().pick_files(
+            dialog_title=state.t("clinician.open"),
+            file_type=ft.FilePickerFileType.CUSTOM,
+            allowed_extensions=["json"],
+            with_data=True,
+            cancel_upload_on_window_blur=False,
+        )
+        if picked:
+            chosen = picked[0]
+            set_problem(state.open_session_file(chosen.name, chosen.bytes or b""))
+
+    large = state.display.text_scale >= 1.5
+    when = session.updated.astimezone().strftime("%Y-%m-%d %H:%M")
+    showing = (
+        state.t("clinician.showing_file", name=state.opened_file, date=when)
+        if state.opened_file
+        else state.t("clinician.showing_device", date=when)
+    )
+    controls: list[ft.Control] = [
+        heading(state.t("step.clinician.title")),
+        paragraph(state.t("clinician.intro")),
+        ft.Row(
+            [
+                action_button(
+                    "open-session", state.t("clinician.open"), open_file, icon=ft.Icons.FOLDER_OPEN
+                ),
+                action_button(
+                    "large-type",
+                    state.t("clinician.normal" if large else "clinician.large"),
+                    lambda: state.set_display(text_scale=1.0 if large else 1.5),
+                    icon=ft.Icons.FORMAT_SIZE,
+                ),
+                action_button(
+                    "show-compare", state.t("clinician.compare"), lambda: page.navigate("/compare")
+                ),
+                action_button(
+                    "show-evidence", state.t("clinician.evidence"), lambda: page.navigate("/learn")
+                ),
+                action_button(
+                    "to-summary",
+                    state.t("clinician.to_summary"),
+                    lambda: page.navigate("/summary"),
+                    primary=True,
+                ),
+            ],
+            wrap=True,
+            spacing=12,
+            run_spacing=12,
+        ),
+        ft.Semantics(live_region=True, identifier="showing", content=paragraph(problem or showing)),
+        *notice(state),
+        *at_a_glance(state, summary),
+        heading(state.t("clinician.fit"), level=2),
+        paragraph(summary.fit_explainer),
+        *(ft.Text(note, italic=True) for note in summary.fit_notes),
+        *(fit_bar(state, line) for line in summary.fits),
+        heading(state.t("clinician.talking_points"), level=2),
+        *(
+            ft.Semantics(identifier=f"point-{n}", content=ft.Text(f"• {point}", selectable=True))
+            for n, point in enumerate(talking_points(state.content, session, summary))
+        ),
+        heading(state.t("clinician.teach_back"), level=2),
+        paragraph(state.t("clinician.teach_back_intro")),
+        *(teach_back_item(state, item) for item in teach_back(state.content, session)),
+        heading(state.t("clinician.notes_label"), level=2),
+        paragraph(state.t("clinician.notes_help")),
+        ft.Semantics(
+            identifier="clinician-notes",
+            content=ft.TextField(
+                value=session.clinician_notes,
+                label=state.t("clinician.notes_label"),
+                multiline=True,
+                min_lines=4,
+                max_length=10_000,
+                on_change=lambda e: state.change(clinician_notes=e.control.value or ""),
+            ),
+        ),
+    ]
+    return ft.Column(controls, spacing=14)
