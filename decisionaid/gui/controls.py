@@ -108,3 +108,16 @@ def markdown(text: str, scale: float) -> ft.Control:
             h3_text_style=ft.TextStyle(size=round(20 * scale), weight=ft.FontWeight.W_600),
         ),
     )
+
+
+def fold(identifier: str, title: str, controls: list[ft.Control]) -> ft.Control:
+    """Detail folded away under a title, opened by click, Enter or Space."""
+    return ft.Semantics(
+        identifier=identifier,
+        content=ft.ExpansionTile(
+            title=ft.Text(title),
+            controls=controls,
+            controls_padding=ft.Padding.symmetric(horizontal=12, vertical=4),
+            expanded_cross_axis_alignment=ft.CrossAxisAlignment.START,
+        ),
+    )

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 import flet as ft
 
 from decisionaid.domain.figures import DoseChart, IconArrayView, LevelChart, LevelRow, LogScale, number
-from decisionaid.gui.controls import heading
+from decisionaid.gui.controls import fold, heading
 
 WEIGHT = 1000  # flex weights are integers: positions are kept to 0.1% of the width
 TRACK_HEIGHT = 22
@@ -145,14 +145,8 @@ def _severity_strip(chart: LevelChart) -> ft.Control:
 
 def words_fold(title: str, words: str, identifier: str) -> ft.Control:
     """The text equivalent, folded under the picture."""
-    return ft.Semantics(
-        identifier=identifier,
-        content=ft.ExpansionTile(
-            title=ft.Text(title),
-            controls=[ft.Text(line, selectable=True) for line in words.split("\n") if line.strip()],
-            controls_padding=ft.Padding.symmetric(horizontal=12, vertical=4),
-            expanded_cross_axis_alignment=ft.CrossAxisAlignment.START,
-        ),
+    return fold(
+        identifier, title, [ft.Text(line, selectable=True) for line in words.split("\n") if line.strip()]
     )
 
 

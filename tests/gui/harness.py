@@ -104,14 +104,21 @@ class HeadlessApp:
 
     def controls(self) -> Iterator[BaseControl]:
         """Every control now in the page, depth first."""
+        for control, _ in self.controls_in_context():
+            yield control
+
+    def controls_in_context(self) -> Iterator[tuple[BaseControl, str | None]]:
+        """Every control with the identifier of the nearest Semantics around it (or None)."""
         seen: set[int] = set()
 
-        def walk(node: object) -> Iterator[BaseControl]:
+        def walk(node: object, identifier: str | None) -> Iterator[tuple[BaseControl, str | None]]:
             if isinstance(node, BaseControl):
                 if id(node) in seen:
                     return
                 seen.add(id(node))
-                yield node
+                yield node, identifier
+                if isinstance(node, ft.Semantics) and node.identifier:
+                    identifier = node.identifier
                 names = [f.name for f in dataclasses.fields(node)] + ["_b"]
                 children = [(n, getattr(node, n, None)) for n in names]
             elif isinstance(node, list | tuple):
@@ -123,11 +130,11 @@ class HeadlessApp:
                 if isinstance(name, str) and name.startswith("_") and name != "_b":
                     continue
                 if isinstance(child, BaseControl | list | tuple):
-                    yield from walk(child)
+                    yield from walk(child, identifier)
 
-        yield from walk(self.page.views)
+        yield from walk(self.page.views, None)
         # Open dialogs live beside the views, in the page's dialog stack.
-        yield from walk([d for d in self.page._dialogs.controls if getattr(d, "open", False)])
+        yield from walk([d for d in self.page._dialogs.controls if getattr(d, "open", False)], None)
 
     def texts(self) -> list[str]:
         """All text values the page shows (Text controls, Markdown sources)."""

@@ -6,7 +6,7 @@ import flet as ft
 
 from decisionaid import __version__
 from decisionaid.domain.references import citation_line, number_citations
-from decisionaid.gui.controls import heading, markdown, paragraph
+from decisionaid.gui.controls import fold, heading, markdown, paragraph
 from decisionaid.gui.state import use_app_state
 
 
@@ -35,10 +35,10 @@ def About():
     ]
     if clinician:
         controls.append(
-            ft.ExpansionTile(
-                title=ft.Text(state.t("about.for_clinicians")),
-                controls=[markdown(clinician, state.display.text_scale)],
-                expanded=False,
+            fold(
+                "about-clinicians",
+                state.t("about.for_clinicians"),
+                [markdown(clinician, state.display.text_scale)],
             )
         )
     controls += references_block(state.t("about.sources"), cited, state.display.text_scale)

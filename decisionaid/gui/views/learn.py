@@ -7,7 +7,7 @@ import flet as ft
 from decisionaid.domain.content import Module
 from decisionaid.domain.figures import durability_chart, durability_icon_arrays
 from decisionaid.domain.references import number_citations
-from decisionaid.gui.controls import action_button, heading, markdown, paragraph
+from decisionaid.gui.controls import action_button, fold, heading, markdown, paragraph
 from decisionaid.gui.figures import level_chart
 from decisionaid.gui.state import AppState, use_app_state
 from decisionaid.gui.views.about import references_block
@@ -39,9 +39,10 @@ def module_tile(state: AppState, module: Module) -> ft.Control:
         inner += icon_figures(state, durability_icon_arrays(state.content))
     if clinician:
         inner.append(
-            ft.ExpansionTile(
-                title=ft.Text(state.t("learn.for_clinicians")),
-                controls=[markdown(clinician, state.display.text_scale)],
+            fold(
+                f"clinicians-{module.id}",
+                state.t("learn.for_clinicians"),
+                [markdown(clinician, state.display.text_scale)],
             )
         )
     inner += references_block(state.t("about.sources"), cited, state.display.text_scale)

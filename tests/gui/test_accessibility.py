@@ -1,0 +1,55 @@
+"""Every interactive control on every page has a stable identifier and a label."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import flet as ft
+import pytest
+
+from decisionaid.gui.app import make_app
+from decisionaid.gui.routes import ASIDE, JOURNEY
+from tests.gui.harness import start_app
+
+SESSIONS = Path(__file__).parents[1] / "testdata" / "sessions"
+INTERACTIVE = (
+    ft.FilledButton,
+    ft.OutlinedButton,
+    ft.TextButton,
+    ft.IconButton,
+    ft.Checkbox,
+    ft.Radio,
+    ft.TextField,
+    ft.ExpansionTile,
+    ft.Dropdown,
+    ft.Switch,
+)
+
+
+def label_of(control) -> str:
+    """What a screen reader would read for this control."""
+    for name in ("label", "content", "title", "tooltip", "semantics_label"):
+        value = getattr(control, name, None)
+        if isinstance(value, str) and value.strip():
+            return value
+        if isinstance(value, ft.Text) and value.value:
+            return value.value
+    return ""
+
+
+@pytest.mark.parametrize("step", [*JOURNEY, *ASIDE], ids=lambda s: s.key)
+async def test_every_control_has_an_identifier_and_a_label(shipped_content, tmp_path, step):
+    # A full session, so every page shows all it can (fit bars, questions, notes).
+    shutil.copy(SESSIONS / "daniel-hemophilia-b.json", tmp_path / "session.json")
+    app = await start_app(make_app(shipped_content, tmp_path), route=step.path)
+    found = [(c, identifier) for c, identifier in app.controls_in_context() if isinstance(c, INTERACTIVE)]
+    assert found, f"no interactive controls found on {step.path}"
+    missing = [type(c).__name__ + ":" + label_of(c)[:40] for c, identifier in found if not identifier]
+    assert missing == []
+    unlabelled = [identifier for c, identifier in found if not label_of(c)]
+    assert unlabelled == []
+    # Each control has its own handle: one inside another's Semantics would share it.
+    identifiers = [identifier for _, identifier in found]
+    shared = sorted({i for i in identifiers if identifiers.count(i) > 1})
+    assert shared == []
