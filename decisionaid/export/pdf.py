@@ -131,8 +131,9 @@ def _as_text(value: str | UserText) -> str:
 
 
 def _tidy(text: str) -> str:
-    """Text with tabs as spaces, without control codes or invisible modifiers, composed (NFC)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
+    """Text with tabs as spaces, every kind of line break as a new line (CR, NEL, U+2028 ...),
+    without control codes or invisible modifiers, composed (NFC)."""
+    text = "\n".join(text.splitlines()).replace("\t", "    ")
     return unicodedata.normalize("NFC", _CONTROL.sub("", _INVISIBLE.sub("", text)))
 
 

@@ -238,3 +238,9 @@ def test_any_text_a_person_types_renders_and_its_plain_words_survive(notes, ques
     plain = squeezed("".join(c for c in notes if c in string.ascii_letters + string.digits + " "))
     if plain and plain == squeezed(notes):
         assert plain in text
+
+
+@pytest.mark.parametrize("separator", ["\x85", "\u2028", "\u2029", "\r", "\r\n", "\x0b", "\x0c"])
+def test_every_kind_of_line_break_starts_a_new_line(separator):
+    text = text_of(render_pdf(sample_summary(notes=f"first{separator}second")))
+    assert "first\nsecond" in text
