@@ -1,0 +1,204 @@
+"""Whole journeys in a headless session: Ray (hemophilia A) and Daniel (hemophilia B) start on
+the welcome page, answer every step as they would, move on with Next, and end on the summary.
+
+Each page is checked as he leaves it, and at the end the saved session file must hold every
+answer exactly as given.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import json
+import re
+from collections.abc import Iterator
+
+import flet as ft
+import markdown as python_markdown
+import pytest
+
+from decisionaid.gui.app import make_app
+from decisionaid.gui.routes import JOURNEY
+from decisionaid.loader import load_content
+from tests.gui.harness import HeadlessApp, start_app
+from tests.journey_people import PEOPLE, Person
+
+
+def descendants(node: object) -> Iterator[ft.BaseControl]:
+    """A control and everything inside it (as the harness walks the page)."""
+    if isinstance(node, list | tuple):
+        for child in node:
+            yield from descendants(child)
+        return
+    if not isinstance(node, ft.BaseControl):
+        return
+    yield node
+    for f in dataclasses.fields(node):
+        if not f.name.startswith("_"):
+            value = getattr(node, f.name, None)
+            if isinstance(value, ft.BaseControl | list | tuple):
+                yield from descendants(value)
+    yield from descendants(getattr(node, "_b", None))
+
+
+async def pick(app: HeadlessApp, identifier: str) -> None:
+    """Tap the radio with this identifier: its group reports the radio's value, as the client does."""
+    radio = app.by_identifier(identifier)
+    assert isinstance(radio, ft.Radio), f"{identifier} is a {type(radio).__name__}, not a radio"
+    group = next(
+        c
+        for c in app.controls()
+        if isinstance(c, ft.RadioGroup) and any(d is radio for d in descendants(c.content))
+    )
+    await app.change(group, radio.value)
+    group_now = next(c for c in app.controls() if isinstance(c, ft.RadioGroup) and c._i == group._i)
+    assert group_now.value == radio.value, f"{identifier} did not stay picked"
+
+
+async def next_page(app: HeadlessApp, ui: dict[str, str], expected: str) -> None:
+    """Press Next and land on `expected`, with its title and progress shown."""
+    await app.click("next")
+    assert app.page.route == expected
+    step = next(s for s in JOURNEY if s.path == expected)
+    assert ui[step.title_key] in app.texts()
+
+
+def fit_texts(app: HeadlessApp) -> list[str]:
+    return [t for t in app.texts() if t.endswith(" / 100")]
+
+
+def shown_as_text(markdown_source: str) -> str:
+    """What a Markdown renderer shows for this source: the text, tags gone, entities decoded."""
+    rendered = python_markdown.markdown(markdown_source, extensions=["tables"])
+    return html.unescape(re.sub(r"<[^>]+>", "", rendered))
+
+
+@pytest.mark.parametrize("person", PEOPLE, ids=lambda p: p.key)
+async def test_a_person_walks_the_whole_journey_and_every_answer_is_saved(
+    shipped_content, tmp_path, person: Person
+):
+    content = load_content(shipped_content)
+    ui = content.ui
+    data = tmp_path / "data"
+    app = await start_app(make_app(shipped_content, data))
+
+    # Welcome
+    assert app.page.route == "/"
+    await app.click("start")
+    assert app.page.route == "/about-you"
+    assert ui["step.about_you.title"] in app.texts()
+
+    # About you: every question answered by tapping its radio.
+    for field, value in person.profile.items():
+        assert f"q-{field}" in app.identifiers()
+        await pick(app, f"q-{field}-{value}")
+    saved = json.loads((data / "session.json").read_text())
+    assert saved["profile"] == person.profile
+
+    # Back and Next: Back returns to the welcome-side step, Next comes back here.
+    await next_page(app, ui, "/learn")
+    await app.click("back")
+    assert app.page.route == "/about-you"
+    assert app.by_identifier(f"q-hemophilia_type-{person.profile['hemophilia_type']}")
+    await next_page(app, ui, "/learn")
+
+    # Learn: the modules for him, some marked read.
+    total = sum(1 for i in app.identifiers() if i.startswith("module-"))
+    assert total > 0
+    for number, module in enumerate(person.modules, start=1):
+        await app.click(f"read-{module}")
+        assert ui["learn.progress"].format(done=number, total=total) in app.texts()
+        assert app.by_identifier(f"read-{module}").content == ui["learn.mark_unread"]
+
+    # Your options: the right ones for his type, and the figure names his type's gene therapy.
+    await next_page(app, ui, "/options")
+    shown = {i.removeprefix("option-") for i in app.identifiers() if i.startswith("option-")}
+    assert set(person.options_shown) <= shown, f"missing {set(person.options_shown) - shown}"
+    assert not set(person.options_hidden) & shown, f"wrongly shown {set(person.options_hidden) & shown}"
+    gauge = app.semantics("figure-gauge").label
+    assert person.gene_therapy in gauge
+    other_gene_therapies = {"Roctavian", "Hemgenix"} - {person.gene_therapy}
+    assert not any(name in gauge for name in other_gene_therapies)
+
+    # Compare: add and remove options; the grid has a column for each one picked.
+    await next_page(app, ui, "/compare")
+    boxes = [i for i in app.identifiers() if i.startswith("compare-")]
+    picked = [i.removeprefix("compare-") for i in boxes if app.by_identifier(i).value]
+    for option_id in person.compare_add:
+        await app.change(app.by_identifier(f"compare-{option_id}"), True)
+    for option_id in person.compare_remove:
+        await app.change(app.by_identifier(f"compare-{option_id}"), False)
+    expected = (set(picked) | set(person.compare_add)) - set(person.compare_remove)
+    ticked = {i.removeprefix("compare-") for i in boxes if app.by_identifier(i).value}
+    assert ticked == expected
+    table = next(c for c in app.controls() if isinstance(c, ft.DataTable))
+    columns = [col.label.value for col in table.columns[1:]]
+    assert sorted(columns) == sorted(content.option(i).name for i in expected)
+
+    # What matters: several importance steps and one hard limit.
+    await next_page(app, ui, "/values")
+    for attribute, step in person.importance.items():
+        await app.click(f"imp-{attribute}-{step}")
+        assert app.semantics(f"imp-{attribute}-{step}").selected is True
+    await app.change(app.by_identifier(f"limit-{person.hard_limit}"), True)
+    assert app.by_identifier(f"limit-{person.hard_limit}").value is True
+
+    # Fit: bars with numbers and what drives them; changing an importance here moves them.
+    await next_page(app, ui, "/fit")
+    before = fit_texts(app)
+    assert before, "no fit bars shown"
+    drivers = [t for t in app.texts() if t.startswith((ui["summary.pulls_up"], ui["summary.pulls_down"]))]
+    assert drivers, "no drivers shown under the fit bars"
+    attribute, step = person.fit_change
+    assert person.importance.get(attribute) != step, "the fit change must be a change"
+    await app.click(f"imp-{attribute}-{step}")
+    assert fit_texts(app) != before
+
+    # Getting ready: knowledge, readiness, leaning, role, an own question, notes.
+    await next_page(app, ui, "/ready")
+    for item_id, answer in person.knowledge.items():
+        await pick(app, f"k-{item_id}-{answer}")
+        item = next(k for k in content.knowledge if k.id == item_id)
+        verdict = ui["ready.right"] if answer == item.answer else ui["ready.not_quite"]
+        assert any(t.startswith(verdict) for t in app.texts())
+    for item_id, yes in person.readiness.items():
+        await pick(app, f"r-{item_id}-{'yes' if yes else 'no'}")
+    await pick(app, f"leaning-{person.leaning}")
+    await pick(app, f"role-{person.role}")
+    own = app.by_identifier("own-question")
+    app.session.apply_patch(own._i, {"value": person.own_question})
+    await app.session.dispatch_event(own._i, "submit", None)
+    await app.client.settle()
+    app.raise_errors()
+    assert person.own_question in app.texts()
+    await app.change(app.by_identifier("notes"), person.notes)
+
+    # Summary: the preview holds his answers, and his words exactly as typed.
+    await next_page(app, ui, "/summary")
+    assert "next" not in app.identifiers()
+    preview = next(
+        c.value
+        for c in app.controls()
+        if isinstance(c, ft.Markdown) and c.value.startswith(f"# {content.text('summary.title')}")
+    )
+    assert f"| {ui['profile.q.hemophilia_type']} | {person.type_label} |" in preview
+    shown_text = shown_as_text(preview)
+    assert person.type_label in shown_text
+    assert person.own_question in shown_text
+    assert person.leaning_name in shown_text
+    for line in person.notes.splitlines():
+        assert line in shown_text, f"the summary does not show {line!r} as typed"
+
+    # The saved session: every answer as given.
+    saved = json.loads((data / "session.json").read_text())
+    assert saved["last_route"] == "/summary"
+    assert saved["profile"] == person.profile
+    assert sorted(saved["modules_read"]) == sorted(person.modules)
+    assert saved["importance"] == person.importance_saved
+    assert saved["hard_limits"] == [person.hard_limit]
+    assert saved["knowledge_answers"] == person.knowledge
+    assert saved["readiness"] == person.readiness
+    assert saved["leaning"] == person.leaning
+    assert saved["preferred_role"] == person.role
+    assert saved["own_questions"] == [person.own_question]
+    assert saved["notes"] == person.notes

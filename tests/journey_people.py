@@ -1,0 +1,135 @@
+"""Two people from PERSONAS.md as the answers they give on every step of the journey.
+
+The in-process journey (tests/gui/test_journey.py) and the Chromium journey
+(tests/e2e/test_full_journeys_in_chromium.py) walk the app as these two.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ODD_NOTES = "\n".join(
+    [
+        "My wife takes the notes: how sure are the numbers?",
+        "مرحبا، هل العلاج الجيني آمن لي؟",
+        "Bleeds 🩸 and football ⚽ 👍",
+        "<b>not bold</b> and **not bold either** [not a link](http://example.com)",
+    ]
+)
+"""Notes a person may type: a question, right-to-left Arabic, emoji, and text that is markup
+elsewhere. The summary must show it exactly as typed."""
+
+
+@dataclass(frozen=True)
+class Person:
+    """What one person answers on each page, and what the app should show him."""
+
+    key: str
+    type_label: str
+    """The type of hemophilia as the app words it (profile.a.hemophilia_type.X)."""
+    profile: dict[str, str]
+    """About you: field -> answer value (the q-<field>-<value> radios)."""
+    modules: tuple[str, ...]
+    """Learn: the modules he marks read."""
+    options_shown: tuple[str, ...]
+    options_hidden: tuple[str, ...]
+    gene_therapy: str
+    """The name of his type's gene therapy, which the factor-level figure must mention."""
+    compare_add: tuple[str, ...]
+    compare_remove: tuple[str, ...]
+    importance: dict[str, int]
+    """What matters: attribute -> step 0..4, chosen on the values page."""
+    fit_change: tuple[str, int]
+    """One importance changed again on the fit page (attribute, step)."""
+    hard_limit: str
+    knowledge: dict[str, int]
+    readiness: dict[str, bool]
+    leaning: str
+    leaning_name: str
+    role: str
+    own_question: str
+    notes: str = ODD_NOTES
+
+    @property
+    def importance_saved(self) -> dict[str, int]:
+        attribute, step = self.fit_change
+        return {**self.importance, attribute: step}
+
+
+RAY = Person(
+    key="ray-hemophilia-a",
+    type_label="Hemophilia A",
+    profile={
+        "hemophilia_type": "A",
+        "severity": "severe",
+        "current_treatment": "emicizumab",
+        "inhibitors": "never",
+        "age_group": "18_to_64",
+        "liver_problems": "yes",
+        "aav_antibodies": "not_sure",
+        "plans_for_children": "no",
+        "alcohol": "none",
+    },
+    modules=("history-and-trust", "how-long-it-lasts", "other-options"),
+    options_shown=("roctavian", "emicizumab", "factor8-extended", "factor8-standard", "current"),
+    options_hidden=("hemgenix", "beqvez", "factor9-extended", "factor9-standard"),
+    gene_therapy="Roctavian",
+    compare_add=("current",),
+    compare_remove=("concizumab",),
+    importance={
+        "track_record": 4,
+        "long_term_unknowns": 4,
+        "serious_side_effects": 4,
+        "treatment_burden": 1,
+        "needles": 0,
+    },
+    fit_change=("needles", 4),
+    hard_limit="cannot_undo",
+    knowledge={"given_once": 1, "how_long_it_lasts": 2, "liver_tests": 1},
+    readiness={"sure_of_myself": True, "understand_information": False, "enough_support": True},
+    leaning="current",
+    leaning_name="Stay with my current treatment",
+    role="role_together",
+    own_question=(
+        "My liver has some scarring from hepatitis C (cured in 2016). Does that rule out gene therapy for me?"
+    ),
+)
+
+DANIEL = Person(
+    key="daniel-hemophilia-b",
+    type_label="Hemophilia B",
+    profile={
+        "hemophilia_type": "B",
+        "severity": "severe",
+        "current_treatment": "factor9-extended",
+        "inhibitors": "never",
+        "age_group": "18_to_64",
+        "liver_problems": "no",
+        "aav_antibodies": "not_tested",
+        "plans_for_children": "yes",
+        "alcohol": "sometimes",
+    },
+    modules=("how-gene-therapy-works", "living-with-gene-therapy"),
+    options_shown=("hemgenix", "factor9-extended", "factor9-standard", "concizumab", "current"),
+    options_hidden=("roctavian", "emicizumab", "factor8-extended", "factor8-standard"),
+    gene_therapy="Hemgenix",
+    compare_add=("factor9-extended", "current"),
+    compare_remove=("fitusiran",),
+    importance={
+        "treatment_burden": 4,
+        "needles": 4,
+        "bleed_protection": 3,
+        "lifestyle_limits": 3,
+        "specialist_travel": 2,
+    },
+    fit_change=("lifestyle_limits", 0),
+    hard_limit="hub_travel",
+    knowledge={"given_once": 1, "liver_tests": 0, "steroids": 1, "staying_is_a_choice": 0},
+    readiness={"sure_of_myself": False, "understand_information": True, "risk_benefit_clear": True},
+    leaning="hemgenix",
+    leaning_name="Hemgenix",
+    role="role_i_decide_after_hearing",
+    own_question="Do the liver checks mean weekly trips to a centre two hours away?",
+)
+
+PEOPLE = (RAY, DANIEL)
