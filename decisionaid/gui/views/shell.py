@@ -9,6 +9,8 @@ from decisionaid.gui.routes import ASIDE, JOURNEY, journey_index, neighbours
 from decisionaid.gui.state import use_app_state
 
 MAX_READING_WIDTH = 820
+WIDE_PAGES = {"/compare": 1400}
+"""Pages that show options side by side get the width of a desktop window."""
 
 
 def _title_key(path: str) -> str:
@@ -76,46 +78,63 @@ def Shell():
     if index is not None and index > 0:
         header.append(_progress(state, index))
 
-    body = ft.Column(
-        [*header, outlet],
+    title_bar = ft.ResponsiveRow(
+        [
+            ft.Text(
+                state.t(_title_key(path)),
+                theme_style=ft.TextThemeStyle.TITLE_MEDIUM,
+                weight=ft.FontWeight.W_600,
+                col={"xs": 12, "md": 5},
+            ),
+            ft.Row(
+                _aside_buttons(state, page, path),
+                wrap=True,
+                spacing=8,
+                run_spacing=8,
+                alignment=ft.MainAxisAlignment.END,
+                col={"xs": 12, "md": 7},
+            ),
+        ],
+        vertical_alignment=ft.CrossAxisAlignment.CENTER,
+        run_spacing=8,
+    )
+    # One scrolling column in reading order: title bar, progress, the page, Back and Next.
+    # Flutter moves keyboard focus in reading order by position on screen, so a bar fixed
+    # below a scrolling page would be reached between its questions; at the end of the page
+    # it comes after them, and a phone keeps its whole height for the page.
+    column = ft.Column(
+        [
+            title_bar,
+            ft.Divider(height=1),
+            *header,
+            outlet,
+            *(
+                [
+                    ft.Divider(height=1),
+                    ft.Row(footer, alignment=ft.MainAxisAlignment.SPACE_BETWEEN, wrap=True),
+                ]
+                if footer
+                else []
+            ),
+        ],
         spacing=24,
-        scroll=ft.ScrollMode.AUTO,
-        expand=True,
     )
     return ft.SafeArea(
         expand=True,
         content=ft.Column(
             [
-                ft.ResponsiveRow(
-                    [
-                        ft.Text(
-                            state.t(_title_key(path)),
-                            theme_style=ft.TextThemeStyle.TITLE_MEDIUM,
-                            weight=ft.FontWeight.W_600,
-                            col={"xs": 12, "md": 5},
-                        ),
-                        ft.Row(
-                            _aside_buttons(state, page, path),
-                            wrap=True,
-                            spacing=8,
-                            run_spacing=8,
-                            alignment=ft.MainAxisAlignment.END,
-                            col={"xs": 12, "md": 7},
-                        ),
-                    ],
-                    vertical_alignment=ft.CrossAxisAlignment.CENTER,
-                    run_spacing=8,
-                ),
-                ft.Divider(),
                 ft.Container(
-                    content=body,
-                    expand=True,
+                    content=ft.Container(
+                        content=column,
+                        width=WIDE_PAGES.get(path, MAX_READING_WIDTH),
+                        padding=ft.Padding.symmetric(vertical=8),
+                    ),
                     alignment=ft.Alignment.TOP_CENTER,
-                    width=MAX_READING_WIDTH,
-                ),
-                ft.Row(footer, alignment=ft.MainAxisAlignment.SPACE_BETWEEN, wrap=True),
+                )
             ],
+            scroll=ft.ScrollMode.AUTO,
             expand=True,
-            horizontal_alignment=ft.CrossAxisAlignment.CENTER,
+            horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
+            key=f"page:{path}",  # a new page starts at its top, not where the last one was left
         ),
     )
