@@ -111,6 +111,8 @@ def make_app(content_root: Path, data_dir: Path, keep_on_device: bool = True) ->
             return
         state = AppState(content=content, data_dir=data_dir, keep_on_device=keep_on_device)
         state.load()
+        state.window_width(page.width)
+        page.on_resize = lambda e: state.window_width(e.width)
         apply_display(page, state.display)
         page.render(App, state)
 

@@ -110,8 +110,18 @@ def markdown(text: str, scale: float) -> ft.Control:
     )
 
 
-def fold(identifier: str, title: str, controls: list[ft.Control]) -> ft.Control:
-    """Detail folded away under a title, opened by click, Enter or Space."""
+def opened(event: ft.Event) -> bool:
+    """Whether an ExpansionTile's change event says it is now open."""
+    return event.data in (True, "true")
+
+
+@ft.component
+def Fold(identifier: str, title: str, controls: list[ft.Control]) -> ft.Control:
+    """Detail folded away under a title, opened by click, Enter or Space.
+
+    Whether it is open is kept here: the tile's own `expanded` would be set back to
+    closed by the next re-render of the page (a resize, an answer saved)."""
+    is_open, set_open = ft.use_state(False)
     return ft.Semantics(
         identifier=identifier,
         content=ft.ExpansionTile(
@@ -119,5 +129,7 @@ def fold(identifier: str, title: str, controls: list[ft.Control]) -> ft.Control:
             controls=controls,
             controls_padding=ft.Padding.symmetric(horizontal=12, vertical=4),
             expanded_cross_axis_alignment=ft.CrossAxisAlignment.START,
+            expanded=is_open,
+            on_change=lambda e: set_open(opened(e)),
         ),
     )

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 import flet as ft
 
 from decisionaid.domain.figures import DoseChart, IconArrayView, LevelChart, LevelRow, LogScale, number
-from decisionaid.gui.controls import fold, heading
+from decisionaid.gui.controls import Fold, heading
 
 WEIGHT = 1000  # flex weights are integers: positions are kept to 0.1% of the width
 TRACK_HEIGHT = 22
@@ -145,7 +145,7 @@ def _severity_strip(chart: LevelChart) -> ft.Control:
 
 def words_fold(title: str, words: str, identifier: str) -> ft.Control:
     """The text equivalent, folded under the picture."""
-    return fold(
+    return Fold(
         identifier, title, [ft.Text(line, selectable=True) for line in words.split("\n") if line.strip()]
     )
 

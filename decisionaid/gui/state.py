@@ -17,6 +17,9 @@ from decisionaid.domain.summary import DiscussionSummary, build_summary
 from decisionaid.gui.routes import journey_index
 from decisionaid.storage import DisplayStore, SessionFileError, SessionStore, parse_session
 
+NARROW_BELOW = 700
+"""Windows narrower than this (in logical pixels) get the phone layouts."""
+
 
 @ft.observable
 @dataclass
@@ -34,6 +37,8 @@ class AppState:
     """The name of a session file opened in clinician mode, while it is the one shown."""
     display: Display = field(default_factory=Display)
     """Text size and theme; saved apart from the answers."""
+    narrow: bool = False
+    """The window is phone-sized: layouts that need width (the compare grid) stack instead."""
     keep_on_device: bool = True
     """False when the app is served to other computers: each browser session then
     keeps its answers in memory only, so one person never sees another's."""
@@ -101,6 +106,12 @@ class AppState:
         self.session = Session(content_version=self.content.about.content_version)
         self._save()
         self.resumable = False
+
+    def window_width(self, width: float | None) -> None:
+        """Note the window's width as the page reports it (at start and on every resize)."""
+        narrow = width is not None and width < NARROW_BELOW
+        if narrow != self.narrow:
+            self.narrow = narrow
 
     def set_display(self, **fields: Any) -> None:
         """Change the text size or theme, and save it."""

@@ -182,6 +182,13 @@ class HeadlessApp:
         await self.client.settle()
         self.raise_errors()
 
+    async def resize(self, width: int, height: int) -> None:
+        """Resize the window, as the client reports it (page size, then 'resize')."""
+        self.session.apply_page_patch({"width": width, "height": height})
+        await self.session.dispatch_event(self.page._i, "resize", {"width": width, "height": height})
+        await self.client.settle()
+        self.raise_errors()
+
     async def go(self, route: str) -> None:
         """Navigate as if the person typed the address."""
         await self.client._push_route(

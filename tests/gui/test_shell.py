@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import flet as ft
 import pytest
 
 from decisionaid.gui.app import make_app
@@ -306,3 +307,51 @@ async def test_compare_shows_plain_answers_for_the_options_picked(shipped_conten
     assert content.option(fourth).attributes[attribute.id].reason not in app.texts()
     await app.change(app.by_identifier(shown_first[3]), True)
     assert content.option(fourth).attributes[attribute.id].reason in app.texts()
+
+
+async def test_compare_stacks_the_answers_on_a_phone_and_shows_a_grid_on_a_desktop(shipped_content, tmp_path):
+    content = load_content(shipped_content)
+    app = await start_app(
+        make_app(shipped_content, tmp_path / "data"), route="/compare", width=390, height=844
+    )
+    picked = [i.removeprefix("compare-") for i in app.identifiers() if i.startswith("compare-")][:3]
+    attribute = content.attributes[0]
+    assert not any(isinstance(c, ft.DataTable) for c in app.controls())
+    texts = app.texts()
+    question_at = texts.index(attribute.grid_question)
+    for option_id in picked:
+        option = content.option(option_id)
+        # Under the question: the option's name, then its answer.
+        name_at = texts.index(option.name, question_at)
+        assert texts[name_at + 1] == option.attributes[attribute.id].reason
+    await app.resize(1440, 900)
+    table = next(c for c in app.controls() if isinstance(c, ft.DataTable))
+    assert [col.label.value for col in table.columns[1:]] == [content.option(i).name for i in picked]
+    await app.resize(390, 844)
+    assert not any(isinstance(c, ft.DataTable) for c in app.controls())
+
+
+def _tile(app, identifier: str) -> ft.ExpansionTile:
+    tile = app.by_identifier(identifier)
+    assert isinstance(tile, ft.ExpansionTile)
+    return tile
+
+
+async def test_an_open_module_stays_open_when_it_is_marked_read_or_the_window_changes(
+    shipped_content, tmp_path
+):
+    content = load_content(shipped_content)
+    module = next(m for m in content.modules if m.body.clinician)
+    app = await start_app(make_app(shipped_content, tmp_path / "data"), route="/learn")
+    assert _tile(app, f"module-{module.id}").expanded is False
+    for identifier in (f"module-{module.id}", f"clinicians-{module.id}"):
+        tile = _tile(app, identifier)
+        app.session.apply_patch(tile._i, {"expanded": True})
+        await app.session.dispatch_event(tile._i, "change", True)
+        await app.client.settle()
+    await app.click(f"read-{module.id}")
+    await app.resize(390, 844)
+    assert _tile(app, f"module-{module.id}").expanded is True
+    assert _tile(app, f"clinicians-{module.id}").expanded is True
+    others = [m for m in content.modules if m.id != module.id]
+    assert all(_tile(app, f"module-{m.id}").expanded is False for m in others)

@@ -6,7 +6,7 @@ import flet as ft
 
 from decisionaid import __version__
 from decisionaid.domain.references import citation_line, number_citations
-from decisionaid.gui.controls import fold, heading, markdown, paragraph
+from decisionaid.gui.controls import Fold, heading, markdown, paragraph
 from decisionaid.gui.state import use_app_state
 
 
@@ -35,7 +35,7 @@ def About():
     ]
     if clinician:
         controls.append(
-            fold(
+            Fold(
                 "about-clinicians",
                 state.t("about.for_clinicians"),
                 [markdown(clinician, state.display.text_scale)],

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import flet as ft
 
+from decisionaid.domain.content import Option
 from decisionaid.domain.tailoring import as_weighed, options_for
 from decisionaid.gui.controls import heading, paragraph
-from decisionaid.gui.state import use_app_state
+from decisionaid.gui.state import AppState, use_app_state
 from decisionaid.gui.views.options import KIND_ORDER
 
 SHOWN_AT_FIRST = 3
@@ -43,10 +44,24 @@ def Compare():
         wrap=True,
     )
     shown = [as_weighed(state.content, state.session.profile, o) for o in available if o.id in picked]
+    if not shown:
+        answers = paragraph(state.t("compare.none"))
+    elif state.narrow:
+        answers = stacked(state, shown)
+    else:
+        answers = grid(state, shown)
+    return ft.Column(
+        [heading(state.t("step.compare.title")), paragraph(state.t("compare.intro")), chooser, answers],
+        spacing=16,
+    )
+
+
+def grid(state: AppState, shown: list[Option]) -> ft.Control:
+    """Questions as rows, options as columns; scrolls sideways when there are many options."""
     table = ft.DataTable(
         columns=[
             ft.DataColumn(ft.Text(state.t("compare.question"))),
-            *(ft.DataColumn(ft.Text(o.name)) for o in shown),
+            *(ft.DataColumn(ft.Text(o.name, weight=ft.FontWeight.W_600)) for o in shown),
         ],
         rows=[
             ft.DataRow(
@@ -65,12 +80,24 @@ def Compare():
         data_row_max_height=float("inf"),
         column_spacing=16,
     )
-    return ft.Column(
-        [
-            heading(state.t("step.compare.title")),
-            paragraph(state.t("compare.intro")),
-            chooser,
-            ft.Row([table], scroll=ft.ScrollMode.AUTO) if shown else paragraph(state.t("compare.none")),
-        ],
-        spacing=16,
-    )
+    return ft.Row([table], scroll=ft.ScrollMode.AUTO)
+
+
+def stacked(state: AppState, shown: list[Option]) -> ft.Control:
+    """On a phone: each question, then every picked option's answer to it, one under another."""
+    blocks: list[ft.Control] = []
+    for a in state.content.attributes:
+        blocks.append(heading(a.grid_question, level=3))
+        blocks += [
+            ft.Container(
+                ft.Column(
+                    [ft.Text(o.name, weight=ft.FontWeight.W_600), ft.Text(o.attributes[a.id].reason)],
+                    spacing=2,
+                ),
+                padding=ft.Padding.only(left=12),
+                border=ft.Border.only(left=ft.BorderSide(3, ft.Colors.OUTLINE_VARIANT)),
+            )
+            for o in shown
+        ]
+        blocks.append(ft.Divider(height=1))
+    return ft.Column(blocks, spacing=10)

@@ -7,7 +7,7 @@ import flet as ft
 from decisionaid.domain.content import Module
 from decisionaid.domain.figures import durability_chart, durability_icon_arrays
 from decisionaid.domain.references import number_citations
-from decisionaid.gui.controls import action_button, fold, heading, markdown, paragraph
+from decisionaid.gui.controls import Fold, action_button, heading, markdown, opened, paragraph
 from decisionaid.gui.figures import level_chart
 from decisionaid.gui.state import AppState, use_app_state
 from decisionaid.gui.views.about import references_block
@@ -20,8 +20,13 @@ def modules_for(state: AppState) -> list[Module]:
     return [m for m in state.content.modules if kind not in ("A", "B") or m.applies_to in (kind, "both")]
 
 
-def module_tile(state: AppState, module: Module) -> ft.Control:
-    """One module, folded: patient text, the clinicians' detail folded again, sources."""
+@ft.component
+def ModuleTile(module: Module) -> ft.Control:
+    """One module, folded: patient text, the clinicians' detail folded again, sources.
+
+    Whether it is open is kept here, so marking it read or a re-render does not close it."""
+    state = use_app_state()
+    is_open, set_open = ft.use_state(False)
     read = module.id in state.session.modules_read
     (patient, clinician), cited = number_citations(
         [module.body.patient, module.body.clinician or ""], state.content.sources
@@ -39,7 +44,7 @@ def module_tile(state: AppState, module: Module) -> ft.Control:
         inner += icon_figures(state, durability_icon_arrays(state.content))
     if clinician:
         inner.append(
-            fold(
+            Fold(
                 f"clinicians-{module.id}",
                 state.t("learn.for_clinicians"),
                 [markdown(clinician, state.display.text_scale)],
@@ -66,6 +71,8 @@ def module_tile(state: AppState, module: Module) -> ft.Control:
             ),
             controls=inner,
             controls_padding=ft.Padding.symmetric(horizontal=16, vertical=8),
+            expanded=is_open,
+            on_change=lambda e: set_open(opened(e)),
         ),
     )
 
@@ -81,7 +88,7 @@ def Learn():
             heading(state.t("step.learn.title")),
             paragraph(state.t("learn.intro")),
             ft.Text(state.t("learn.progress", done=done, total=len(modules)), weight=ft.FontWeight.W_600),
-            *(module_tile(state, m) for m in modules),
+            *(ModuleTile(m) for m in modules),
         ],
         spacing=12,
     )
