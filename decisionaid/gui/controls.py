@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
 
 import flet as ft
 
@@ -133,3 +134,41 @@ def Fold(identifier: str, title: str, controls: list[ft.Control]) -> ft.Control:
             on_change=lambda e: set_open(opened(e)),
         ),
     )
+
+
+@ft.component
+def TextEntry(
+    identifier: str,
+    label: str,
+    value: str = "",
+    *,
+    for_answers: object = None,
+    on_text: Callable[[str], None] | None = None,
+    on_submit: Callable[[str], bool] | None = None,
+    **options: Any,
+) -> ft.Control:
+    """A text field the person types into, with every key kept.
+
+    The field is made once per set of answers (`for_answers`, e.g. when the session was
+    created) and then left to the client, like an uncontrolled input: a field rebuilt with
+    the saved value on every re-render would send older text back while keys are still
+    on their way, and the last few would be lost. `on_text` gets the text on every change;
+    `on_submit` gets it on Enter and returns whether to empty the field."""
+
+    emptied, set_emptied = ft.use_state(0)
+
+    def submitted(e: ft.Event) -> None:
+        if on_submit is not None and on_submit(e.control.value or ""):
+            set_emptied(lambda n: n + 1)  # a new, empty field replaces this one
+
+    def make() -> ft.TextField:
+        return ft.TextField(
+            value="" if emptied else value,
+            label=label,
+            on_change=(lambda e: on_text(e.control.value or "")) if on_text else None,
+            on_submit=submitted if on_submit else None,
+            **options,
+        )
+
+    field = ft.use_memo(make, dependencies=[for_answers, emptied])
+    return ft.Semantics(identifier=identifier, content=field)

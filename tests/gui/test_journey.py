@@ -171,6 +171,7 @@ async def test_a_person_walks_the_whole_journey_and_every_answer_is_saved(
     await app.client.settle()
     app.raise_errors()
     assert person.own_question in app.texts()
+    assert not app.by_identifier("own-question").value, "the question field should be empty for the next one"
     await app.change(app.by_identifier("notes"), person.notes)
 
     # Summary: the preview holds his answers, and his words exactly as typed.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 from pathlib import Path
@@ -355,3 +356,42 @@ async def test_an_open_module_stays_open_when_it_is_marked_read_or_the_window_ch
     assert _tile(app, f"clinicians-{module.id}").expanded is True
     others = [m for m in content.modules if m.id != module.id]
     assert all(_tile(app, f"module-{m.id}").expanded is False for m in others)
+
+
+def _values_sent_back(messages) -> list[str]:
+    """Every text value the server told the client to put into a field."""
+    sent = []
+    for message in messages:
+        for op in getattr(message.body, "patch", None) or []:
+            if isinstance(op, list | tuple) and len(op) == 4 and op[2] == "value" and isinstance(op[3], str):
+                sent.append(op[3])
+    return sent
+
+
+@pytest.mark.parametrize(
+    ("route", "identifier", "field"),
+    [("/ready", "notes", "notes"), ("/clinician", "clinician-notes", "clinician_notes")],
+)
+async def test_keys_typed_faster_than_the_server_answers_are_all_kept(
+    shipped_content, tmp_path, route, identifier, field
+):
+    """The client sends each key as a change; the server must never send older text back."""
+    data = tmp_path / "data"
+    app = await start_app(make_app(shipped_content, data), route=route)
+    text_field = app.by_identifier(identifier)
+    before = len(app.client.sent)
+    typed = "Bleeds ⚽ and مرحبا"
+    loop = asyncio.get_running_loop()
+    tasks = []
+    for end in range(1, len(typed) + 1):
+        # The client updates the field, then reports the change; the next key can land
+        # before the server has handled the last one.
+        app.session.apply_patch(text_field._i, {"value": typed[:end]})
+        tasks.append(loop.create_task(app.session.dispatch_event(text_field._i, "change", typed[:end])))
+        if end % 3 == 0:
+            await asyncio.sleep(0)
+    await asyncio.gather(*tasks)
+    await app.client.settle()
+    app.raise_errors()
+    assert _values_sent_back(app.client.sent[before:]) == []
+    assert json.loads((data / "session.json").read_text())[field] == typed

@@ -6,7 +6,7 @@ import flet as ft
 
 from decisionaid.domain.clinician import TeachBack, talking_points, teach_back
 from decisionaid.domain.summary import DiscussionSummary, UserText
-from decisionaid.gui.controls import action_button, heading, paragraph
+from decisionaid.gui.controls import TextEntry, action_button, heading, paragraph
 from decisionaid.gui.state import AppState, use_app_state
 from decisionaid.gui.views.fit import fit_bar
 from decisionaid.gui.views.welcome import notice
@@ -164,16 +164,15 @@ def Clinician():
         *(teach_back_item(state, item) for item in teach_back(state.content, session)),
         heading(state.t("clinician.notes_label"), level=2),
         paragraph(state.t("clinician.notes_help")),
-        ft.Semantics(
-            identifier="clinician-notes",
-            content=ft.TextField(
-                value=session.clinician_notes,
-                label=state.t("clinician.notes_label"),
-                multiline=True,
-                min_lines=4,
-                max_length=10_000,
-                on_change=lambda e: state.change(clinician_notes=e.control.value or ""),
-            ),
+        TextEntry(
+            "clinician-notes",
+            state.t("clinician.notes_label"),
+            session.clinician_notes,
+            for_answers=session.created,
+            on_text=lambda text: state.change(clinician_notes=text),
+            multiline=True,
+            min_lines=4,
+            max_length=10_000,
         ),
     ]
     return ft.Column(controls, spacing=14)

@@ -8,7 +8,7 @@ from decisionaid.domain.content import KnowledgeItem
 from decisionaid.domain.references import strip_citations
 from decisionaid.domain.summary import suggested_questions
 from decisionaid.domain.tailoring import options_for
-from decisionaid.gui.controls import action_button, heading, paragraph
+from decisionaid.gui.controls import TextEntry, action_button, heading, paragraph
 from decisionaid.gui.state import AppState, use_app_state
 
 
@@ -81,10 +81,11 @@ def questions_block(state: AppState) -> list[ft.Control]:
         del own[index]
         state.change(own_questions=own)
 
-    def add(e) -> None:
-        text = (e.control.value or "").strip()
+    def add(text: str) -> bool:
+        text = text.strip()
         if text:
             state.change(own_questions=[*state.session.own_questions, text])
+        return bool(text)
 
     controls: list[ft.Control] = [
         heading(state.t("summary.h.questions"), level=2),
@@ -109,14 +110,13 @@ def questions_block(state: AppState) -> list[ft.Control]:
         for n, q in enumerate(state.session.own_questions)
     ]
     controls.append(
-        ft.Semantics(
-            identifier="own-question",
-            content=ft.TextField(
-                label=state.t("ready.own_question"),
-                hint_text=state.t("ready.own_question_hint"),
-                on_submit=add,
-                max_length=500,
-            ),
+        TextEntry(
+            "own-question",
+            state.t("ready.own_question"),
+            for_answers=state.session.created,
+            on_submit=add,
+            hint_text=state.t("ready.own_question_hint"),
+            max_length=500,
         )
     )
     return controls
@@ -170,16 +170,15 @@ def Ready():
         ),
         *questions_block(state),
         heading(state.t("summary.h.notes"), level=2),
-        ft.Semantics(
-            identifier="notes",
-            content=ft.TextField(
-                value=s.notes,
-                label=state.t("ready.notes_label"),
-                multiline=True,
-                min_lines=4,
-                max_length=10_000,
-                on_change=lambda e: state.change(notes=e.control.value or ""),
-            ),
+        TextEntry(
+            "notes",
+            state.t("ready.notes_label"),
+            s.notes,
+            for_answers=s.created,
+            on_text=lambda text: state.change(notes=text),
+            multiline=True,
+            min_lines=4,
+            max_length=10_000,
         ),
     ]
     return ft.Column(controls, spacing=12)
