@@ -145,9 +145,7 @@ def _severity_strip(chart: LevelChart) -> ft.Control:
 
 def words_fold(title: str, words: str, identifier: str) -> ft.Control:
     """The text equivalent, folded under the picture."""
-    return Fold(
-        identifier, title, [ft.Text(line, selectable=True) for line in words.split("\n") if line.strip()]
-    )
+    return Fold(identifier, title, [ft.Text(line) for line in words.split("\n") if line.strip()])
 
 
 def _figure(identifier: str, title: str, caption: str, picture: ft.Control, words: str, words_title: str):

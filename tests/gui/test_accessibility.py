@@ -53,3 +53,16 @@ async def test_every_control_has_an_identifier_and_a_label(shipped_content, tmp_
     identifiers = [identifier for _, identifier in found]
     shared = sorted({i for i in identifiers if identifiers.count(i) > 1})
     assert shared == []
+
+
+@pytest.mark.parametrize("step", [*JOURNEY, *ASIDE], ids=lambda s: s.key)
+async def test_no_plain_text_is_selectable_because_flutter_web_hides_it_from_screen_readers(
+    shipped_content, tmp_path, step
+):
+    """Seen in Chromium: a `Text(selectable=True)` is left out of the accessibility tree, so a
+    screen reader never reads it (the person's own questions were missing)."""
+    shutil.copy(SESSIONS / "daniel-hemophilia-b.json", tmp_path / "session.json")
+    app = await start_app(make_app(shipped_content, tmp_path), route=step.path)
+    texts = [c for c in app.controls() if isinstance(c, ft.Text)]
+    assert texts, f"no text found on {step.path}"
+    assert [t.value[:40] for t in texts if t.selectable] == []

@@ -24,7 +24,7 @@ def _card(title: str, lines: list[str], identifier: str) -> ft.Control:
         col={"xs": 12, "md": 6},
         content=ft.Container(
             ft.Column(
-                [heading(title, level=3), *(ft.Text(line, selectable=True) for line in lines)],
+                [heading(title, level=3), *(ft.Text(line) for line in lines)],
                 spacing=4,
             ),
             padding=16,
@@ -156,7 +156,7 @@ def Clinician():
         *(fit_bar(state, line) for line in summary.fits),
         heading(state.t("clinician.talking_points"), level=2),
         *(
-            ft.Semantics(identifier=f"point-{n}", content=ft.Text(f"• {point}", selectable=True))
+            ft.Semantics(identifier=f"point-{n}", content=ft.Text(f"• {point}"))
             for n, point in enumerate(talking_points(state.content, session, summary))
         ),
         heading(state.t("clinician.teach_back"), level=2),

@@ -103,7 +103,7 @@ def questions_block(state: AppState) -> list[ft.Control]:
     controls += [
         ft.Row(
             [
-                ft.Text(q, expand=True, selectable=True),
+                ft.Text(q, expand=True),
                 action_button(f"remove-question-{n}", state.t("ready.remove"), lambda n=n: remove(n)),
             ]
         )
