@@ -22,27 +22,16 @@ def by_id(page: Page, identifier: str):
     return page.locator(f'[flt-semantics-identifier="{identifier}"]')
 
 
-def screenshot(page: Page, path: Path) -> Path:
-    """A screenshot taken once the canvas has painted (the tree can be ready first)."""
-    deadline = time.monotonic() + 10
+def screenshot(page: Page, path: Path, timeout: float = 10) -> Path:
+    """A screenshot once the screen has stopped changing: Flutter paints text in more than one
+    frame while glyphs load, and the accessibility tree can be ready before the paint."""
+    deadline = time.monotonic() + timeout
+    last = page.screenshot()
     while time.monotonic() < deadline:
-        painted = page.evaluate(
-            """() => {
-                const c = document.querySelector('canvas');
-                if (!c) return false;
-                const probe = document.createElement('canvas');
-                probe.width = 32; probe.height = 32;
-                const g = probe.getContext('2d');
-                g.drawImage(c, 0, 0, 32, 32);
-                const d = g.getImageData(0, 0, 32, 32).data;
-                for (let i = 0; i < d.length; i += 4) if (d[i] < 200) return true;
-                return false;
-            }"""
-        )
-        if painted:
+        time.sleep(0.3)
+        now = page.screenshot()
+        if now == last:
             break
-        time.sleep(0.2)
-    # Flutter paints text in more than one frame while glyphs load; let it settle.
-    time.sleep(1.5)
-    page.screenshot(path=str(path))
+        last = now
+    path.write_bytes(last)
     return path
