@@ -8,6 +8,8 @@ from typing import Any
 
 import flet as ft
 
+from decisionaid.gui.theme import FALLBACKS
+
 MIN_TARGET = 48  # px: touch targets at least this tall and wide
 BODY_SIZE = 18  # px at 100% text size: the theme's body_large
 
@@ -95,7 +97,7 @@ def paragraph(text: str) -> ft.Control:
 
 def markdown(text: str, scale: float) -> ft.Control:
     """Content Markdown with tables and lists, at the same reading size as body text."""
-    body = ft.TextStyle(size=round(BODY_SIZE * scale), height=1.45)
+    body = ft.TextStyle(size=round(BODY_SIZE * scale), height=1.45, font_family_fallback=FALLBACKS)
     return ft.Markdown(
         text,
         extension_set=ft.MarkdownExtensionSet.GITHUB_FLAVORED,
@@ -105,8 +107,12 @@ def markdown(text: str, scale: float) -> ft.Control:
             p_text_style=body,
             list_bullet_text_style=body,
             table_body_text_style=body,
-            table_head_text_style=ft.TextStyle(size=round(BODY_SIZE * scale), weight=ft.FontWeight.W_600),
-            h3_text_style=ft.TextStyle(size=round(20 * scale), weight=ft.FontWeight.W_600),
+            table_head_text_style=ft.TextStyle(
+                size=round(BODY_SIZE * scale), weight=ft.FontWeight.W_600, font_family_fallback=FALLBACKS
+            ),
+            h3_text_style=ft.TextStyle(
+                size=round(20 * scale), weight=ft.FontWeight.W_600, font_family_fallback=FALLBACKS
+            ),
         ),
     )
 

@@ -11,9 +11,18 @@ import flet as ft
 from decisionaid.domain.preferences import Display
 
 FONT_FAMILY = "Noto Sans"
-FONTS = {FONT_FAMILY: "fonts/NotoSans-Regular.subset.ttf", "Noto Sans Bold": "fonts/NotoSans-Bold.subset.ttf"}
+FALLBACK_FAMILY = "DejaVu Sans"
+FONTS = {
+    FONT_FAMILY: "fonts/NotoSans-Regular.subset.ttf",
+    "Noto Sans Bold": "fonts/NotoSans-Bold.subset.ttf",
+    FALLBACK_FAMILY: "fonts/DejaVuSans.fallback.ttf",
+}
 """Shipped in assets/ (the PDF uses them too): the app never waits on a font download,
 so text is laid out once with every glyph present."""
+FALLBACKS = [FALLBACK_FAMILY]
+"""For what Noto Sans lacks, e.g. Arabic or Hebrew typed into a note. Flutter would fetch
+fallback fonts from Google's servers; the app makes no network calls, so without this
+such text shows as empty boxes (seen in Chromium)."""
 
 SEED = "#1F5F8B"  # a calm blue
 BASE_SIZES = {
@@ -122,7 +131,12 @@ OUTLINE_PAIRS = (("outline", "surface"), ("primary", "surface_container_highest"
 
 def text_theme(scale: float) -> ft.TextTheme:
     """Text styles at `scale` times our base sizes (Flet has no page-level text scale)."""
-    return ft.TextTheme(**{name: ft.TextStyle(size=round(size * scale)) for name, size in BASE_SIZES.items()})
+    return ft.TextTheme(
+        **{
+            name: ft.TextStyle(size=round(size * scale), font_family_fallback=FALLBACKS)
+            for name, size in BASE_SIZES.items()
+        }
+    )
 
 
 def build_theme(scale: float = 1.0, palette: str = "light") -> ft.Theme:
