@@ -66,14 +66,15 @@ def wait_until(condition: Callable[[], object], what: str, timeout: float = 15) 
 
 
 def scroll_to(page: Page, locator, what: str, steps: int = 20) -> None:
-    """Scroll the page down until `locator` is on screen (Flutter leaves the off-screen parts of
-    a long page out of the accessibility tree, so they cannot be found before)."""
+    """Scroll the page until `locator` is on screen, a third of the way down. Flutter leaves the
+    far-off parts of a long page out of the accessibility tree: until they are near, scroll on."""
     size = page.viewport_size
     page.mouse.move(size["width"] / 2, size["height"] / 2)
     for _ in range(steps):
-        if locator.count() and locator.first.is_visible():
+        box = locator.first.bounding_box() if locator.count() else None
+        if box and box["y"] >= 0 and box["y"] + box["height"] <= size["height"]:
             return
-        page.mouse.wheel(0, size["height"] / 2)
+        page.mouse.wheel(0, box["y"] - size["height"] / 3 if box else size["height"] / 2)
         page.wait_for_timeout(300)
     on_screen = [
         e.get_attribute("flt-semantics-identifier") for e in page.locator("[flt-semantics-identifier]").all()

@@ -9,9 +9,14 @@ from decisionaid.domain.tailoring import as_weighed, options_for
 from decisionaid.gui.controls import heading, paragraph
 from decisionaid.gui.state import AppState, use_app_state
 from decisionaid.gui.views.options import KIND_ORDER
+from decisionaid.gui.views.shell import WIDE_PAGES
 
 SHOWN_AT_FIRST = 3
-COLUMN_WIDTH = 260
+GRID_WIDTH = WIDE_PAGES["/compare"]
+QUESTION_WIDTH = 220
+COLUMN_WIDTH = (180, 260)
+"""Narrowest and widest answer column: as wide as fits the page, then the grid scrolls sideways."""
+SPACING = 16
 
 
 @ft.component
@@ -29,9 +34,10 @@ def Compare():
             [o.id for o in available if (o.id == option_id and on) or (o.id != option_id and o.id in picked)]
         )
 
-    chooser = ft.Row(
+    chooser = ft.ResponsiveRow(
         [
             ft.Semantics(
+                col={"xs": 12, "sm": 6, "lg": 4},
                 identifier=f"compare-{o.id}",
                 content=ft.Checkbox(
                     label=o.name,
@@ -41,7 +47,8 @@ def Compare():
             )
             for o in available
         ],
-        wrap=True,
+        spacing=8,
+        run_spacing=0,
     )
     shown = [as_weighed(state.content, state.session.profile, o) for o in available if o.id in picked]
     if not shown:
@@ -58,6 +65,8 @@ def Compare():
 
 def grid(state: AppState, shown: list[Option]) -> ft.Control:
     """Questions as rows, options as columns; scrolls sideways when there are many options."""
+    room = (GRID_WIDTH - 2 * 24 - QUESTION_WIDTH - SPACING * len(shown)) // len(shown)
+    width = max(COLUMN_WIDTH[0], min(COLUMN_WIDTH[1], room))
     table = ft.DataTable(
         columns=[
             ft.DataColumn(ft.Text(state.t("compare.question"))),
@@ -67,10 +76,12 @@ def grid(state: AppState, shown: list[Option]) -> ft.Control:
             ft.DataRow(
                 [
                     ft.DataCell(
-                        ft.Container(ft.Text(a.grid_question, weight=ft.FontWeight.W_600), width=COLUMN_WIDTH)
+                        ft.Container(
+                            ft.Text(a.grid_question, weight=ft.FontWeight.W_600), width=QUESTION_WIDTH
+                        )
                     ),
                     *(
-                        ft.DataCell(ft.Container(ft.Text(o.attributes[a.id].reason), width=COLUMN_WIDTH))
+                        ft.DataCell(ft.Container(ft.Text(o.attributes[a.id].reason), width=width))
                         for o in shown
                     ),
                 ]
@@ -78,7 +89,7 @@ def grid(state: AppState, shown: list[Option]) -> ft.Control:
             for a in state.content.attributes
         ],
         data_row_max_height=float("inf"),
-        column_spacing=16,
+        column_spacing=SPACING,
     )
     return ft.Row([table], scroll=ft.ScrollMode.AUTO)
 

@@ -39,9 +39,10 @@ def _progress(state, index: int) -> ft.Control:
 
 def _aside_buttons(state, page, path: str) -> list[ft.Control]:
     """Text size and colours, and About: on every page but their own."""
+    short = "_short" if state.narrow else ""  # on a phone both fit on one line
     asides = (
-        ("nav-display", "/display", state.t("nav.display"), ft.Icons.FORMAT_SIZE),
-        ("nav-about", "/about", state.t("nav.about"), ft.Icons.INFO_OUTLINE),
+        ("nav-display", "/display", state.t(f"nav.display{short}"), ft.Icons.FORMAT_SIZE),
+        ("nav-about", "/about", state.t(f"nav.about{short}"), ft.Icons.INFO_OUTLINE),
     )
     return [
         action_button(identifier, label, lambda to=to: page.navigate(to), icon=icon)
