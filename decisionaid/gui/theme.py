@@ -129,11 +129,17 @@ TEXT_PAIRS = (
 OUTLINE_PAIRS = (("outline", "surface"), ("primary", "surface_container_highest"))
 
 
-def text_theme(scale: float) -> ft.TextTheme:
-    """Text styles at `scale` times our base sizes (Flet has no page-level text scale)."""
+def text_theme(scale: float, palette: str = "light") -> ft.TextTheme:
+    """Text styles at `scale` times our base sizes (Flet has no page-level text scale), in the
+    palette's text colour.
+
+    The colour must be given: Flet replaces each style of the theme's text theme whole, so a
+    style without a colour loses the dark theme's light text and falls back to black (seen in
+    Chromium: black text on the dark background)."""
+    colour = PALETTES[palette]["on_surface"]
     return ft.TextTheme(
         **{
-            name: ft.TextStyle(size=round(size * scale), font_family_fallback=FALLBACKS)
+            name: ft.TextStyle(size=round(size * scale), color=colour, font_family_fallback=FALLBACKS)
             for name, size in BASE_SIZES.items()
         }
     )
@@ -146,7 +152,7 @@ def build_theme(scale: float = 1.0, palette: str = "light") -> ft.Theme:
         color_scheme_seed=SEED,
         color_scheme=ft.ColorScheme(**colours),
         font_family=FONT_FAMILY,
-        text_theme=text_theme(scale),
+        text_theme=text_theme(scale, palette),
         visual_density=ft.VisualDensity.COMFORTABLE,
         focus_color=ft.Colors.with_opacity(0.24, colours["primary"]),
         divider_color=colours["outline_variant"],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from decisionaid.gui.theme import BASE_SIZES, OUTLINE_PAIRS, PALETTES, TEXT_PAIRS, text_theme
+from decisionaid.gui.theme import BASE_SIZES, OUTLINE_PAIRS, PALETTES, TEXT_PAIRS, build_theme, text_theme
 
 
 def relative_luminance(colour: str) -> float:
@@ -49,3 +49,11 @@ def test_text_at_200_percent_is_twice_the_base_size():
     doubled = text_theme(2.0)
     for name, size in BASE_SIZES.items():
         assert getattr(doubled, name).size == 2 * size
+
+
+@pytest.mark.parametrize("palette", sorted(PALETTES))
+def test_every_text_style_carries_the_palettes_text_colour(palette):
+    """Flet replaces each text style whole; one without a colour is drawn black in the dark theme."""
+    theme = build_theme(1.5, palette)
+    for name in BASE_SIZES:
+        assert getattr(theme.text_theme, name).color == PALETTES[palette]["on_surface"], name
