@@ -178,3 +178,25 @@ def TextEntry(
 
     field = ft.use_memo(make, dependencies=[for_answers, emptied])
     return ft.Semantics(identifier=identifier, content=field)
+
+
+def radio_choice(identifier: str, value: str, text: str, on_tap: Callable[[], None]) -> ft.Control:
+    """One answer of a RadioGroup, its words beside it wrapping onto more lines as needed.
+
+    A Radio's own label is laid out on one line that is cut off when it is longer than the
+    screen is wide (seen on a 390 px phone: knowledge-check answers lost their ends). The
+    words are a Text that wraps; the Radio takes them as its label for screen readers,
+    and a tap on them picks the answer too."""
+    return ft.Row(
+        [
+            ft.Semantics(identifier=identifier, label=text, content=ft.Radio(value=value, toggleable=True)),
+            ft.Container(
+                content=ft.Semantics(exclude_semantics=True, content=ft.Text(text)),
+                expand=True,
+                on_click=lambda e: on_tap(),
+                padding=ft.Padding.symmetric(vertical=10),
+            ),
+        ],
+        spacing=0,
+        vertical_alignment=ft.CrossAxisAlignment.CENTER,
+    )

@@ -217,6 +217,10 @@ def test_a_person_clicks_through_every_screen_and_takes_home_a_pdf(
         journey.shoot("values")
         for attribute, step in person.importance.items():
             by_id(page, f"imp-{attribute}-{step}").click()
+            journey.saved(
+                lambda s, a=attribute, n=step: s["importance"].get(a) == n,
+                f"{attribute} to be saved as {step}",
+            )
         journey.tick(f"limit-{person.hard_limit}", "checkbox")
         journey.saved(
             lambda s: s["importance"] == person.importance and s["hard_limits"] == [person.hard_limit],

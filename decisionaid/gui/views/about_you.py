@@ -5,7 +5,7 @@ from __future__ import annotations
 import flet as ft
 
 from decisionaid.domain.ui_keys import PROFILE_FIELDS, profile_answers
-from decisionaid.gui.controls import heading, paragraph
+from decisionaid.gui.controls import heading, paragraph, radio_choice
 from decisionaid.gui.state import use_app_state
 
 NOT_SURE = "not_sure"
@@ -15,8 +15,11 @@ def question(state, field: str, choices: list[tuple[str, str]]) -> ft.Control:
     """One radio question, saved the moment an answer is picked."""
     current = getattr(state.session.profile, field)
 
+    def pick(value: str | None) -> None:
+        state.change_profile(**{field: value})
+
     def picked(e) -> None:
-        state.change_profile(**{field: e.control.value or None})
+        pick(e.control.value or None)
 
     label = state.t(f"profile.q.{field}")
     return ft.Semantics(
@@ -29,16 +32,17 @@ def question(state, field: str, choices: list[tuple[str, str]]) -> ft.Control:
                 ft.RadioGroup(
                     value=current,
                     on_change=picked,
-                    content=ft.Row(
+                    content=ft.Column(
                         [
-                            ft.Semantics(
-                                identifier=f"q-{field}-{value}",
-                                content=ft.Radio(value=value, label=text, toggleable=True),
+                            radio_choice(
+                                f"q-{field}-{value}",
+                                value,
+                                text,
+                                lambda value=value: pick(None if value == current else value),
                             )
                             for value, text in choices
                         ],
-                        wrap=True,
-                        spacing=8,
+                        spacing=0,
                     ),
                 ),
             ],

@@ -8,7 +8,7 @@ from decisionaid.domain.content import KnowledgeItem
 from decisionaid.domain.references import strip_citations
 from decisionaid.domain.summary import suggested_questions
 from decisionaid.domain.tailoring import options_for
-from decisionaid.gui.controls import TextEntry, action_button, heading, paragraph
+from decisionaid.gui.controls import TextEntry, action_button, heading, paragraph, radio_choice
 from decisionaid.gui.state import AppState, use_app_state
 
 
@@ -19,9 +19,7 @@ def radio_group(identifier: str, value: str | None, choices: list[tuple[str, str
         on_change=lambda e: on_pick(e.control.value or None),
         content=ft.Column(
             [
-                ft.Semantics(
-                    identifier=f"{identifier}-{v}", content=ft.Radio(value=v, label=text, toggleable=True)
-                )
+                radio_choice(f"{identifier}-{v}", v, text, lambda v=v: on_pick(None if v == value else v))
                 for v, text in choices
             ],
             spacing=0,
