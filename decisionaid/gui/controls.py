@@ -200,3 +200,27 @@ def radio_choice(identifier: str, value: str, text: str, on_tap: Callable[[], No
         spacing=0,
         vertical_alignment=ft.CrossAxisAlignment.CENTER,
     )
+
+
+def checkbox_choice(
+    identifier: str, checked: bool, text: str, on_change: Callable[[bool], None], **options: Any
+) -> ft.Control:
+    """A checkbox with words that wrap, as radio_choice (a Checkbox's label is cut off too)."""
+    return ft.Row(
+        [
+            ft.Semantics(
+                identifier=identifier,
+                label=text,
+                content=ft.Checkbox(value=checked, on_change=lambda e: on_change(bool(e.control.value))),
+            ),
+            ft.Container(
+                content=ft.Semantics(exclude_semantics=True, content=ft.Text(text)),
+                expand=True,
+                on_click=lambda e: on_change(not checked),
+                padding=ft.Padding.symmetric(vertical=10),
+            ),
+        ],
+        spacing=0,
+        vertical_alignment=ft.CrossAxisAlignment.CENTER,
+        **options,
+    )

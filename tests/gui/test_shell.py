@@ -395,3 +395,38 @@ async def test_keys_typed_faster_than_the_server_answers_are_all_kept(
     app.raise_errors()
     assert _values_sent_back(app.client.sent[before:]) == []
     assert json.loads((data / "session.json").read_text())[field] == typed
+
+
+def _words_of(app, identifier: str) -> ft.Container:
+    """The wrapping words beside a radio or checkbox (radio_choice, checkbox_choice)."""
+    row = next(
+        c
+        for c in app.controls()
+        if isinstance(c, ft.Row)
+        and c.controls
+        and isinstance(c.controls[0], ft.Semantics)
+        and c.controls[0].identifier == identifier
+    )
+    words = row.controls[1]
+    assert isinstance(words, ft.Container)
+    return words
+
+
+async def test_tapping_the_words_of_an_answer_picks_it_and_tapping_again_clears_it(shipped_content, tmp_path):
+    data = tmp_path / "data"
+    content = load_content(shipped_content)
+    app = await start_app(make_app(shipped_content, data), route="/values")
+    limit = content.hard_limits[0]
+    assert app.semantics(f"limit-{limit.id}").label == limit.statement
+    await app.session.dispatch_event(_words_of(app, f"limit-{limit.id}")._i, "click", None)
+    await app.client.settle()
+    assert json.loads((data / "session.json").read_text())["hard_limits"] == [limit.id]
+    assert app.by_identifier(f"limit-{limit.id}").value is True
+    await app.go("/about-you")
+    await app.session.dispatch_event(_words_of(app, "q-hemophilia_type-B")._i, "click", None)
+    await app.client.settle()
+    assert json.loads((data / "session.json").read_text())["profile"]["hemophilia_type"] == "B"
+    await app.session.dispatch_event(_words_of(app, "q-hemophilia_type-B")._i, "click", None)
+    await app.client.settle()
+    assert json.loads((data / "session.json").read_text())["profile"]["hemophilia_type"] is None
+    app.raise_errors()

@@ -6,7 +6,7 @@ import flet as ft
 
 from decisionaid.domain.content import Option
 from decisionaid.domain.tailoring import as_weighed, options_for
-from decisionaid.gui.controls import heading, paragraph
+from decisionaid.gui.controls import checkbox_choice, heading, paragraph
 from decisionaid.gui.state import AppState, use_app_state
 from decisionaid.gui.views.options import KIND_ORDER
 from decisionaid.gui.views.shell import WIDE_PAGES
@@ -36,14 +36,12 @@ def Compare():
 
     chooser = ft.ResponsiveRow(
         [
-            ft.Semantics(
+            checkbox_choice(
+                f"compare-{o.id}",
+                o.id in picked,
+                o.name,
+                lambda on, i=o.id: toggle(i, on),
                 col={"xs": 12, "sm": 6, "lg": 4},
-                identifier=f"compare-{o.id}",
-                content=ft.Checkbox(
-                    label=o.name,
-                    value=o.id in picked,
-                    on_change=lambda e, i=o.id: toggle(i, bool(e.control.value)),
-                ),
             )
             for o in available
         ],

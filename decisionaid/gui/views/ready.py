@@ -8,7 +8,14 @@ from decisionaid.domain.content import KnowledgeItem
 from decisionaid.domain.references import strip_citations
 from decisionaid.domain.summary import suggested_questions
 from decisionaid.domain.tailoring import options_for
-from decisionaid.gui.controls import TextEntry, action_button, heading, paragraph, radio_choice
+from decisionaid.gui.controls import (
+    TextEntry,
+    action_button,
+    checkbox_choice,
+    heading,
+    paragraph,
+    radio_choice,
+)
 from decisionaid.gui.state import AppState, use_app_state
 
 
@@ -90,12 +97,7 @@ def questions_block(state: AppState) -> list[ft.Control]:
         paragraph(state.t("ready.questions_intro")),
     ]
     controls += [
-        ft.Semantics(
-            identifier=f"question-{n}",
-            content=ft.Checkbox(
-                label=s.text, value=s.id in ticked, on_change=lambda e, i=s.id: tick(i, bool(e.control.value))
-            ),
-        )
+        checkbox_choice(f"question-{n}", s.id in ticked, s.text, lambda on, i=s.id: tick(i, on))
         for n, s in enumerate(suggestions)
     ]
     controls += [

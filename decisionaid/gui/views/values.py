@@ -6,7 +6,7 @@ import flet as ft
 
 from decisionaid.domain.content import Attribute
 from decisionaid.domain.session import IMPORTANCE_STEPS
-from decisionaid.gui.controls import choice_row, heading, paragraph
+from decisionaid.gui.controls import checkbox_choice, choice_row, heading, paragraph
 from decisionaid.gui.state import AppState, use_app_state
 
 
@@ -54,13 +54,11 @@ def hard_limits(state: AppState) -> list[ft.Control]:
         heading(state.t("values.limits_title"), level=2),
         paragraph(state.t("values.limits_intro")),
         *(
-            ft.Semantics(
-                identifier=f"limit-{limit.id}",
-                content=ft.Checkbox(
-                    label=limit.statement,
-                    value=limit.id in chosen,
-                    on_change=lambda e, i=limit.id: toggle(i, bool(e.control.value)),
-                ),
+            checkbox_choice(
+                f"limit-{limit.id}",
+                limit.id in chosen,
+                limit.statement,
+                lambda on, i=limit.id: toggle(i, on),
             )
             for limit in state.content.hard_limits
         ),
