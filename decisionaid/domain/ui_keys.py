@@ -49,6 +49,8 @@ LABEL_KEYS = (
     "option",
     "fit_column",
     "of_100",
+    "question",
+    "your_answer",
 )
 """Small fixed words the exporters print, from `summary.<key>` in ui.yaml."""
 

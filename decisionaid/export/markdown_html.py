@@ -51,7 +51,11 @@ def render_markdown(summary: DiscussionSummary) -> str:
 
     section(
         "about_you",
-        ["| | |", "|---|---|", *(f"| {p.label} | {p.value} |" for p in summary.profile)]
+        [
+            f"| {summary.labels.get('question', '')} | {summary.labels.get('your_answer', '')} |",
+            "|---|---|",
+            *(f"| {p.label} | {p.value} |" for p in summary.profile),
+        ]
         if summary.profile
         else [],
     )

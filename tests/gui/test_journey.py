@@ -183,6 +183,7 @@ async def test_a_person_walks_the_whole_journey_and_every_answer_is_saved(
         if isinstance(c, ft.Markdown) and c.value.startswith(f"# {content.text('summary.title')}")
     )
     assert f"| {ui['profile.q.hemophilia_type']} | {person.type_label} |" in preview
+    assert f"| {ui['summary.question']} | {ui['summary.your_answer']} |" in preview  # not an empty header
     shown_text = shown_as_text(preview)
     assert person.type_label in shown_text
     assert person.own_question in shown_text
