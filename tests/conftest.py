@@ -9,6 +9,9 @@ import pytest
 
 from decisionaid import locations
 
+# Shared journey checks report their failing values like asserts in a test module.
+pytest.register_assert_rewrite("tests.journey_people")
+
 TESTDATA = Path(__file__).parent / "testdata"
 VALID = TESTDATA / "loader" / "valid" / "en"
 FAULTS = TESTDATA / "loader" / "faults"

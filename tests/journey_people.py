@@ -133,3 +133,21 @@ DANIEL = Person(
 )
 
 PEOPLE = (RAY, DANIEL)
+
+
+def assert_saved_as_given(saved: dict, person: Person, modules: tuple[str, ...], notes: str) -> None:
+    """The saved session at the end of a journey holds every answer exactly as given."""
+    assert saved["last_route"] == "/summary"
+    assert sorted(saved["modules_read"]) == sorted(modules)
+    expected = {
+        "profile": person.profile,
+        "importance": person.importance_saved,
+        "hard_limits": [person.hard_limit],
+        "knowledge_answers": person.knowledge,
+        "readiness": person.readiness,
+        "leaning": person.leaning,
+        "preferred_role": person.role,
+        "own_questions": [person.own_question],
+        "notes": notes,
+    }
+    assert {key: saved[key] for key in expected} == expected

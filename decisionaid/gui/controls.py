@@ -142,6 +142,10 @@ def Fold(identifier: str, title: str, controls: list[ft.Control]) -> ft.Control:
     )
 
 
+LONG_TEXT = {"multiline": True, "min_lines": 4, "max_length": 10_000}
+"""TextEntry options for a notes field."""
+
+
 @ft.component
 def TextEntry(
     identifier: str,
@@ -180,16 +184,17 @@ def TextEntry(
     return ft.Semantics(identifier=identifier, content=field)
 
 
-def radio_choice(identifier: str, value: str, text: str, on_tap: Callable[[], None]) -> ft.Control:
-    """One answer of a RadioGroup, its words beside it wrapping onto more lines as needed.
+def _with_words(identifier: str, text: str, control: ft.Control, on_tap: Callable[[], None], **options: Any):
+    """A radio or checkbox with its words beside it, wrapping onto more lines as needed.
 
-    A Radio's own label is laid out on one line that is cut off when it is longer than the
-    screen is wide (seen on a 390 px phone: knowledge-check answers lost their ends). The
-    words are a Text that wraps; the Radio takes them as its label for screen readers,
-    and a tap on them picks the answer too."""
+    A Flet Radio's or Checkbox's own label is laid out on one line that is cut off when it
+    is longer than the screen is wide (seen on a 390 px phone: knowledge-check answers and
+    hard limits lost their ends). The words are a Text that wraps; the control takes them
+    as its label for screen readers (the Text is excluded, so they are not read twice),
+    and a tap on them works as a tap on the control."""
     return ft.Row(
         [
-            ft.Semantics(identifier=identifier, label=text, content=ft.Radio(value=value, toggleable=True)),
+            ft.Semantics(identifier=identifier, label=text, content=control),
             ft.Container(
                 content=ft.Semantics(exclude_semantics=True, content=ft.Text(text)),
                 expand=True,
@@ -199,28 +204,40 @@ def radio_choice(identifier: str, value: str, text: str, on_tap: Callable[[], No
         ],
         spacing=0,
         vertical_alignment=ft.CrossAxisAlignment.CENTER,
+        **options,
+    )
+
+
+def radio_group(identifier: str, value: str | None, choices: list[tuple[str, str]], on_pick) -> ft.Control:
+    """A set of answers, one of which may be picked (and picked again to clear).
+
+    Each answer's identifier is `<identifier>-<value>`; `on_pick` gets the value or None."""
+    return ft.RadioGroup(
+        value=value,
+        on_change=lambda e: on_pick(e.control.value or None),
+        content=ft.Column(
+            [
+                _with_words(
+                    f"{identifier}-{v}",
+                    text,
+                    ft.Radio(value=v, toggleable=True),
+                    lambda v=v: on_pick(None if v == value else v),
+                )
+                for v, text in choices
+            ],
+            spacing=0,
+        ),
     )
 
 
 def checkbox_choice(
     identifier: str, checked: bool, text: str, on_change: Callable[[bool], None], **options: Any
 ) -> ft.Control:
-    """A checkbox with words that wrap, as radio_choice (a Checkbox's label is cut off too)."""
-    return ft.Row(
-        [
-            ft.Semantics(
-                identifier=identifier,
-                label=text,
-                content=ft.Checkbox(value=checked, on_change=lambda e: on_change(bool(e.control.value))),
-            ),
-            ft.Container(
-                content=ft.Semantics(exclude_semantics=True, content=ft.Text(text)),
-                expand=True,
-                on_click=lambda e: on_change(not checked),
-                padding=ft.Padding.symmetric(vertical=10),
-            ),
-        ],
-        spacing=0,
-        vertical_alignment=ft.CrossAxisAlignment.CENTER,
+    """A checkbox whose words wrap (see _with_words); `on_change` gets whether it is ticked."""
+    return _with_words(
+        identifier,
+        text,
+        ft.Checkbox(value=checked, on_change=lambda e: on_change(bool(e.control.value))),
+        lambda: on_change(not checked),
         **options,
     )

@@ -22,7 +22,7 @@ from pypdf import PdfReader
 from decisionaid.loader import load_content
 from tests.e2e.conftest import Server
 from tests.e2e.ui import by_id, open_app, screenshot
-from tests.journey_people import DANIEL, ODD_NOTES, RAY, Person
+from tests.journey_people import DANIEL, ODD_NOTES, RAY, Person, assert_saved_as_given
 
 DESKTOP = {"width": 1440, "height": 900}
 PHONE = {"width": 390, "height": 844}
@@ -281,18 +281,7 @@ def test_a_person_clicks_through_every_screen_and_takes_home_a_pdf(
     assert person.leaning_name in text
     assert "<b>not bold</b> and **not bold either**" in text
 
-    saved = saved_session(data)
-    assert saved["last_route"] == "/summary"
-    assert saved["profile"] == person.profile
-    assert sorted(saved["modules_read"]) == sorted(person.modules[:2])
-    assert saved["importance"] == person.importance_saved
-    assert saved["hard_limits"] == [person.hard_limit]
-    assert saved["knowledge_answers"] == person.knowledge
-    assert saved["readiness"] == person.readiness
-    assert saved["leaning"] == person.leaning
-    assert saved["preferred_role"] == person.role
-    assert saved["own_questions"] == [person.own_question]
-    assert saved["notes"] == NOTES
+    assert_saved_as_given(saved_session(data), person, person.modules[:2], NOTES)
 
 
 def test_typing_fast_into_the_notes_keeps_every_character(browser, server, shipped_content):

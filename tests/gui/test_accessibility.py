@@ -47,7 +47,7 @@ async def test_every_control_has_an_identifier_and_a_label(shipped_content, tmp_
     assert found, f"no interactive controls found on {step.path}"
     missing = [type(c).__name__ + ":" + label_of(c)[:40] for c, identifier in found if not identifier]
     assert missing == []
-    # A control's label, or that of the Semantics that carries its identifier (radio_choice).
+    # A control's label, or that of the Semantics that carries its identifier (radio_group, checkbox_choice).
     unlabelled = [i for c, i in found if not (label_of(c) or (i and app.semantics(i).label))]
     assert unlabelled == []
     # Each control has its own handle: one inside another's Semantics would share it.

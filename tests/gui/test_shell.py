@@ -398,7 +398,7 @@ async def test_keys_typed_faster_than_the_server_answers_are_all_kept(
 
 
 def _words_of(app, identifier: str) -> ft.Container:
-    """The wrapping words beside a radio or checkbox (radio_choice, checkbox_choice)."""
+    """The wrapping words beside a radio or checkbox (radio_group, checkbox_choice)."""
     row = next(
         c
         for c in app.controls()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import flet as ft
 
 from decisionaid.domain.ui_keys import PROFILE_FIELDS, profile_answers
-from decisionaid.gui.controls import heading, paragraph, radio_choice
+from decisionaid.gui.controls import heading, paragraph, radio_group
 from decisionaid.gui.state import use_app_state
 
 NOT_SURE = "not_sure"
@@ -18,9 +18,6 @@ def question(state, field: str, choices: list[tuple[str, str]]) -> ft.Control:
     def pick(value: str | None) -> None:
         state.change_profile(**{field: value})
 
-    def picked(e) -> None:
-        pick(e.control.value or None)
-
     label = state.t(f"profile.q.{field}")
     return ft.Semantics(
         identifier=f"q-{field}",
@@ -29,22 +26,7 @@ def question(state, field: str, choices: list[tuple[str, str]]) -> ft.Control:
         content=ft.Column(
             [
                 heading(label, level=3),
-                ft.RadioGroup(
-                    value=current,
-                    on_change=picked,
-                    content=ft.Column(
-                        [
-                            radio_choice(
-                                f"q-{field}-{value}",
-                                value,
-                                text,
-                                lambda value=value: pick(None if value == current else value),
-                            )
-                            for value, text in choices
-                        ],
-                        spacing=0,
-                    ),
-                ),
+                radio_group(f"q-{field}", current, choices, pick),
             ],
             spacing=4,
         ),

@@ -6,7 +6,7 @@ import flet as ft
 
 from decisionaid.domain.clinician import TeachBack, talking_points, teach_back
 from decisionaid.domain.summary import DiscussionSummary, UserText
-from decisionaid.gui.controls import TextEntry, action_button, heading, paragraph
+from decisionaid.gui.controls import LONG_TEXT, TextEntry, action_button, heading, paragraph
 from decisionaid.gui.state import AppState, use_app_state
 from decisionaid.gui.views.fit import fit_bar
 from decisionaid.gui.views.welcome import notice
@@ -170,9 +170,7 @@ def Clinician():
             session.clinician_notes,
             for_answers=session.created,
             on_text=lambda text: state.change(clinician_notes=text),
-            multiline=True,
-            min_lines=4,
-            max_length=10_000,
+            **LONG_TEXT,
         ),
     ]
     return ft.Column(controls, spacing=14)

@@ -17,6 +17,7 @@ QUESTION_WIDTH = 220
 COLUMN_WIDTH = (180, 260)
 """Narrowest and widest answer column: as wide as fits the page, then the grid scrolls sideways."""
 SPACING = 16
+TABLE_MARGIN = 24  # a DataTable's default horizontal margin, left and right
 
 
 @ft.component
@@ -63,7 +64,7 @@ def Compare():
 
 def grid(state: AppState, shown: list[Option]) -> ft.Control:
     """Questions as rows, options as columns; scrolls sideways when there are many options."""
-    room = (GRID_WIDTH - 2 * 24 - QUESTION_WIDTH - SPACING * len(shown)) // len(shown)
+    room = (GRID_WIDTH - 2 * TABLE_MARGIN - QUESTION_WIDTH - SPACING * len(shown)) // len(shown)
     width = max(COLUMN_WIDTH[0], min(COLUMN_WIDTH[1], room))
     table = ft.DataTable(
         columns=[

@@ -9,29 +9,15 @@ from decisionaid.domain.references import strip_citations
 from decisionaid.domain.summary import suggested_questions
 from decisionaid.domain.tailoring import options_for
 from decisionaid.gui.controls import (
+    LONG_TEXT,
     TextEntry,
     action_button,
     checkbox_choice,
     heading,
     paragraph,
-    radio_choice,
+    radio_group,
 )
 from decisionaid.gui.state import AppState, use_app_state
-
-
-def radio_group(identifier: str, value: str | None, choices: list[tuple[str, str]], on_pick) -> ft.Control:
-    """A set of answers, one of which may be picked (and picked again to clear)."""
-    return ft.RadioGroup(
-        value=value,
-        on_change=lambda e: on_pick(e.control.value or None),
-        content=ft.Column(
-            [
-                radio_choice(f"{identifier}-{v}", v, text, lambda v=v: on_pick(None if v == value else v))
-                for v, text in choices
-            ],
-            spacing=0,
-        ),
-    )
 
 
 def knowledge_item(state: AppState, item: KnowledgeItem) -> ft.Control:
@@ -176,9 +162,7 @@ def Ready():
             s.notes,
             for_answers=s.created,
             on_text=lambda text: state.change(notes=text),
-            multiline=True,
-            min_lines=4,
-            max_length=10_000,
+            **LONG_TEXT,
         ),
     ]
     return ft.Column(controls, spacing=12)

@@ -103,23 +103,13 @@ def Shell():
     # Flutter moves keyboard focus in reading order by position on screen, so a bar fixed
     # below a scrolling page would be reached between its questions; at the end of the page
     # it comes after them, and a phone keeps its whole height for the page.
-    column = ft.Column(
-        [
-            title_bar,
+    parts = [title_bar, ft.Divider(height=1), *header, outlet]
+    if footer:
+        parts += [
             ft.Divider(height=1),
-            *header,
-            outlet,
-            *(
-                [
-                    ft.Divider(height=1),
-                    ft.Row(footer, alignment=ft.MainAxisAlignment.SPACE_BETWEEN, wrap=True),
-                ]
-                if footer
-                else []
-            ),
-        ],
-        spacing=24,
-    )
+            ft.Row(footer, alignment=ft.MainAxisAlignment.SPACE_BETWEEN, wrap=True),
+        ]
+    column = ft.Column(parts, spacing=24)
     return ft.SafeArea(
         expand=True,
         content=ft.Column(
