@@ -24,6 +24,25 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+SourceKind = Literal[
+    "label",
+    "trial",
+    "guideline",
+    "hta",
+    "systematic-review",
+    "review",
+    "registry",
+    "patient-org",
+    "news",
+    "method",
+]
+"""What a reference is. Only the first five may carry a number a patient reads on
+their own (see `STRONG_KINDS`); `method` is decision-aid methodology (IPDAS, SURE)."""
+
+STRONG_KINDS: frozenset[str] = frozenset({"label", "trial", "guideline", "hta", "systematic-review"})
+"""Kinds of source that can carry a number in patient text."""
+
+
 class Source(StrictModel):
     """One reference that content cites by its `id`."""
 
@@ -32,29 +51,20 @@ class Source(StrictModel):
     title: Text
     venue: Text
     year: int = Field(ge=1950, le=2100)
-    url: str | None = None
+    kind: SourceKind
     doi: str | None = None
-    type: Literal[
-        "trial",
-        "label",
-        "regulator",
-        "guideline",
-        "review",
-        "study",
-        "registry",
-        "hta",
-        "news",
-        "patient-org",
-        "company",
-        "method",
-        "other",
-    ]
+    pmid: str | None = Field(default=None, pattern=r"^[0-9]{1,9}$")
+    url: str | None = None
+    """The regulator's, guideline body's or publisher's own address (never a mirror)."""
+    read: Literal["full", "abstract", "part"] | None = None
+    """How much of it was read: the whole text, only the abstract or summary, or a part
+    (named in `note`). A source not read in full is cited only for what was read."""
     note: str | None = None
 
     @model_validator(mode="after")
     def _has_a_locator(self) -> Source:
-        if not (self.url or self.doi):
-            raise ValueError("a source needs a url or a doi")
+        if not (self.url or self.doi or self.pmid):
+            raise ValueError("a source needs a doi, a pmid or a url")
         return self
 
 

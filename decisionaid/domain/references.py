@@ -38,7 +38,8 @@ def number_citations(texts: list[str], sources: dict[str, Source]) -> tuple[list
 
 def citation_line(source: Source) -> str:
     """One reference as a reader sees it in a list: authors, title, venue, year."""
-    where = source.url or (f"https://doi.org/{source.doi}" if source.doi else "")
+    ids = [f"doi:{source.doi}" if source.doi else "", f"PMID {source.pmid}" if source.pmid else ""]
+    where = ". ".join(part for part in ids if part) or (source.url or "")
     return f"{source.authors}. {source.title}. {source.venue}, {source.year}. {where}".strip()
 
 

@@ -6,7 +6,7 @@ from decisionaid.domain.references import citation_line, number_citations
 
 def source(id_: str) -> Source:
     return Source(
-        id=id_, authors="A", title=f"T{id_}", venue="V", year=2020, url="https://example.org", type="other"
+        id=id_, authors="A", title=f"T{id_}", venue="V", year=2020, url="https://example.org", kind="news"
     )
 
 
@@ -26,6 +26,20 @@ def test_an_unknown_citation_stays_visible():
     assert cited == []
 
 
-def test_a_citation_line_falls_back_to_the_doi():
-    s = Source(id="D", authors="B", title="T", venue="V", year=2021, doi="10.1/x", type="review")
-    assert citation_line(s).endswith("https://doi.org/10.1/x")
+def test_a_citation_line_names_the_doi_and_pmid_before_any_address():
+    s = Source(
+        id="D",
+        authors="B",
+        title="T",
+        venue="V",
+        year=2021,
+        doi="10.1/x",
+        pmid="123",
+        url="https://x.org",
+        kind="trial",
+    )
+    assert citation_line(s).endswith("doi:10.1/x. PMID 123")
+
+
+def test_a_citation_line_gives_the_address_when_there_is_no_identifier():
+    assert citation_line(source("R1")).endswith("https://example.org")
