@@ -20,7 +20,15 @@ OUTLINED_STYLE = ft.ButtonStyle(
     padding=_PADDING,
     side={ft.ControlState.FOCUSED: _FOCUSED, ft.ControlState.DEFAULT: ft.BorderSide(1, ft.Colors.OUTLINE)},
 )
-"""Buttons get a thick outline when they have keyboard focus (WCAG 2.4.7), in every theme."""
+CHOSEN_STYLE = ft.ButtonStyle(
+    padding=_PADDING,
+    bgcolor=ft.Colors.PRIMARY,
+    color=ft.Colors.ON_PRIMARY,
+    icon_color=ft.Colors.ON_PRIMARY,
+    side={ft.ControlState.FOCUSED: _FOCUSED, ft.ControlState.DEFAULT: ft.BorderSide(1, ft.Colors.PRIMARY)},
+)
+"""Buttons get a thick outline when they have keyboard focus (WCAG 2.4.7), in every theme;
+a chosen answer is filled (CHOSEN_STYLE) on the same kind of button as the others."""
 
 
 def action_button(
@@ -55,27 +63,35 @@ def choice_row(
     choices: Sequence[tuple[object, str]],
     chosen: object,
     on_choose: Callable[[object], None],
+    label: str | None = None,
 ) -> ft.Control:
-    """One button per choice; the chosen one is filled, ticked and announced as selected,
-    so colour is never the only sign. Each button's identifier is `identifier-<value>`."""
+    """One button per choice; the chosen one is filled, ticked and announced as the current
+    one, so colour is never the only sign. Each button's identifier is `identifier-<value>`;
+    `label` names the row for screen readers (what the choices are about).
+
+    Every choice is the same kind of button whatever its state, with an icon either way:
+    swapping a FilledButton for an OutlinedButton replaced the focused widget, and focus
+    jumped to the previous choice (a second Enter then picked the wrong answer). The
+    chosen state is merged into the button's own node, the one that takes focus."""
     buttons = []
-    for value, label in choices:
+    for value, text in choices:
         selected = chosen == value
-        kind = ft.FilledButton if selected else ft.OutlinedButton
         buttons.append(
-            ft.Semantics(
-                identifier=f"{identifier}-{value}",
-                selected=selected,
-                button=True,
-                content=kind(
-                    content=label,
-                    icon=ft.Icons.CHECK if selected else None,
-                    style=FILLED_STYLE if selected else OUTLINED_STYLE,
-                    on_click=lambda _e, v=value: on_choose(v),
-                ),
+            ft.MergeSemantics(
+                content=ft.Semantics(
+                    identifier=f"{identifier}-{value}",
+                    selected=selected,
+                    content=ft.OutlinedButton(
+                        content=text,
+                        icon=ft.Icons.CHECK_CIRCLE if selected else ft.Icons.CIRCLE_OUTLINED,
+                        style=CHOSEN_STYLE if selected else OUTLINED_STYLE,
+                        on_click=lambda _e, v=value: on_choose(v),
+                    ),
+                )
             )
         )
-    return ft.Row(buttons, wrap=True, spacing=8, run_spacing=8)
+    row = ft.Row(buttons, wrap=True, spacing=8, run_spacing=8)
+    return ft.Semantics(container=True, label=label, content=row) if label else row
 
 
 def heading(text: str, level: int = 1) -> ft.Control:
@@ -189,45 +205,55 @@ def _with_words(identifier: str, text: str, control: ft.Control, on_tap: Callabl
 
     A Flet Radio's or Checkbox's own label is laid out on one line that is cut off when it
     is longer than the screen is wide (seen on a 390 px phone: knowledge-check answers and
-    hard limits lost their ends). The words are a Text that wraps; the control takes them
-    as its label for screen readers (the Text is excluded, so they are not read twice),
-    and a tap on them works as a tap on the control."""
-    return ft.Row(
-        [
-            ft.Semantics(identifier=identifier, label=text, content=control),
-            ft.Container(
-                content=ft.Semantics(exclude_semantics=True, content=ft.Text(text)),
-                expand=True,
-                on_click=lambda e: on_tap(),
-                padding=ft.Padding.symmetric(vertical=10),
+    hard limits lost their ends). The words are a Text that wraps, and a tap on them works
+    as a tap on the control. MergeSemantics makes the control, its words and the tap area
+    one node: a radio or checkbox named by its words (a label on a wrapper named only the
+    wrapper, and the tap area was an empty "button" beside it)."""
+    return ft.MergeSemantics(
+        content=ft.Semantics(
+            identifier=identifier,
+            content=ft.Row(
+                [
+                    control,
+                    ft.Container(
+                        content=ft.Text(text),
+                        expand=True,
+                        on_click=lambda e: on_tap(),
+                        padding=ft.Padding.symmetric(vertical=10),
+                    ),
+                ],
+                spacing=0,
+                vertical_alignment=ft.CrossAxisAlignment.CENTER,
+                **options,
             ),
-        ],
-        spacing=0,
-        vertical_alignment=ft.CrossAxisAlignment.CENTER,
-        **options,
+        )
     )
 
 
-def radio_group(identifier: str, value: str | None, choices: list[tuple[str, str]], on_pick) -> ft.Control:
-    """A set of answers, one of which may be picked (and picked again to clear).
+def radio_group(
+    identifier: str,
+    value: str | None,
+    choices: list[tuple[str, str]],
+    on_pick: Callable[[str], None],
+    label: str | None = None,
+) -> ft.Control:
+    """A set of answers, one of which may be picked; `label` (the question) names the group.
 
-    Each answer's identifier is `<identifier>-<value>`; `on_pick` gets the value or None."""
-    return ft.RadioGroup(
+    An answer changes only when another is picked: a second click or Space on the chosen
+    one keeps it (a double tap used to clear "Under 18", and going over a step again
+    cleared seven knowledge answers). Each answer's identifier is `<identifier>-<value>`."""
+    group = ft.RadioGroup(
         value=value,
-        on_change=lambda e: on_pick(e.control.value or None),
+        on_change=lambda e: on_pick(e.control.value) if e.control.value else None,
         content=ft.Column(
             [
-                _with_words(
-                    f"{identifier}-{v}",
-                    text,
-                    ft.Radio(value=v, toggleable=True),
-                    lambda v=v: on_pick(None if v == value else v),
-                )
+                _with_words(f"{identifier}-{v}", text, ft.Radio(value=v), lambda v=v: on_pick(v))
                 for v, text in choices
             ],
             spacing=0,
         ),
     )
+    return ft.Semantics(container=True, label=label, content=group) if label else group
 
 
 def checkbox_choice(

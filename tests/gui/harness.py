@@ -91,6 +91,10 @@ class HeadlessClient(Connection):
             await asyncio.sleep(0.01)
 
 
+ACTIONABLE = (ft.Radio, ft.Checkbox, ft.FilledButton, ft.OutlinedButton, ft.TextButton, ft.IconButton)
+"""What a person taps inside a row that also holds words."""
+
+
 class HeadlessApp:
     """One running session of the app, with helpers to find and use controls."""
 
@@ -102,13 +106,16 @@ class HeadlessApp:
     def page(self) -> ft.Page:
         return self.session.page
 
-    def controls(self) -> Iterator[BaseControl]:
-        """Every control now in the page, depth first."""
-        for control, _ in self.controls_in_context():
+    def controls(self, root: BaseControl | None = None) -> Iterator[BaseControl]:
+        """Every control now in the page (or under `root`), depth first."""
+        for control, _ in self.controls_in_context(root):
             yield control
 
-    def controls_in_context(self) -> Iterator[tuple[BaseControl, str | None]]:
-        """Every control with the identifier of the nearest Semantics around it (or None)."""
+    def controls_in_context(
+        self, root: BaseControl | None = None
+    ) -> Iterator[tuple[BaseControl, str | None]]:
+        """Every control (in the page, or under `root`) with the identifier of the nearest
+        Semantics around it (or None)."""
         seen: set[int] = set()
 
         def walk(node: object, identifier: str | None) -> Iterator[tuple[BaseControl, str | None]]:
@@ -132,6 +139,9 @@ class HeadlessApp:
                 if isinstance(child, BaseControl | list | tuple):
                     yield from walk(child, identifier)
 
+        if root is not None:
+            yield from walk(root, None)
+            return
         yield from walk(self.page.views, None)
         # Open dialogs live beside the views, in the page's dialog stack.
         yield from walk([d for d in self.page._dialogs.controls if getattr(d, "open", False)], None)
@@ -157,8 +167,14 @@ class HeadlessApp:
         raise LookupError(f"no control with identifier {identifier!r}; on page: {self.identifiers()}")
 
     def by_identifier(self, identifier: str) -> BaseControl:
-        """The control wrapped in `Semantics(identifier=...)` (what a test can click)."""
-        return self.semantics(identifier).content
+        """The control wrapped in `Semantics(identifier=...)` (what a test can click): the
+        content itself, or the radio, checkbox or button inside a row that holds its words."""
+        content = self.semantics(identifier).content
+        if isinstance(content, ft.Row | ft.Column):
+            for control in self.controls(content):
+                if isinstance(control, ACTIONABLE):
+                    return control
+        return content
 
     def identifiers(self) -> list[str]:
         return [c.identifier for c in self.controls() if isinstance(c, ft.Semantics) and c.identifier]

@@ -38,6 +38,18 @@ def label_of(control) -> str:
     return ""
 
 
+def merged_words(app) -> dict[str, str]:
+    """Identifier -> the words a MergeSemantics joins into one node with the control it holds."""
+    found = {}
+    for merge in (c for c in app.controls() if isinstance(c, ft.MergeSemantics)):
+        inner = merge.content
+        if isinstance(inner, ft.Semantics) and inner.identifier:
+            words = [c.value for c in app.controls(inner) if isinstance(c, ft.Text) and c.value]
+            words += [c.content for c in app.controls(inner) if isinstance(getattr(c, "content", None), str)]
+            found[inner.identifier] = " ".join(words)
+    return found
+
+
 @pytest.mark.parametrize("step", [*JOURNEY, *ASIDE], ids=lambda s: s.key)
 async def test_every_control_has_an_identifier_and_a_label(shipped_content, tmp_path, step):
     # A full session, so every page shows all it can (fit bars, questions, notes).
@@ -47,8 +59,9 @@ async def test_every_control_has_an_identifier_and_a_label(shipped_content, tmp_
     assert found, f"no interactive controls found on {step.path}"
     missing = [type(c).__name__ + ":" + label_of(c)[:40] for c, identifier in found if not identifier]
     assert missing == []
-    # A control's label, or that of the Semantics that carries its identifier (radio_group, checkbox_choice).
-    unlabelled = [i for c, i in found if not (label_of(c) or (i and app.semantics(i).label))]
+    # A control's label, or the words merged into its node (radio_group, checkbox_choice, choice_row).
+    merged = merged_words(app)
+    unlabelled = [i for c, i in found if not (label_of(c) or merged.get(i))]
     assert unlabelled == []
     # Each control has its own handle: one inside another's Semantics would share it.
     identifiers = [identifier for _, identifier in found]

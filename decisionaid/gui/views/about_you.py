@@ -21,12 +21,11 @@ def question(state, field: str, choices: list[tuple[str, str]]) -> ft.Control:
     label = state.t(f"profile.q.{field}")
     return ft.Semantics(
         identifier=f"q-{field}",
-        label=label,
         container=True,
         content=ft.Column(
             [
                 heading(label, level=3),
-                radio_group(f"q-{field}", current, choices, pick),
+                radio_group(f"q-{field}", current, choices, pick, label=label),
             ],
             spacing=4,
         ),

@@ -37,6 +37,7 @@ def knowledge_item(state: AppState, item: KnowledgeItem) -> ft.Control:
             None if answer is None else str(answer),
             [(str(n), c) for n, c in enumerate(item.choices)],
             pick,
+            label=item.question,
         ),
     ]
     if answer is not None:
@@ -139,6 +140,7 @@ def Ready():
                 None if value is None else ("yes" if value else "no"),
                 [("yes", state.t("summary.readiness.yes")), ("no", state.t("summary.readiness.no"))],
                 answer,
+                label=item.text,
             ),
         ]
         if value is False:
@@ -146,13 +148,20 @@ def Ready():
     controls += [
         heading(state.t("summary.h.leaning"), level=2),
         paragraph(state.t("ready.leaning_intro")),
-        radio_group("leaning", s.leaning, leaning_choices, lambda v: state.change(leaning=v)),
+        radio_group(
+            "leaning",
+            s.leaning,
+            leaning_choices,
+            lambda v: state.change(leaning=v),
+            label=state.t("summary.h.leaning"),
+        ),
         heading(state.t("summary.h.role"), level=2),
         radio_group(
             "role",
             s.preferred_role,
             [(r.id, r.text) for r in readiness.roles],
             lambda v: state.change(preferred_role=v),
+            label=state.t("summary.h.role"),
         ),
         *questions_block(state),
         heading(state.t("summary.h.notes"), level=2),

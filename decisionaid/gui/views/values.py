@@ -21,6 +21,7 @@ def importance_row(state: AppState, attribute: Attribute) -> ft.Control:
         [(step, state.t(f"importance.{step}")) for step in IMPORTANCE_STEPS],
         state.session.importance.get(attribute.id),
         choose,
+        label=attribute.name,
     )
 
 
