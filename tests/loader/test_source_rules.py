@@ -217,3 +217,21 @@ def test_the_source_rules_are_problems_only_when_switched_on(content_copy, monke
 def test_the_app_starts_on_content_that_breaks_only_source_rules(content_copy, monkeypatch):
     monkeypatch.setattr(rules, "ENFORCED", True)
     assert load_content(content_copy("mirror-host")).sources["S2"].url
+
+
+# --- the printed summary -----------------------------------------------------------------
+
+
+def test_content_that_passes_the_rules_prints_only_canonical_references_in_the_summary(content_copy):
+    import datetime as dt
+
+    from decisionaid.domain.session import Session
+    from decisionaid.domain.summary import build_summary
+
+    root = content_copy()
+    assert source_rule_problems(root) == []
+    summary = build_summary(load_content(root), Session(), dt.date(2026, 12, 1), "test")
+    assert summary.sources, "the fixture's scores cite sources the summary lists"
+    for line in summary.sources:
+        where = line.rsplit(". ", 1)[-1]
+        assert where.startswith(("doi:", "PMID ")) or is_canonical(where), line
