@@ -269,8 +269,14 @@ def run_app(args: argparse.Namespace) -> int:
     from decisionaid.gui.server import serve
 
     os.environ["FLET_WEB_NO_CDN"] = "1"
-    print(f"decisionaid is running at http://{args.host}:{args.port}/  (Ctrl+C to stop)", flush=True)
-    serve(main, host=args.host, port=args.port, assets_dir=assets, open_browser=has_display())
+    serve(
+        main,
+        host=args.host,
+        port=args.port,
+        assets_dir=assets,
+        open_browser=has_display(),
+        announce=lambda url: print(f"decisionaid is running at {url}  (Ctrl+C to stop)", flush=True),
+    )
     return 0
 
 

@@ -120,7 +120,12 @@ def recorded_run(monkeypatch, content_copy, tmp_path):
 
     calls = []
     monkeypatch.setattr(ft, "run", lambda main, **kwargs: calls.append({"window": True, **kwargs}))
-    monkeypatch.setattr(server, "serve", lambda main, **kwargs: calls.append({"web": True, **kwargs}))
+
+    def serve(main, **kwargs):
+        calls.append({"web": True, **kwargs})
+        kwargs["announce"](server.Guard(kwargs["host"], kwargs["port"]).url())
+
+    monkeypatch.setattr(server, "serve", serve)
     monkeypatch.delenv("DISPLAY", raising=False)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     base = ["--content", str(content_copy()), "--data-dir", str(tmp_path / "data")]
@@ -135,7 +140,7 @@ def test_without_a_display_it_serves_on_loopback_with_no_cdn(recorded_run, capsy
     assert kwargs["host"] == "127.0.0.1"
     assert kwargs["port"] == 8550
     captured = capsys.readouterr()
-    assert "http://127.0.0.1:8550" in captured.out
+    assert "http://127.0.0.1:8550/?key=" in captured.out
     assert "WARNING" not in captured.err
 
 
@@ -146,25 +151,21 @@ def test_a_network_host_is_served_with_a_warning(recorded_run, capsys):
     assert "reachable from the network" in capsys.readouterr().err
 
 
-def test_the_web_app_refuses_every_other_origin_and_uses_no_cdn(monkeypatch):
+def test_the_web_app_is_guarded_uses_no_cdn_and_forbids_framing(monkeypatch):
     import flet as ft
 
     from decisionaid.gui import server
 
     seen = {}
-
-    class FakeAsgi:
-        def middleware(self, kind):
-            seen["middleware"] = kind
-            return lambda handler: handler
-
-    monkeypatch.setattr(ft, "run", lambda main, **kwargs: seen.update(kwargs) or FakeAsgi())
-    server.web_app(lambda page: None, "assets")
+    monkeypatch.setattr(ft, "run", lambda main, **kwargs: seen.update(kwargs) or "flet-asgi")
+    guard = server.Guard("127.0.0.1", 8550)
+    app = server.web_app(lambda page: None, "assets", guard)
     assert seen["export_asgi_app"] is True and seen["no_cdn"] is True
-    assert seen["middleware"] == "http"
+    assert isinstance(app, server.GuardedApp) and app.app == "flet-asgi" and app.guard is guard
     policy = dict(part.split(" ", 1) for part in server.CONTENT_SECURITY_POLICY.split("; "))
     assert policy["default-src"] == "'self'"
     assert policy["connect-src"] == "'self'"
+    assert policy["frame-ancestors"] == "'none'"
 
 
 def test_with_a_display_it_opens_the_desktop_window(recorded_run, monkeypatch):

@@ -7,12 +7,14 @@ never skip. Elsewhere they skip with the command that would make them run.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from http.cookiejar import CookieJar
 from pathlib import Path
 
 import pytest
@@ -34,6 +36,10 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/e2e/" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(pytest.mark.e2e)
+
+
+ANNOUNCED = re.compile(r"decisionaid is running at http://127\.0\.0\.1:\d+/\?key=([A-Za-z0-9_-]+)")
+OPENER = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
 
 
 def chromium_path() -> str | None:
@@ -69,18 +75,28 @@ def free_port() -> int:
 
 
 class Server:
-    """`decisionaid --web` in its own process group, on a free loopback port."""
+    """`decisionaid --web` in its own process group, on a free loopback port.
+
+    The address to open is the one the app prints, with its per-launch key.
+    """
 
     def __init__(self, data_dir: Path, log: Path):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
+        self.key: str | None = None
         self.data_dir = data_dir
         self.log = log
         self.process: subprocess.Popen | None = None
 
+    def link(self, path: str = "") -> str:
+        """The address of `path` with the key, as the person opens it."""
+        assert self.key is not None, "the server has not said its address yet"
+        return f"{self.url}{path}?key={self.key}"
+
     def start(self) -> Server:
         env = {**os.environ, "DECISIONAID_DATA_DIR": str(self.data_dir)}
         env.pop("DISPLAY", None)
+        self.log.write_bytes(b"")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "decisionaid", "--web", "--port", str(self.port)],
             stdout=self.log.open("ab"),
@@ -92,12 +108,16 @@ class Server:
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"the app exited early:\n{self.log.read_text()}")
-            try:
-                with urllib.request.urlopen(self.url, timeout=1) as response:
-                    if response.status == 200:
-                        return self
-            except OSError:
-                time.sleep(0.2)
+            said = ANNOUNCED.search(self.log.read_text(errors="replace"))
+            if said:
+                self.key = said.group(1)
+                try:
+                    with OPENER.open(self.link(), timeout=1) as response:
+                        if response.status == 200:
+                            return self
+                except OSError:
+                    pass
+            time.sleep(0.2)
         raise RuntimeError(f"the app did not answer on {self.url}:\n{self.log.read_text()}")
 
     def stop(self) -> None:

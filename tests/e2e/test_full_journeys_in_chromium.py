@@ -164,7 +164,7 @@ def test_a_person_clicks_through_every_screen_and_takes_home_a_pdf(
     journey = Journey(page, person, size, artifacts, data)
     try:
         # Welcome
-        open_app(page, server.url, ui["welcome.title"])
+        open_app(page, server.link(), ui["welcome.title"])
         journey.shoot("welcome")
         by_id(page, "start").click()
         page.wait_for_url(re.compile(r"/about-you$"), timeout=30_000)
@@ -288,7 +288,7 @@ def test_typing_fast_into_the_notes_keeps_every_character(browser, server, shipp
     ui = load_content(shipped_content).ui
     page = browser.new_page(viewport=DESKTOP)
     try:
-        open_app(page, server.url + "ready", ui["ready.intro"])
+        open_app(page, server.link("ready"), ui["ready.intro"])
         scroll_to(page, by_id(page, "notes"), "the notes field", steps=40)
         by_id(page, "notes").click()
         expect(by_id(page, "notes").locator("textarea")).to_be_focused(timeout=10_000)

@@ -30,7 +30,7 @@ def test_a_saved_session_downloads_as_a_pdf_from_the_summary_page(
     server = Server(data, tmp_path / "server.log").start()
     page = browser.new_page(viewport={"width": 1440, "height": 900}, accept_downloads=True)
     try:
-        open_app(page, server.url + "summary", ui["summary_page.intro"])
+        open_app(page, server.link("summary"), ui["summary_page.intro"])
         screenshot(page, artifacts / f"{person}-summary-1440.png")
         with page.expect_download(timeout=90_000) as download:
             by_id(page, "save-pdf").click()
@@ -53,7 +53,7 @@ def test_answers_survive_a_server_restart_and_the_journey_resumes(
     first = Server(data, tmp_path / "first.log").start()
     page = browser.new_page(viewport={"width": 390, "height": 844})
     try:
-        open_app(page, first.url + "values", ui["values.no_right_answer"])
+        open_app(page, first.link("values"), ui["values.no_right_answer"])
         by_id(page, "imp-needles-4").click()
         page.wait_for_timeout(1500)  # the save happens on the server as the click lands
     finally:
@@ -65,7 +65,7 @@ def test_answers_survive_a_server_restart_and_the_journey_resumes(
     second = Server(data, tmp_path / "second.log").start()
     page = browser.new_page(viewport={"width": 390, "height": 844})
     try:
-        open_app(page, second.url, ui["welcome.title"])
+        open_app(page, second.link(), ui["welcome.title"])
         by_id(page, "resume").click()
         page.get_by_text(ui["values.no_right_answer"]).first.wait_for(timeout=45_000)
         screenshot(page, artifacts / "resumed-values-390.png")

@@ -37,7 +37,7 @@ def test_the_journey_starts_and_answers_are_given_with_the_keyboard_alone(
     server = Server(data, tmp_path / "server.log").start()
     page = browser.new_page(viewport={"width": 1440, "height": 900})
     try:
-        open_app(page, server.url, ui["welcome.title"])
+        open_app(page, server.link(), ui["welcome.title"])
         tab_to(page, "start")
         page.keyboard.press("Enter")
         page.get_by_text(ui["about_you.intro"]).first.wait_for(timeout=30_000)

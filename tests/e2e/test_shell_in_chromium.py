@@ -23,9 +23,9 @@ def test_welcome_to_about_and_back_in_chromium(browser, server, artifacts, shipp
     page.on("request", lambda r: requests.append(r.url))
     page.on("requestfailed", lambda r: blocked.add(r.url) if r.failure == "csp" else None)
     try:
-        response = page.goto(server.url)
+        response = page.goto(server.link())
         assert "default-src 'self'" in response.headers["content-security-policy"]
-        open_app(page, server.url, content.ui["welcome.title"])
+        open_app(page, server.link(), content.ui["welcome.title"])
         screenshot(page, artifacts / "shell-welcome.png")
 
         by_id(page, "nav-about").click()
