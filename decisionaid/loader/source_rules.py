@@ -85,6 +85,12 @@ CANONICAL_HOSTS: dict[str, tuple[str, ...]] = {
         "hematology.org",  # ASH guidelines
         "b-s-h.org.uk",
         "ukhcdo.org",
+        "bleeding.org",  # NBDF: MASAC recommendations
+        "hemophilia.org",  # NBDF's former address
+        "thsna.org",  # THSNA congress abstracts, on the organiser's own site
+        "ehaweb.org",  # EHA congress abstracts and guidelines
+        "eahad.org",
+        "ash.confex.com",  # ASH annual meeting abstracts
         "icer.org",
         "iqwig.de",
         "g-ba.de",
@@ -107,6 +113,8 @@ CANONICAL_HOSTS: dict[str, tuple[str, ...]] = {
         "nejm.org",
         "thelancet.com",
         "ashpublications.org",  # Blood, Blood Advances
+        "bloodjournal.org",  # Blood's former address (ASH)
+        "bloodadvances.org",  # Blood Advances' former address (ASH)
         "onlinelibrary.wiley.com",  # Haemophilia, J Thromb Haemost
         "jthjournal.org",
         "rpthjournal.org",
