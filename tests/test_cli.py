@@ -44,8 +44,11 @@ def test_check_content_never_shows_a_traceback_on_a_broken_folder(content_copy):
 
 
 def test_check_content_counts_source_rule_problems_but_passes_until_they_are_switched_on(
-    content_copy, capsys
+    content_copy, capsys, monkeypatch
 ):
+    from decisionaid.loader import source_rules
+
+    monkeypatch.setattr(source_rules, "ENFORCED", False)
     root = content_copy("mirror-host")
     assert cli.main(["check-content", str(root)]) == 0
     captured = capsys.readouterr()
