@@ -197,7 +197,8 @@ def refused_because(url: str) -> str | None:
     for pattern, why in _REFUSED:
         if pattern.search(host):
             return why
-    rest = url.split(host, 1)[-1] if host else url
+    parts = urlsplit(url.strip())
+    rest = f"{parts.path}?{parts.query}"
     for pattern, why in _REFUSED_PARTS:
         if pattern.search(rest):
             return why
