@@ -102,7 +102,9 @@ def markdown_units(text: str, first_line: int) -> list[tuple[int, str]]:
     for index, line in enumerate(text.splitlines()):
         if not line.strip():
             if has_text:
-                flush()  # a heading waits for its paragraph across the blank line
+                flush()
+            elif current:
+                current.append("")  # a heading waits for its paragraph; keep the lines counted
             continue
         if (_HEADING.match(line) or _LIST_ITEM.match(line)) and has_text:
             flush()
@@ -221,6 +223,11 @@ def _weak_citations(cited: Iterable[str], sources: dict[str, Source]) -> str:
     return ", ".join(f"{kind} ({', '.join(ids)})" for kind, ids in sorted(by_kind.items()))
 
 
+def _line_of_first_number(unit: str) -> int:
+    """How many lines into a Markdown unit its first number is (0 when it spans lines)."""
+    return next((i for i, line in enumerate(unit.splitlines()) if numbers_in(line)), 0)
+
+
 def check_numbers(files: ContentFiles, sources: dict[str, Source]) -> list[RuleProblem]:
     """A problem for each piece of patient text whose numbers cite no source of a strong kind."""
     found = []
@@ -238,5 +245,6 @@ def check_numbers(files: ContentFiles, sources: dict[str, Source]) -> list[RuleP
         else:
             said = f"{shown} cites no source"
         message = f"a number ({said}); cite a label, trial, guideline, HTA or systematic review"
-        found.append(RuleProblem("number-weak-source", Problem(piece.path, piece.line, piece.field, message)))
+        line = piece.line + (_line_of_first_number(piece.text) if piece.field.endswith("body") else 0)
+        found.append(RuleProblem("number-weak-source", Problem(piece.path, line, piece.field, message)))
     return found

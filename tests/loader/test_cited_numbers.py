@@ -54,7 +54,7 @@ def test_each_paragraph_and_list_item_is_its_own_unit_with_its_line():
     )
     assert markdown_units(body, 20) == [
         (20, "First paragraph.\nStill it [@A]."),
-        (23, "### A heading\nUnder it."),
+        (23, "### A heading\n\nUnder it."),
         (27, "- one"),
         (28, "- two [@B]\n  more of two"),
     ]

@@ -235,3 +235,10 @@ def test_content_that_passes_the_rules_prints_only_canonical_references_in_the_s
     for line in summary.sources:
         where = line.rsplit(". ", 1)[-1]
         assert where.startswith(("doi:", "PMID ")) or is_canonical(where), line
+
+
+def test_a_number_under_a_heading_is_reported_at_its_own_line(content_copy):
+    root = content_copy("number-cited-to-news")
+    rewrite(root / "modules" / "01-basics.md", "\nIn a test study", "\n### A test study\n\nIn a test study")
+    lines = [line for line in strict_problems(root) if "01-basics.md" in line]
+    assert len(lines) == 1 and "01-basics.md:15 module body: a number ('51 of 54'" in lines[0], lines
