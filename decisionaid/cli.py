@@ -59,6 +59,16 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="a locale folder (content/en) or a folder of locales (content); default: the shipped content",
     )
+    check.add_argument(
+        "--strict-sources",
+        action="store_true",
+        help="count the source rules as problems even before they are switched on for everyone",
+    )
+    check.add_argument(
+        "--sources-report",
+        action="store_true",
+        help="print how many source-rule problems remain, per rule and per file",
+    )
     summary = sub.add_parser("summary", help="export the discussion summary of a saved session")
     summary.add_argument("session", type=Path, help="a session file (exported from the app)")
     summary.add_argument("-o", "--output", type=Path, required=True, help="where to write the summary")
@@ -160,13 +170,19 @@ def locale_folders(folder: Path) -> list[Path]:
     return inside or [folder]
 
 
-def check_content(folder: Path | None) -> int:
-    """Print every problem in the content (exit 1), or one line of counts (exit 0)."""
-    from decisionaid.loader import read_content
+def check_content(folder: Path | None, strict_sources: bool = False) -> int:
+    """Print every problem in the content (exit 1), or one line of counts (exit 0).
 
+    The source rules are problems when `--strict-sources` is given or when
+    `source_rules.ENFORCED` is on; until then only their count is printed.
+    """
+    from decisionaid.loader import read_content, source_rule_problems
+    from decisionaid.loader.source_rules import ENFORCED
+
+    enforced = strict_sources or ENFORCED
     status = 0
     for root in locale_folders(folder or locations.content_root()):
-        content, problems = read_content(root)
+        content, problems = read_content(root, source_rules_on=enforced)
         if problems:
             status = 1
             for problem in problems:
@@ -179,6 +195,39 @@ def check_content(folder: Path | None) -> int:
                 f"{len(content.flags)} flags, {len(content.knowledge)} knowledge items, "
                 f"{len(content.sources)} sources, {len(content.ui)} interface strings"
             )
+        if not enforced and (pending := len(source_rule_problems(root))):
+            print(
+                f"{root}: {pending} source-rule problem(s), not yet enforced: "
+                "see `decisionaid check-content --sources-report`; --strict-sources lists them and fails",
+                file=sys.stderr,
+            )
+    return status
+
+
+def sources_report(folder: Path | None) -> int:
+    """Print how many source-rule problems remain per rule and per file (exit 1 while any remain)."""
+    from collections import Counter
+
+    from decisionaid.loader import source_rule_problems
+    from decisionaid.loader.source_rules import ENFORCED, RULES
+
+    status = 0
+    for root in locale_folders(folder or locations.content_root()):
+        found = source_rule_problems(root)
+        status = 1 if found else status
+        state = "enforced" if ENFORCED else "not yet enforced (source_rules.ENFORCED is False)"
+        print(f"{root}: {len(found)} source-rule problem(s), {state}")
+        by_rule = Counter(f.rule for f in found)
+        print("  per rule:")
+        for rule, meaning in RULES.items():
+            print(f"    {by_rule[rule]:5d}  {rule}: {meaning}")
+        by_file: dict[str, Counter[str]] = {}
+        for f in found:
+            by_file.setdefault(f.problem.path, Counter())[f.rule] += 1
+        print("  per file:")
+        for path, rules in sorted(by_file.items()):
+            detail = ", ".join(f"{rule} {n}" for rule, n in sorted(rules.items()))
+            print(f"    {sum(rules.values()):5d}  {path} ({detail})")
     return status
 
 
@@ -235,7 +284,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `decisionaid` console script."""
     args = build_parser().parse_args(argv)
     if args.command == "check-content":
-        return check_content(args.folder)
+        if args.sources_report:
+            return sources_report(args.folder)
+        return check_content(args.folder, args.strict_sources)
     if args.command == "summary":
         return export_summary(args)
     return run_app(args)

@@ -43,6 +43,54 @@ def test_check_content_never_shows_a_traceback_on_a_broken_folder(content_copy):
     assert "malformed YAML" in done.stdout
 
 
+def test_check_content_counts_source_rule_problems_but_passes_until_they_are_switched_on(
+    content_copy, capsys, monkeypatch
+):
+    from decisionaid.loader import source_rules
+
+    monkeypatch.setattr(source_rules, "ENFORCED", False)
+    root = content_copy("mirror-host")
+    assert cli.main(["check-content", str(root)]) == 0
+    captured = capsys.readouterr()
+    assert "ok: 1 modules" in captured.out
+    assert "1 source-rule problem(s), not yet enforced" in captured.err
+
+
+def test_check_content_with_strict_sources_lists_them_and_fails(content_copy, capsys):
+    root = content_copy("number-cited-to-news")
+    sources = root / "sources.yaml"
+    sources.write_text(
+        sources.read_text().replace(
+            "doi: 10.0000/test.2", "doi: 10.0000/test.2\n    url: https://vdocuments.mx/s2"
+        )
+    )
+    assert cli.main(["check-content", "--strict-sources", str(root)]) == 1
+    lines = [ln for ln in capsys.readouterr().out.splitlines() if ln]
+    assert len(lines) == 3, lines
+    assert any("vdocuments.mx is a document-sharing site" in ln for ln in lines)
+    assert sum("cited only to news (S3)" in ln for ln in lines) == 2
+
+
+def test_the_sources_report_counts_what_remains_per_rule_and_per_file(content_copy, capsys):
+    root = content_copy("number-cited-to-news")
+    sources = root / "sources.yaml"
+    trial = "url: https://www.example-news.com/trial\n    kind: trial"
+    sources.write_text(sources.read_text().replace("doi: 10.0000/test.2\n    kind: review", trial))
+    assert cli.main(["check-content", "--sources-report", str(root)]) == 1
+    out = capsys.readouterr().out
+    assert "5 source-rule problem(s)" in out
+    counts = {m.group(2): int(m.group(1)) for m in re.finditer(r"^ +(\d+)  ([a-z-]+):", out, re.M)}
+    assert counts["number-weak-source"] == 2 and counts["identifier-missing"] == 1
+    assert counts["printed-source"] == 2 and counts["url-refused"] == 0
+    assert re.search(r"^ +1  \S*options/alpha\.md \(printed-source 1\)$", out, re.M)
+    assert re.search(r"^ +1  \S*sources\.yaml \(identifier-missing 1\)$", out, re.M)
+
+
+def test_the_sources_report_of_clean_content_exits_0(content_copy, capsys):
+    assert cli.main(["check-content", "--sources-report", str(content_copy())]) == 0
+    assert "0 source-rule problem(s)" in capsys.readouterr().out
+
+
 def test_version_is_printed(capsys):
     with pytest.raises(SystemExit) as stop:
         cli.main(["--version"])

@@ -102,7 +102,7 @@ def test_ipdas_c2_the_evidence_is_cited(content):
     for item in (*content.modules, *content.options):
         assert item.sources, item.id
         assert all(s in content.sources for s in item.sources)
-    assert all(s.url or s.doi for s in content.sources.values())
+    assert all(s.url or s.doi or s.pmid for s in content.sources.values())
 
 
 def test_ipdas_c3_a_production_date_is_shown(content):

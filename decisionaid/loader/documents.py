@@ -122,14 +122,17 @@ def parse_markdown(text: str) -> MarkdownDocument:
     if not isinstance(front.data, dict):
         raise DocumentError(2, "the front matter must be a YAML mapping of fields")
     body = lines[end + 1 :]
+    # The patient text is stripped, so its first line is the first line that is not blank.
+    blank = next((i for i, ln in enumerate(body) if ln.strip()), 0)
+    patient_first = end + 2 + blank
     body_first = end + 2
     split = next((i for i, ln in enumerate(body) if CLINICIANS_HEADING.match(ln)), None)
     if split is None:
-        return MarkdownDocument(front, "\n".join(body).strip(), body_first, None, None)
+        return MarkdownDocument(front, "\n".join(body).strip(), patient_first, None, None)
     return MarkdownDocument(
         front,
         "\n".join(body[:split]).strip(),
-        body_first,
+        patient_first,
         "\n".join(body[split + 1 :]).strip(),
         body_first + split,
     )

@@ -21,6 +21,7 @@ from decisionaid.domain.content import (
     ReadinessTable,
     Source,
 )
+from decisionaid.loader import source_rules
 from decisionaid.loader.checks import cross_check
 from decisionaid.loader.documents import (
     DocumentError,
@@ -30,7 +31,8 @@ from decisionaid.loader.documents import (
     parse_markdown,
     parse_yaml,
 )
-from decisionaid.loader.problems import ContentProblems, Problem, display_path
+from decisionaid.loader.evidence import evidence_problems
+from decisionaid.loader.problems import ContentProblems, Problem, RuleProblem, display_path
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -258,10 +260,18 @@ def _read_all(root: Path) -> tuple[ContentFiles, list[Problem]]:
     return files, c.problems
 
 
-def read_content(root: Path, reading_grades: bool = True) -> tuple[Content | None, list[Problem]]:
-    """Read and check one locale folder: the content if it is sound, and every problem."""
+def read_content(
+    root: Path, reading_grades: bool = True, source_rules_on: bool | None = None
+) -> tuple[Content | None, list[Problem]]:
+    """Read and check one locale folder: the content if it is sound, and every problem.
+
+    The source rules (see `source_rules.py`) count as problems when
+    `source_rules_on` is True; None follows the switch `source_rules.ENFORCED`.
+    """
     files, problems = _read_all(root)
     problems += cross_check(files, reading_grades)
+    if source_rules.ENFORCED if source_rules_on is None else source_rules_on:
+        problems += [found.problem for found in evidence_problems(files)]
     if problems or None in (
         files.about,
         files.attributes,
@@ -290,13 +300,20 @@ def read_content(root: Path, reading_grades: bool = True) -> tuple[Content | Non
     return content, []
 
 
+def source_rule_problems(root: Path) -> list[RuleProblem]:
+    """Every broken source rule in one locale folder, whether or not the rules are enforced yet."""
+    files, _ = _read_all(root)
+    return evidence_problems(files)
+
+
 def load_content(root: Path, reading_grades: bool = False) -> Content:
     """The content of one locale folder; raises ContentProblems listing every mistake.
 
-    Reading grades are checked by `check-content` and the tests before content
-    ships; pass `reading_grades=True` to check them here too.
+    Reading grades and source rules are checked by `check-content` and the tests
+    before content ships, not each time the app starts; pass
+    `reading_grades=True` to check the grades here too.
     """
-    content, problems = read_content(root, reading_grades)
+    content, problems = read_content(root, reading_grades, source_rules_on=False)
     if content is None:
         raise ContentProblems(problems)
     return content

@@ -22,6 +22,14 @@ class Problem:
         return f"{self.path}:{self.line} {self.field}: {self.message}"
 
 
+@dataclass(frozen=True, order=True)
+class RuleProblem:
+    """A problem found by one of the source rules, with the rule's id for the progress report."""
+
+    rule: str
+    problem: Problem
+
+
 class ContentProblems(Exception):
     """The content folder has mistakes; `problems` lists every one found."""
 
