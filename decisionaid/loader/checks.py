@@ -18,6 +18,10 @@ if TYPE_CHECKING:
 
 MAX_READING_GRADE = 8.0
 REVIEW_WINDOW = dt.timedelta(days=548)  # 18 months
+EARLIEST_DATE = dt.date(2000, 1, 1)
+LATEST_DATE = dt.date(2099, 12, 31)
+"""Content and review dates outside these are typing mistakes (and year 1 would
+overflow the review-window arithmetic)."""
 
 
 def cross_check(files: ContentFiles, reading_grades: bool = True) -> list[Problem]:
@@ -47,22 +51,41 @@ def _fields_in(template: str) -> set[str] | None:
         return None
 
 
+def _field_problem(template: str) -> str | None:
+    """What is wrong with a template's fields beyond their names, or None.
+
+    Only plain `{name}` is allowed: a format spec like `{date:>999999999}` would
+    pad the text to a gigabyte, and `{date.attr}` or `{date!r}` reach past the value.
+    """
+    try:
+        parts = list(string.Formatter().parse(template))
+    except ValueError:
+        return "unbalanced { or }; write {{ or }} for a brace"
+    for _, name, spec, conversion in parts:
+        if name is None:
+            continue
+        written = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+        if spec or conversion or not name.isidentifier():
+            return f"{written}: only a plain {{name}} is allowed in a field (no ':', '!', '.' or '[')"
+    return None
+
+
 def _ui_strings(files: ContentFiles) -> list[Problem]:
     if not files.ui_file:
         return []
     path, document = files.ui_file
-    problems = []
+    problems: list[Problem] = []
+    wrong = {key: found for key, text in files.ui.items() if (found := _field_problem(text))}
+    problems += [Problem(path, document.line_of((key,)), key, found) for key, found in wrong.items()]
     for key, allowed in required_ui_keys().items():
         if key not in files.ui:
             problems.append(Problem(path, 0, key, "missing: the app needs this interface string"))
             continue
         used = _fields_in(files.ui[key])
-        line = document.line_of((key,))
-        if used is None:
-            problems.append(Problem(path, line, key, "unbalanced { or }; write {{ or }} for a brace"))
-        elif used - allowed:
+        if key not in wrong and used is not None and used - allowed:
             unknown = ", ".join(sorted(f"{{{f}}}" for f in used - allowed))
             known = ", ".join(sorted(f"{{{f}}}" for f in allowed)) or "none"
+            line = document.line_of((key,))
             problems.append(Problem(path, line, key, f"uses {unknown}; this string may use {known}"))
     return problems
 
@@ -353,23 +376,40 @@ def _references_to_modules(files: ContentFiles) -> list[Problem]:
     return problems
 
 
+def _plausible(day: dt.date) -> bool:
+    return EARLIEST_DATE <= day <= LATEST_DATE
+
+
 def _review_dates(files: ContentFiles) -> list[Problem]:
-    if not files.about:
-        return []
+    dated: list[tuple[str, dt.date, LoadedFile]] = [("reviewed", m.reviewed, w) for m, w in files.modules]
+    dated += [("reviewed", o.reviewed, w) for o, w in files.options]
+    if files.about:
+        about, w = files.about
+        dated += [("content_date", about.content_date, w), ("reviewed", about.reviewed, w)]
+    problems = [
+        Problem(
+            w.path,
+            w.line_of(name),
+            name,
+            f"{day} is not a plausible date for this content; write the real date "
+            f"(YYYY-MM-DD, {EARLIEST_DATE.year} to {LATEST_DATE.year})",
+        )
+        for name, day, w in dated
+        if not _plausible(day)
+    ]
+    if not files.about or not _plausible(files.about[0].content_date):
+        return problems
     content_date = files.about[0].content_date
     oldest = content_date - REVIEW_WINDOW
-    dated: list[tuple[dt.date, LoadedFile]] = [(m.reviewed, w) for m, w in files.modules]
-    dated += [(o.reviewed, w) for o, w in files.options]
-    dated.append((files.about[0].reviewed, files.about[1]))
-    return [
+    return problems + [
         Problem(
             w.path,
             w.line_of("reviewed"),
             "reviewed",
-            f"{reviewed} is more than 18 months before the content date {content_date}: review it",
+            f"{day} is more than 18 months before the content date {content_date}: review it",
         )
-        for reviewed, w in dated
-        if reviewed < oldest
+        for name, day, w in dated
+        if name == "reviewed" and _plausible(day) and day < oldest
     ]
 
 

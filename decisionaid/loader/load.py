@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -64,6 +65,15 @@ class LoadedFile:
         return self.document.line_of(tuple(loc))
 
 
+def _not_a_file(path: Path) -> str:
+    """Why something that is there under a content file's name cannot be read as one."""
+    if path.is_dir():
+        return "is a folder, not a file"
+    if path.is_symlink() and not path.exists():
+        return "is a link that leads nowhere (a loop of links, or its target is missing)"
+    return "is not an ordinary file (a device, a pipe or a socket); content files must be text files"
+
+
 @dataclass
 class _Collector:
     root: Path
@@ -76,7 +86,9 @@ class _Collector:
         path = self.root / relative
         shown = display_path(path)
         if not path.is_file():
-            if required:
+            if os.path.lexists(path):
+                self.add(shown, 0, "file", _not_a_file(path))
+            elif required:
                 self.add(shown, 0, "file", f"missing: every locale needs {relative}")
             return None
         try:
