@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from decisionaid import cli
-from decisionaid.loader import load_content
+from decisionaid.loader import load_content, read_content
 
 PROBLEM_LINE = re.compile(r"^\S+:\d+ \S+: \S.*$")
 
@@ -120,3 +122,22 @@ def test_a_format_spec_that_slipped_into_the_strings_is_ignored_when_text_is_fil
     made = content.text("summary.made", date="2026-11-22", content="v1", app="0.1")
     assert made.startswith("Made on 2026-11-22. v1 ")
     assert len(made) < 100
+
+
+@pytest.mark.parametrize(
+    ("make", "says"),
+    [
+        (lambda path: path.symlink_to(path), "is a link that leads nowhere"),
+        (lambda path: os.mkfifo(path), "is not a folder"),
+        (lambda path: path.write_text("not a folder"), "is not a folder"),
+    ],
+    ids=["a link loop", "a named pipe", "a file"],
+)
+def test_something_else_in_place_of_the_modules_folder_is_named_for_what_it_is(content_copy, make, says):
+    root = content_copy()
+    shutil.rmtree(root / "modules")
+    make(root / "modules")
+    _, problems = read_content(root)
+    assert any(p.field == "folder" and p.path.endswith("modules") and says in p.message for p in problems), [
+        str(p) for p in problems
+    ]
