@@ -156,6 +156,8 @@ class Loaded:
     session: Session
     problem: SessionFileError | None = None
     moved_to: Path | None = None
+    """Where an unreadable file was moved; None with a problem when it could not be
+    moved (the folder cannot be changed) and stays where it was."""
 
 
 class SessionStore:
