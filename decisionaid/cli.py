@@ -101,7 +101,7 @@ def export_summary(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    if args.output.resolve() == args.session.resolve():
+    if _same_path(args.output, args.session):
         print(
             "decisionaid: the output would overwrite the session file; choose another name", file=sys.stderr
         )
@@ -132,6 +132,14 @@ def export_summary(args: argparse.Namespace) -> int:
         return 2
     print(f"Wrote {args.output} ({fmt}, {len(data):,} bytes)")
     return 0
+
+
+def _same_path(one: Path, other: Path) -> bool:
+    """Whether two paths name the same file; a loop of links names none (read it to say so)."""
+    try:
+        return one.resolve() == other.resolve()
+    except (OSError, RuntimeError):  # Python 3.11 raises RuntimeError on a symlink loop
+        return False
 
 
 def render(summary, fmt: str, paper: str) -> bytes:

@@ -8,7 +8,9 @@ instead of silently ignored. They hold no I/O; the loader fills them.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+import string
+from collections.abc import Mapping, Sequence
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
@@ -420,4 +422,24 @@ class Content(StrictModel):
         template = self.ui.get(key)
         if template is None:
             return key
-        return template.format(**values) if values else template
+        return _PLAIN_FIELDS.vformat(template, (), values) if values else template
+
+
+class _PlainFields(string.Formatter):
+    """Fills plain `{name}` fields only. The loader refuses a format spec, conversion or
+    `{name.attr}` in ui.yaml; should one slip through, it is ignored here rather than
+    obeyed, so `{date:>999999999}` can never pad a summary to a gigabyte."""
+
+    def get_field(self, field_name: str, args: Sequence[Any], kwargs: Mapping[str, Any]) -> tuple[Any, str]:
+        if not field_name.isidentifier():
+            return "{" + field_name + "}", field_name
+        return kwargs[field_name], field_name
+
+    def convert_field(self, value: Any, conversion: str | None) -> Any:
+        return value
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        return str(value)
+
+
+_PLAIN_FIELDS = _PlainFields()

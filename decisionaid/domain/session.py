@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = 1
 """Bump when the shape changes, and add a migration in storage."""
@@ -14,6 +14,32 @@ Importance = Annotated[int, Field(ge=0, le=4)]
 """Five labelled steps: 0 not important, 1 a little, 2 somewhat, 3 very, 4 extremely."""
 
 IMPORTANCE_STEPS = (0, 1, 2, 3, 4)
+
+_MARGIN = dt.timedelta(days=2)
+EARLIEST = dt.datetime.min.replace(tzinfo=dt.UTC) + _MARGIN
+LATEST = dt.datetime.max.replace(tzinfo=dt.UTC) - _MARGIN
+"""Times a session may hold. A day's margin at each end of what Python can hold
+keeps `astimezone()` from overflowing in any time zone (offsets stay under 24 h)."""
+
+
+def _within_range(moment: dt.datetime) -> dt.datetime:
+    """The moment in UTC, brought within EARLIEST..LATEST (a time with no zone is UTC).
+
+    A time at the very edge of the calendar (year 1, or 9999 west of UTC) is not
+    one the app ever wrote; it is clamped rather than refused, so the answers in
+    the file stay usable, and showing it in local time can never crash a screen.
+    """
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    try:
+        moment = moment.astimezone(dt.UTC)
+    except OverflowError:
+        return EARLIEST if moment.year < 5000 else LATEST
+    return min(max(moment, EARLIEST), LATEST)
+
+
+Moment = Annotated[dt.datetime, AfterValidator(_within_range)]
+"""A point in time as a session keeps it: aware, in UTC, within EARLIEST..LATEST."""
 NotSure = Literal["not_sure"]
 
 
@@ -42,8 +68,8 @@ class Session(SessionModel):
 
     schema_version: int = SCHEMA_VERSION
     content_version: str | None = None
-    created: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.UTC))
-    updated: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.UTC))
+    created: Moment = Field(default_factory=lambda: dt.datetime.now(dt.UTC))
+    updated: Moment = Field(default_factory=lambda: dt.datetime.now(dt.UTC))
     last_route: str = "/"
     profile: Profile = Field(default_factory=Profile)
     modules_read: list[str] = Field(default_factory=list)

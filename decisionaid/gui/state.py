@@ -65,7 +65,9 @@ class AppState:
         self.resumable = self.session.last_route not in ("/", "")
         if loaded.problem is not None:
             self.notice = self.t(
-                "notice.unreadable_session", path=str(loaded.moved_to), detail=loaded.problem.detail
+                "notice.unreadable_session" if loaded.moved_to else "notice.unreadable_session_stays",
+                path=str(loaded.moved_to or self._store.path),
+                detail=loaded.problem.detail,
             )
 
     def change(self, **fields: Any) -> None:

@@ -1,4 +1,4 @@
-"""Checks across content files: ids, citations, balance, review dates, reading grade."""
+"""Checks across content files: ids, citations, balance, dates, interface strings, reading grade."""
 
 from __future__ import annotations
 
@@ -8,16 +8,23 @@ from collections.abc import Iterable
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from decisionaid.domain.content import Figures, Option, Statement
+from decisionaid.domain.content import Figures, Statement
 from decisionaid.domain.ui_keys import required_ui_keys
+from decisionaid.loader import grade_checks
+from decisionaid.loader.grade_checks import MAX_READING_GRADE
 from decisionaid.loader.problems import Problem
-from decisionaid.loader.readability import cited_ids, reading_grade
+from decisionaid.loader.readability import cited_ids
 
 if TYPE_CHECKING:
     from decisionaid.loader.load import ContentFiles, LoadedFile
 
-MAX_READING_GRADE = 8.0
+__all__ = ["MAX_READING_GRADE", "cross_check"]  # the grade limit lives with its check
+
 REVIEW_WINDOW = dt.timedelta(days=548)  # 18 months
+EARLIEST_DATE = dt.date(2000, 1, 1)
+LATEST_DATE = dt.date(2099, 12, 31)
+"""Content and review dates outside these are typing mistakes (and year 1 would
+overflow the review-window arithmetic)."""
 
 
 def cross_check(files: ContentFiles, reading_grades: bool = True) -> list[Problem]:
@@ -35,7 +42,7 @@ def cross_check(files: ContentFiles, reading_grades: bool = True) -> list[Proble
     problems += _review_dates(files)
     problems += _ui_strings(files)
     if reading_grades:
-        problems += _reading_grades(files)
+        problems += grade_checks.reading_grades(files)
     return problems
 
 
@@ -47,22 +54,41 @@ def _fields_in(template: str) -> set[str] | None:
         return None
 
 
+def _field_problem(template: str) -> str | None:
+    """What is wrong with a template's fields beyond their names, or None.
+
+    Only plain `{name}` is allowed: a format spec like `{date:>999999999}` would
+    pad the text to a gigabyte, and `{date.attr}` or `{date!r}` reach past the value.
+    """
+    try:
+        parts = list(string.Formatter().parse(template))
+    except ValueError:
+        return "unbalanced { or }; write {{ or }} for a brace"
+    for _, name, spec, conversion in parts:
+        if name is None:
+            continue
+        written = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+        if spec or conversion or not name.isidentifier():
+            return f"{written}: only a plain {{name}} is allowed in a field (no ':', '!', '.' or '[')"
+    return None
+
+
 def _ui_strings(files: ContentFiles) -> list[Problem]:
     if not files.ui_file:
         return []
     path, document = files.ui_file
-    problems = []
+    problems: list[Problem] = []
+    wrong = {key: found for key, text in files.ui.items() if (found := _field_problem(text))}
+    problems += [Problem(path, document.line_of((key,)), key, found) for key, found in wrong.items()]
     for key, allowed in required_ui_keys().items():
         if key not in files.ui:
             problems.append(Problem(path, 0, key, "missing: the app needs this interface string"))
             continue
         used = _fields_in(files.ui[key])
-        line = document.line_of((key,))
-        if used is None:
-            problems.append(Problem(path, line, key, "unbalanced { or }; write {{ or }} for a brace"))
-        elif used - allowed:
+        if key not in wrong and used is not None and used - allowed:
             unknown = ", ".join(sorted(f"{{{f}}}" for f in used - allowed))
             known = ", ".join(sorted(f"{{{f}}}" for f in allowed)) or "none"
+            line = document.line_of((key,))
             problems.append(Problem(path, line, key, f"uses {unknown}; this string may use {known}"))
     return problems
 
@@ -353,116 +379,38 @@ def _references_to_modules(files: ContentFiles) -> list[Problem]:
     return problems
 
 
+def _plausible(day: dt.date) -> bool:
+    return EARLIEST_DATE <= day <= LATEST_DATE
+
+
 def _review_dates(files: ContentFiles) -> list[Problem]:
-    if not files.about:
-        return []
+    dated: list[tuple[str, dt.date, LoadedFile]] = [("reviewed", m.reviewed, w) for m, w in files.modules]
+    dated += [("reviewed", o.reviewed, w) for o, w in files.options]
+    if files.about:
+        about, w = files.about
+        dated += [("content_date", about.content_date, w), ("reviewed", about.reviewed, w)]
+    problems = [
+        Problem(
+            w.path,
+            w.line_of(name),
+            name,
+            f"{day} is not a plausible date for this content; write the real date "
+            f"(YYYY-MM-DD, {EARLIEST_DATE.year} to {LATEST_DATE.year})",
+        )
+        for name, day, w in dated
+        if not _plausible(day)
+    ]
+    if not files.about or not _plausible(files.about[0].content_date):
+        return problems
     content_date = files.about[0].content_date
     oldest = content_date - REVIEW_WINDOW
-    dated: list[tuple[dt.date, LoadedFile]] = [(m.reviewed, w) for m, w in files.modules]
-    dated += [(o.reviewed, w) for o, w in files.options]
-    dated.append((files.about[0].reviewed, files.about[1]))
-    return [
+    return problems + [
         Problem(
             w.path,
             w.line_of("reviewed"),
             "reviewed",
-            f"{reviewed} is more than 18 months before the content date {content_date}: review it",
+            f"{day} is more than 18 months before the content date {content_date}: review it",
         )
-        for reviewed, w in dated
-        if reviewed < oldest
+        for name, day, w in dated
+        if name == "reviewed" and _plausible(day) and day < oldest
     ]
-
-
-def _grade(path: str, line: int, field: str, text: str) -> list[Problem]:
-    grade = reading_grade(text)
-    if grade <= MAX_READING_GRADE:
-        return []
-    return [
-        Problem(
-            path,
-            line,
-            field,
-            f"patient text reads at grade {grade:.1f}; keep it at {MAX_READING_GRADE:g} or below",
-        )
-    ]
-
-
-def _option_patient_text(option: Option) -> str:
-    parts = [option.body.patient, option.given, option.how_often, option.availability]
-    for name in ("benefits", "harms", "commitments", "unknowns", "eligibility"):
-        parts += [f"- {s.text}" for s in getattr(option, name)]
-    return "\n\n".join(parts)
-
-
-def _reading_grades(files: ContentFiles) -> list[Problem]:
-    problems = []
-    for module, w in files.modules:
-        problems += _grade(w.path, module.body.patient_line, "body", module.body.patient)
-    if files.about:
-        about, w = files.about
-        problems += _grade(w.path, about.body.patient_line, "body", about.body.patient)
-    for option, w in files.options:
-        problems += _grade(
-            w.path,
-            option.body.patient_line,
-            "body, benefits, harms, commitments",
-            _option_patient_text(option),
-        )
-    if files.attributes:
-        table, w = files.attributes
-        for i, a in enumerate(table.attributes):
-            text = "\n\n".join([a.values_question, a.low_pole, a.high_pole, a.grid_question, a.help or ""])
-            problems += _grade(w.path, w.line_of("attributes", i), f"attributes[{i}]", text)
-    if files.flags:
-        table, w = files.flags
-        for i, f in enumerate(table.flags):
-            problems += _grade(
-                w.path, w.line_of("flags", i), f"flags[{i}]", "\n\n".join([f.title + ".", f.text, f.question])
-            )
-    if files.knowledge:
-        table, w = files.knowledge
-        for i, k in enumerate(table.items):
-            text = "\n\n".join([k.question, *[f"- {c}" for c in k.choices], k.explanation])
-            problems += _grade(w.path, w.line_of("items", i), f"items[{i}]", text)
-    if files.readiness:
-        table, w = files.readiness
-        text = "\n\n".join(
-            [*(f"{r.text}\n\n{r.if_no}" for r in table.readiness), *(r.text for r in table.roles)]
-        )
-        problems += _grade(w.path, w.line_of("readiness"), "readiness", text)
-    if files.figures:
-        problems += _figure_grades(*files.figures)
-    return problems
-
-
-def _sentence(text: str) -> str:
-    """A label or phrase as a sentence of its own, so phrases are not read as one long sentence."""
-    return text if text.endswith((".", "?", "!")) else f"{text}."
-
-
-def _figure_grades(figures: Figures, w: LoadedFile) -> list[Problem]:
-    problems = []
-    for name in ("factor_goals", "severity"):
-        for i, band in enumerate(getattr(figures, name)):
-            text = "\n\n".join([_sentence(band.label), band.words])
-            problems += _grade(w.path, w.line_of(name, i), f"{name}[{i}]", text)
-    durability = figures.durability
-    problems += _grade(
-        w.path,
-        w.line_of("durability", "caption"),
-        "durability.caption",
-        "\n\n".join([durability.caption, _sentence(durability.peak_share.study)]),
-    )
-    for i, series in enumerate(durability.series):
-        parts = [_sentence(series.label)]
-        for point in series.points:
-            parts += [_sentence(f"{point.statistic} {point.when}"), _sentence(point.study)]
-            parts += [_sentence(t) for t in (point.tag, point.note) if t]
-        loc = ("durability", "series", i)
-        problems += _grade(w.path, w.line_of(*loc), f"durability.series[{i}]", "\n\n".join(parts))
-    for i, array in enumerate(figures.icon_arrays):
-        parts = [_sentence(array.title), *(f"- {g.label}" for g in array.groups)]
-        parts += [_sentence(array.denominator), _sentence(array.time_frame)]
-        parts += [array.note] if array.note else []
-        problems += _grade(w.path, w.line_of("icon_arrays", i), f"icon_arrays[{i}]", "\n\n".join(parts))
-    return problems

@@ -67,25 +67,61 @@ def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Node, yaml.Node] | No
 
 
 def duplicate_keys(node: yaml.Node | None) -> list[tuple[int, str]]:
-    """(line, key) of every key written twice in the same mapping (YAML keeps the last)."""
+    """(line, key) of every key written twice in the same mapping (YAML keeps the last).
+
+    Walks each node once, without recursion: an alias can make a node reachable
+    millions of times, and deep nesting would exhaust Python's stack.
+    """
     found: list[tuple[int, str]] = []
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode):
-                if key.value in seen:
-                    found.append((key.start_mark.line, key.value))
-                seen.add(key.value)
-            found.extend(duplicate_keys(value))
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            found.extend(duplicate_keys(item))
-    return found
+    for current in _each_node_once(node):
+        if isinstance(current, yaml.MappingNode):
+            seen: set[str] = set()
+            for key, _ in current.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in seen:
+                        found.append((key.start_mark.line, key.value))
+                    seen.add(key.value)
+    return sorted(found)
+
+
+def _each_node_once(node: yaml.Node | None) -> list[yaml.Node]:
+    """Every node of the tree, each once, in document order."""
+    if node is None:
+        return []
+    order: list[yaml.Node] = []
+    seen: set[int] = set()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        order.append(current)
+        if isinstance(current, yaml.MappingNode):
+            stack.extend(part for pair in reversed(current.value) for part in reversed(pair))
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(reversed(current.value))
+    return order
+
+
+def _first_alias(text: str) -> int | None:
+    """The line (0-based) of the first `*alias` in the text, or None."""
+    for event in yaml.parse(text, Loader=YAML_LOADER):
+        if isinstance(event, yaml.AliasEvent):
+            return event.start_mark.line
+    return None
 
 
 def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
     """Parse YAML text, raising DocumentError with the file line on a syntax error."""
     try:
+        alias = _first_alias(text) if "*" in text else None
+        if alias is not None:
+            # Content has no use for them, and an alias bomb (a few lines that
+            # expand to billions of values) would make every later check hang.
+            raise DocumentError(
+                first_line + alias, "YAML aliases (*name) are not allowed in content; write the value out"
+            )
         node = yaml.compose(text, Loader=YAML_LOADER)
         data = yaml.load(text, Loader=YAML_LOADER)
     except yaml.MarkedYAMLError as error:

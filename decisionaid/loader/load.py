@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -66,6 +67,24 @@ class LoadedFile:
         return self.document.line_of(tuple(loc))
 
 
+def _not_a_file(path: Path) -> str:
+    """Why something that is there under a content file's name cannot be read as one."""
+    if path.is_dir():
+        return "is a folder, not a file"
+    if path.is_symlink() and not path.exists():
+        return "is a link that leads nowhere (a loop of links, or its target is missing)"
+    return "is not an ordinary file (a device, a pipe or a socket); content files must be text files"
+
+
+def _no_folder(path: Path, missing: str) -> str:
+    """Why a content folder cannot be read: missing, or something else under its name."""
+    if not os.path.lexists(path):
+        return missing
+    if path.is_symlink() and not path.exists():
+        return "is a link that leads nowhere (a loop of links, or its target is missing)"
+    return "is not a folder"
+
+
 @dataclass
 class _Collector:
     root: Path
@@ -78,7 +97,9 @@ class _Collector:
         path = self.root / relative
         shown = display_path(path)
         if not path.is_file():
-            if required:
+            if os.path.lexists(path):
+                self.add(shown, 0, "file", _not_a_file(path))
+            elif required:
                 self.add(shown, 0, "file", f"missing: every locale needs {relative}")
             return None
         try:
@@ -233,14 +254,21 @@ def _read_all(root: Path) -> tuple[ContentFiles, list[Problem]]:
         if (found := c.markdown(f"modules/{path.name}", Module)) is not None
     ]
     if not (root / "modules").is_dir():
-        c.add(display_path(root / "modules"), 0, "folder", "missing: no learning modules")
+        c.add(
+            display_path(root / "modules"),
+            0,
+            "folder",
+            _no_folder(root / "modules", "missing: no learning modules"),
+        )
     options = [
         found
         for path in sorted((root / "options").glob("*.md"))
         if (found := c.markdown(f"options/{path.name}", Option)) is not None
     ]
     if not (root / "options").is_dir():
-        c.add(display_path(root / "options"), 0, "folder", "missing: no options")
+        c.add(
+            display_path(root / "options"), 0, "folder", _no_folder(root / "options", "missing: no options")
+        )
     ui, ui_file = _read_ui(c)
     files = ContentFiles(
         about=c.markdown("about.md", About),

@@ -44,7 +44,9 @@ class ContentProblems(Exception):
 
 def display_path(path: Path) -> str:
     """The path as the author would type it: relative to here when it can be."""
+    # Only the folder is resolved: a file that is a link keeps its own name (and a
+    # loop of links, which resolve() refuses, is named like any other file).
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+        return str((path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a loop of links (Python 3.11)
         return str(path)

@@ -11,7 +11,6 @@ import datetime as dt
 import json
 import os
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,8 +19,22 @@ from typing import Any
 from pydantic import ValidationError
 
 from decisionaid.domain.session import SCHEMA_VERSION, Session
+from decisionaid.storage.files import (
+    UnreadableFile,
+    copy_new,
+    free_name,
+    megabytes,
+    read_limited,
+    remove_entry,
+    remove_stale_temp_files,
+    write_atomically,
+)
 
 SESSION_FILE = "session.json"
+MAX_SESSION_BYTES = 4 * 1024 * 1024
+"""The largest session file read (4 MB). A session with every answer and notes at the
+app's field limits (10,000 characters each) is tens of KB; a file this big is not one
+of ours, and reading more could stall the app or fill its memory."""
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 ASIDE_SUFFIX = ".unreadable-"
 
@@ -31,7 +44,7 @@ MIGRATIONS: dict[int, Migration] = {}
 
 
 class SessionFileError(Exception):
-    """A session file that cannot be used; `kind` is missing, corrupt, foreign or newer."""
+    """A session file that cannot be used; `kind` is missing, corrupt, foreign, newer or too_big."""
 
     def __init__(self, path: Path, kind: str, detail: str):
         self.path = path
@@ -74,18 +87,35 @@ def migrate(document: dict[str, Any], path: Path) -> dict[str, Any]:
 
 
 def parse_session(text: str, path: Path) -> Session:
-    """A session from the text of a session file, or SessionFileError saying why not."""
+    """A session from the text of a session file, or SessionFileError saying why not.
+
+    Never raises anything else, whatever the text: it may come from any file a
+    person picks (clinician mode), so nesting, numbers and size are all bounded.
+    """
+    if len(text) > MAX_SESSION_BYTES:  # a character is at least one byte
+        raise SessionFileError(
+            path,
+            "too_big",
+            f"the file is too big (a saved session may be at most {megabytes(MAX_SESSION_BYTES)})",
+        )
+    text = text.removeprefix("\ufeff")  # a byte order mark some editors add
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise SessionFileError(
             path, "corrupt", f"the file is damaged (not valid JSON: {error.msg})"
         ) from None
+    except RecursionError:
+        raise SessionFileError(path, "corrupt", _TOO_DEEP) from None
+    except ValueError:  # an integer of thousands of digits (Python's int_max_str_digits)
+        raise SessionFileError(path, "corrupt", "the file holds a number too long to be an answer") from None
     if not isinstance(document, dict):
         raise SessionFileError(path, "foreign", "this is not a decisionaid session")
-    document = migrate(_without_lone_surrogates(document), path)
     try:
+        document = migrate(_without_lone_surrogates(document), path)
         return Session.model_validate(document)
+    except RecursionError:
+        raise SessionFileError(path, "corrupt", _TOO_DEEP) from None
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
@@ -94,55 +124,29 @@ def parse_session(text: str, path: Path) -> Session:
         ) from None
 
 
+_TOO_DEEP = "the file is damaged (lists or groups nested far too deep)"
+
+
 def read_session_file(path: Path) -> Session:
-    """Open a session file that the person chose (export, clinic, command line)."""
+    """Open a session file that the person chose (export, clinic, command line).
+
+    At most MAX_SESSION_BYTES are read, and only from an ordinary file (a link to
+    one is fine); anything else is a SessionFileError with a plain reason.
+    """
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SessionFileError(path, "missing", "there is no file here") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise SessionFileError(path, "corrupt", f"the file cannot be read ({error})") from None
+        data = read_limited(path, MAX_SESSION_BYTES)
+    except UnreadableFile as problem:
+        raise SessionFileError(path, problem.kind, problem.reason) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise SessionFileError(path, "corrupt", "it is not a text file (not UTF-8)") from None
     return parse_session(text, path)
 
 
 def session_json(session: Session) -> str:
     """The text of a session file."""
     return session.model_dump_json(indent=2) + "\n"
-
-
-def write_atomically(path: Path, data: str | bytes) -> None:
-    """Write via a temp file, fsync and rename, so a crash never leaves half a file.
-
-    The file is readable by its owner only: it may hold health information.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, 0o600)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    _fsync_folder(path.parent)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); Windows has no folder handles to sync."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 @dataclass(frozen=True)
@@ -152,6 +156,8 @@ class Loaded:
     session: Session
     problem: SessionFileError | None = None
     moved_to: Path | None = None
+    """Where an unreadable file was moved; None with a problem when it could not be
+    moved (the folder cannot be changed) and stays where it was."""
 
 
 class SessionStore:
@@ -160,45 +166,89 @@ class SessionStore:
     def __init__(self, data_dir: Path):
         self.data_dir = data_dir
         self.path = data_dir / SESSION_FILE
+        self._stuck = False
+        """An unreadable file could not be moved aside: it must not be saved over."""
 
     def load(self, now: dt.datetime | None = None) -> Loaded:
-        """The saved session, or a fresh one (moving an unreadable file aside)."""
+        """The saved session, or a fresh one (moving an unreadable file aside).
+
+        Never raises: when the file cannot even be moved aside (a read-only folder),
+        the app starts fresh in memory, `moved_to` is None, and saving waits until
+        the file can be moved. Temp files a crash left behind are removed first.
+        """
+        remove_stale_temp_files(self.data_dir, SESSION_FILE)
         if not self.path.exists():
             return Loaded(Session())
         try:
             return Loaded(read_session_file(self.path))
         except SessionFileError as problem:
-            stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
-            aside = self.path.with_name(f"{SESSION_FILE}{ASIDE_SUFFIX}{stamp}")
-            os.replace(self.path, aside)
-            return Loaded(Session(), problem, aside)
+            failed = problem
+        except Exception as error:  # a fault not foreseen above must not stop the app either
+            failed = SessionFileError(
+                self.path, "corrupt", f"the file cannot be read ({type(error).__name__})"
+            )
+        try:
+            return Loaded(Session(), failed, self._move_aside(now))
+        except OSError:
+            self._stuck = True
+            return Loaded(Session(), failed, None)
+
+    def _move_aside(self, now: dt.datetime | None = None) -> Path:
+        stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+        aside = free_name(self.path.with_name(f"{SESSION_FILE}{ASIDE_SUFFIX}{stamp}"))
+        os.replace(self.path, aside)
+        self._stuck = False
+        return aside
 
     def keep_copy(self, now: dt.datetime | None = None) -> Path | None:
         """Copy the saved session aside before it is replaced (e.g. by a file a clinician
-        opens), so nothing the person entered is lost; the copy's path, or None if none."""
+        opens), so nothing the person entered is lost; the copy's path, or None if none.
+        Each copy gets a name of its own: an earlier copy is never overwritten."""
         if not self.path.exists():
             return None
+        try:
+            data = read_limited(self.path, MAX_SESSION_BYTES)
+        except UnreadableFile:
+            return self._move_aside_as_copy(now)
         stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
-        copy = self.path.with_name(f"{SESSION_FILE}.before-open-{stamp}")
-        write_atomically(copy, self.path.read_bytes())
+        base = self.path.with_name(f"{SESSION_FILE}.before-open-{stamp}")
+        while True:
+            copy = free_name(base)
+            try:
+                copy_new(copy, data)
+            except FileExistsError:  # taken in the instant since free_name looked
+                continue
+            return copy
+
+    def _move_aside_as_copy(self, now: dt.datetime | None) -> Path:
+        """What is on the device is not something to copy (too big, not a file): move it."""
+        stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+        copy = free_name(self.path.with_name(f"{SESSION_FILE}.before-open-{stamp}"))
+        os.replace(self.path, copy)
         return copy
 
     def save(self, session: Session) -> None:
-        """Save after every change."""
+        """Save after every change (OSError when the folder cannot be written)."""
+        if self._stuck:
+            self._move_aside()  # never save over a file that could not be read
         write_atomically(self.path, session_json(session))
 
     def saved_files(self) -> list[Path]:
-        """Every file this store wrote: the session, any set aside, and temp files a crash left."""
+        """Every entry this store wrote: the session, any set aside, and temp files a crash left."""
         if not self.data_dir.is_dir():
             return []
         prefixes = (SESSION_FILE + ".", f".{SESSION_FILE}.")
-        return sorted(
-            p for p in self.data_dir.iterdir() if p.name == SESSION_FILE or p.name.startswith(prefixes)
-        )
+        try:
+            return sorted(
+                p for p in self.data_dir.iterdir() if p.name == SESSION_FILE or p.name.startswith(prefixes)
+            )
+        except OSError:
+            return []
 
     def delete_all(self) -> int:
-        """Delete my data: remove everything this store saved; returns how many files."""
-        files = self.saved_files()
-        for path in files:
-            path.unlink(missing_ok=True)
-        return len(files)
+        """Delete my data: remove everything this store saved; returns how many entries went.
+
+        Never stops half way: a folder set aside (when `session.json` was a folder)
+        is removed if empty and otherwise left, since the app never wrote into it.
+        """
+        return sum(remove_entry(path) for path in self.saved_files())

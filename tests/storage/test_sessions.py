@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
+import os
 import stat
 
 import pytest
@@ -129,3 +131,96 @@ def test_keep_copy_sets_the_saved_session_aside_and_delete_all_removes_it(tmp_pa
     assert copy is not None and copy.name == "session.json.before-open-20261122-093000"
     assert json.loads(copy.read_text())["notes"] == "mine"
     assert store.delete_all() == 2
+
+
+def test_temp_files_a_crash_left_are_removed_at_the_next_start(tmp_path):
+    store = SessionStore(tmp_path)
+    store.save(Session(notes="mine"))
+    for name in (".session.json.a1b2.tmp", ".session.json.before-open-x.c3d4.tmp"):
+        (tmp_path / name).write_text('{"notes": "private"}')
+    (tmp_path / ".display.json.e5f6.tmp").write_text("{}")
+    (tmp_path / "notes-from-user.tmp").write_text("not ours")
+    assert store.load().session.notes == "mine"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".display.json.e5f6.tmp",  # the display store sweeps its own
+        "notes-from-user.tmp",
+        "session.json",
+    ]
+
+
+def test_a_temp_file_another_save_is_still_writing_is_left_alone_at_start(tmp_path):
+    fcntl = pytest.importorskip("fcntl")
+    store = SessionStore(tmp_path)
+    busy = tmp_path / ".session.json.busy.tmp"
+    with busy.open("w") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        store.load()
+        assert busy.exists()
+    store.load()
+    assert not busy.exists()
+
+
+def test_opening_two_files_in_the_same_second_keeps_both_earlier_answers(tmp_path):
+    store = SessionStore(tmp_path)
+    same_second = dt.datetime(2026, 11, 22, 9, 30)
+    store.save(Session(notes="the device's own answers"))
+    first = store.keep_copy(same_second)
+    store.save(Session(notes="file A"))
+    second = store.keep_copy(same_second)
+    assert first is not None and second is not None and first != second
+    assert json.loads(first.read_text())["notes"] == "the device's own answers"
+    assert json.loads(second.read_text())["notes"] == "file A"
+    assert stat.S_IMODE(second.stat().st_mode) == 0o600
+
+
+def test_two_unreadable_files_set_aside_in_the_same_second_are_both_kept(tmp_path):
+    store = SessionStore(tmp_path)
+    same_second = dt.datetime(2026, 11, 22, 9, 30)
+    store.path.write_text("{first")
+    first = store.load(now=same_second).moved_to
+    store.path.write_text("{second")
+    second = store.load(now=same_second).moved_to
+    assert first is not None and second is not None and first != second
+    assert (first.read_text(), second.read_text()) == ("{first", "{second")
+
+
+def test_when_a_bad_file_cannot_be_moved_aside_the_app_starts_fresh_and_never_overwrites_it(
+    tmp_path, monkeypatch
+):
+    store = SessionStore(tmp_path)
+    store.path.write_text("{broken")
+    real_replace = os.replace
+
+    def read_only(src, dst):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(storage.os, "replace", read_only)
+    loaded = store.load()
+    assert loaded.problem is not None and loaded.moved_to is None
+    assert loaded.session.notes == ""
+    with pytest.raises(OSError):
+        store.save(Session(notes="typed while read-only"))
+    assert store.path.read_text() == "{broken"
+    monkeypatch.setattr(storage.os, "replace", real_replace)
+    store.save(Session(notes="typed when it could save again"))
+    assert store.load().session.notes == "typed when it could save again"
+    assert [p.read_text() for p in tmp_path.glob("session.json.unreadable-*")] == ["{broken"]
+
+
+def test_delete_my_data_survives_a_folder_set_aside_and_every_file_the_app_left(tmp_path):
+    store = SessionStore(tmp_path)
+    store.path.mkdir()
+    (store.path / "inside.txt").write_text("not written by the app")
+    store.load()  # the folder is moved aside
+    store.path.with_name("session.json.unreadable-empty").mkdir()
+    store.save(Session(notes="private"))
+    store.keep_copy()
+    (tmp_path / ".session.json.x.tmp").write_text("private")
+    (tmp_path / "session.json.link").symlink_to(tmp_path / "nowhere")
+    (tmp_path / "someone-elses.txt").write_text("keep")
+    assert store.delete_all() == 5
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.is_dir()) == ["someone-elses.txt"]
+    # The folder the app set aside holds files it never wrote: it is left, not emptied.
+    (folder,) = (p for p in tmp_path.iterdir() if p.is_dir())
+    assert folder.name.startswith("session.json.unreadable-")
+    assert (folder / "inside.txt").read_text() == "not written by the app"

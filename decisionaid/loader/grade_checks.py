@@ -1,0 +1,110 @@
+"""The reading-grade check: patient text in every content file at grade 8 or below."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from decisionaid.domain.content import Figures, Option
+from decisionaid.loader.problems import Problem
+from decisionaid.loader.readability import reading_grade
+
+if TYPE_CHECKING:
+    from decisionaid.loader.load import ContentFiles, LoadedFile
+
+MAX_READING_GRADE = 8.0
+
+
+def _grade(path: str, line: int, field: str, text: str) -> list[Problem]:
+    grade = reading_grade(text)
+    if grade <= MAX_READING_GRADE:
+        return []
+    return [
+        Problem(
+            path,
+            line,
+            field,
+            f"patient text reads at grade {grade:.1f}; keep it at {MAX_READING_GRADE:g} or below",
+        )
+    ]
+
+
+def _option_patient_text(option: Option) -> str:
+    parts = [option.body.patient, option.given, option.how_often, option.availability]
+    for name in ("benefits", "harms", "commitments", "unknowns", "eligibility"):
+        parts += [f"- {s.text}" for s in getattr(option, name)]
+    return "\n\n".join(parts)
+
+
+def reading_grades(files: ContentFiles) -> list[Problem]:
+    """A problem for every piece of patient text that reads above MAX_READING_GRADE."""
+    problems = []
+    for module, w in files.modules:
+        problems += _grade(w.path, module.body.patient_line, "body", module.body.patient)
+    if files.about:
+        about, w = files.about
+        problems += _grade(w.path, about.body.patient_line, "body", about.body.patient)
+    for option, w in files.options:
+        problems += _grade(
+            w.path,
+            option.body.patient_line,
+            "body, benefits, harms, commitments",
+            _option_patient_text(option),
+        )
+    if files.attributes:
+        table, w = files.attributes
+        for i, a in enumerate(table.attributes):
+            text = "\n\n".join([a.values_question, a.low_pole, a.high_pole, a.grid_question, a.help or ""])
+            problems += _grade(w.path, w.line_of("attributes", i), f"attributes[{i}]", text)
+    if files.flags:
+        table, w = files.flags
+        for i, f in enumerate(table.flags):
+            problems += _grade(
+                w.path, w.line_of("flags", i), f"flags[{i}]", "\n\n".join([f.title + ".", f.text, f.question])
+            )
+    if files.knowledge:
+        table, w = files.knowledge
+        for i, k in enumerate(table.items):
+            text = "\n\n".join([k.question, *[f"- {c}" for c in k.choices], k.explanation])
+            problems += _grade(w.path, w.line_of("items", i), f"items[{i}]", text)
+    if files.readiness:
+        table, w = files.readiness
+        text = "\n\n".join(
+            [*(f"{r.text}\n\n{r.if_no}" for r in table.readiness), *(r.text for r in table.roles)]
+        )
+        problems += _grade(w.path, w.line_of("readiness"), "readiness", text)
+    if files.figures:
+        problems += _figure_grades(*files.figures)
+    return problems
+
+
+def _sentence(text: str) -> str:
+    """A label or phrase as a sentence of its own, so phrases are not read as one long sentence."""
+    return text if text.endswith((".", "?", "!")) else f"{text}."
+
+
+def _figure_grades(figures: Figures, w: LoadedFile) -> list[Problem]:
+    problems = []
+    for name in ("factor_goals", "severity"):
+        for i, band in enumerate(getattr(figures, name)):
+            text = "\n\n".join([_sentence(band.label), band.words])
+            problems += _grade(w.path, w.line_of(name, i), f"{name}[{i}]", text)
+    durability = figures.durability
+    problems += _grade(
+        w.path,
+        w.line_of("durability", "caption"),
+        "durability.caption",
+        "\n\n".join([durability.caption, _sentence(durability.peak_share.study)]),
+    )
+    for i, series in enumerate(durability.series):
+        parts = [_sentence(series.label)]
+        for point in series.points:
+            parts += [_sentence(f"{point.statistic} {point.when}"), _sentence(point.study)]
+            parts += [_sentence(t) for t in (point.tag, point.note) if t]
+        loc = ("durability", "series", i)
+        problems += _grade(w.path, w.line_of(*loc), f"durability.series[{i}]", "\n\n".join(parts))
+    for i, array in enumerate(figures.icon_arrays):
+        parts = [_sentence(array.title), *(f"- {g.label}" for g in array.groups)]
+        parts += [_sentence(array.denominator), _sentence(array.time_frame)]
+        parts += [array.note] if array.note else []
+        problems += _grade(w.path, w.line_of("icon_arrays", i), f"icon_arrays[{i}]", "\n\n".join(parts))
+    return problems
