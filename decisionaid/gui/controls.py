@@ -112,17 +112,29 @@ def paragraph(text: str) -> ft.Control:
 
 
 def markdown(text: str, scale: float) -> ft.Control:
-    """Content Markdown with tables and lists, at the same reading size as body text."""
+    """Content Markdown with tables and lists, at the same reading size as body text.
+
+    Not selectable: selectable Markdown is a Tab stop with no role, no name and no focus
+    ring, and the view jumped to it (audit D10). Every colour comes from the theme: the
+    default block quote fill is a fixed light blue that dark text-on-dark themes could not
+    be read on (1.09:1, audit D7), and the default link blue was 2.97:1 (D8)."""
     body = ft.TextStyle(size=round(BODY_SIZE * scale), height=1.45, font_family_fallback=FALLBACKS)
     return ft.Markdown(
         text,
         extension_set=ft.MarkdownExtensionSet.GITHUB_FLAVORED,
-        selectable=True,
+        selectable=False,
         soft_line_break=True,
         md_style_sheet=ft.MarkdownStyleSheet(
             p_text_style=body,
             list_bullet_text_style=body,
             table_body_text_style=body,
+            a_text_style=ft.TextStyle(color=ft.Colors.PRIMARY, decoration=ft.TextDecoration.UNDERLINE),
+            blockquote_text_style=ft.TextStyle(color=ft.Colors.ON_SURFACE),
+            blockquote_padding=ft.Padding.all(12),
+            blockquote_decoration=ft.BoxDecoration(
+                bgcolor=ft.Colors.SURFACE_CONTAINER_HIGH,
+                border=ft.Border.only(left=ft.BorderSide(4, ft.Colors.PRIMARY)),
+            ),
             table_head_text_style=ft.TextStyle(
                 size=round(BODY_SIZE * scale), weight=ft.FontWeight.W_600, font_family_fallback=FALLBACKS
             ),
@@ -130,6 +142,27 @@ def markdown(text: str, scale: float) -> ft.Control:
                 size=round(20 * scale), weight=ft.FontWeight.W_600, font_family_fallback=FALLBACKS
             ),
         ),
+    )
+
+
+def meter(value: float, height: int, spoken: str) -> ft.Control:
+    """A bar that shows a share (progress, fit), readable in every theme.
+
+    Fill and track are set from the theme's own pairs (primary on the highest surface
+    container, >= 3:1 in every palette; tests/gui/test_theme.py) and the track has an
+    outline, so its end shows against the page. Left to Flutter, the high-contrast
+    theme drew the track in the fill's colour: every bar looked full (audit D6)."""
+    return ft.Container(
+        content=ft.ProgressBar(
+            value=value,
+            bar_height=height,
+            color=ft.Colors.PRIMARY,
+            bgcolor=ft.Colors.SURFACE_CONTAINER_HIGHEST,
+            border_radius=4,
+            semantics_label=spoken,
+        ),
+        border=ft.Border.all(1, ft.Colors.OUTLINE),
+        border_radius=5,
     )
 
 

@@ -80,3 +80,18 @@ async def test_no_plain_text_is_selectable_because_flutter_web_hides_it_from_scr
     texts = [c for c in app.controls() if isinstance(c, ft.Text)]
     assert texts, f"no text found on {step.path}"
     assert [t.value[:40] for t in texts if t.selectable] == []
+
+
+@pytest.mark.parametrize("step", [*JOURNEY, *ASIDE], ids=lambda s: s.key)
+async def test_bars_are_drawn_from_theme_pairs_that_contrast_and_markdown_is_no_tab_stop(
+    shipped_content, tmp_path, step
+):
+    """Audit D6: left to Flutter, the high-contrast theme drew the track in the fill's colour,
+    so every bar looked full. Audit D10: selectable Markdown is a nameless Tab stop."""
+    shutil.copy(SESSIONS / "daniel-hemophilia-b.json", tmp_path / "session.json")
+    app = await start_app(make_app(shipped_content, tmp_path), route=step.path)
+    bars = [c for c in app.controls() if isinstance(c, ft.ProgressBar)]
+    assert [(b.color, b.bgcolor) for b in bars] == [
+        (ft.Colors.PRIMARY, ft.Colors.SURFACE_CONTAINER_HIGHEST)
+    ] * len(bars)
+    assert [m.value[:30] for m in app.controls() if isinstance(m, ft.Markdown) and m.selectable] == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import flet as ft
 
-from decisionaid.gui.controls import heading, paragraph
+from decisionaid.gui.controls import heading, meter, paragraph
 from decisionaid.gui.state import use_app_state
 from decisionaid.gui.views.values import importance_row
 
@@ -39,7 +39,7 @@ def fit_bar(state, line) -> ft.Control:
                     ft.Text(f"{line.fit:.0f} / 100", weight=ft.FontWeight.W_600),
                 ]
             ),
-            ft.ProgressBar(value=line.fit / 100, bar_height=18, border_radius=4, semantics_label=spoken),
+            meter(line.fit / 100, 18, spoken),
             *details,
         ],
         spacing=4,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import flet as ft
 
-from decisionaid.gui.controls import action_button
+from decisionaid.gui.controls import action_button, meter
 from decisionaid.gui.routes import ASIDE, JOURNEY, journey_index, neighbours
 from decisionaid.gui.state import use_app_state
 
@@ -26,12 +26,7 @@ def _progress(state, index: int) -> ft.Control:
     return ft.Column(
         [
             ft.Text(text, theme_style=ft.TextThemeStyle.LABEL_LARGE),
-            ft.ProgressBar(
-                value=index / total,
-                bar_height=8,
-                border_radius=4,
-                semantics_label=state.t("nav.progress_label", step=index, total=total),
-            ),
+            meter(index / total, 8, state.t("nav.progress_label", step=index, total=total)),
         ],
         spacing=6,
     )
