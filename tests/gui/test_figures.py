@@ -40,7 +40,7 @@ async def test_gene_therapy_cards_carry_their_icon_arrays_of_100(shipped_content
     app = await open_with_type(shipped_content, tmp_path, "B", "/options")
     identifiers = set(app.identifiers())
     assert {"icons-hemgenix-factor-ix-5-years", "icons-hemgenix-off-prophylaxis-5-years"} <= identifiers
-    assert "icons-roctavian-factor-viii-year-3" not in identifiers
+    assert "icons-roctavian-factor-viii-year-1" not in identifiers
     assert "94 in 100: off regular preventive treatment." in app.texts()
 
 
@@ -48,4 +48,4 @@ async def test_the_how_long_it_lasts_module_shows_the_durability_chart_and_sprea
     app = await open_with_type(shipped_content, tmp_path, "A", "/learn")
     chart = app.semantics("figure-durability")
     assert chart.label == durability_chart(load_content(shipped_content)).words
-    assert "icons-roctavian-factor-viii-year-3" in app.identifiers()
+    assert "icons-roctavian-factor-viii-year-1" in app.identifiers()
