@@ -168,7 +168,7 @@ def Clinician():
             "clinician-notes",
             state.t("clinician.notes_label"),
             session.clinician_notes,
-            for_answers=session.created,
+            for_answers=state.answers_key,
             on_text=lambda text: state.change(clinician_notes=text),
             **LONG_TEXT,
         ),

@@ -1,0 +1,92 @@
+"""Saving to a file the person chooses, and the banner that says when the device cannot save."""
+
+from __future__ import annotations
+
+import asyncio
+
+import flet as ft
+
+from decisionaid.gui.controls import action_button, paragraph
+from decisionaid.gui.state import AppState, use_app_state
+from decisionaid.storage import session_json
+
+ANSWERS_FILE = "decisionaid-session.json"
+
+
+async def save(state: AppState, name: str, data: bytes) -> bool:
+    """Offer the file to save (a download in a browser) and say where it went.
+    False when the person closed the dialog."""
+    path = await ft.FilePicker().save_file(file_name=name, src_bytes=data)
+    if path is None and not ft.context.page.web:
+        return False
+    state.notice = state.t("summary_page.saved", name=name)
+    return True
+
+
+async def save_answers(state: AppState) -> bool:
+    """Offer the answers as a session file, one that opens again in the app."""
+    text = await asyncio.to_thread(session_json, state.session)
+    return await save(state, ANSWERS_FILE, text.encode("utf-8"))
+
+
+def _box(identifier: str, parts: list[ft.Control], colour: str) -> ft.Control:
+    """A framed message that a screen reader announces when it appears or changes."""
+    return ft.Semantics(
+        identifier=identifier,
+        live_region=True,
+        container=True,
+        content=ft.Container(
+            ft.Column(parts, spacing=8),
+            padding=16,
+            border=ft.Border.all(2, colour),
+            border_radius=8,
+        ),
+    )
+
+
+@ft.component
+def SaveStatus():
+    """On every page: that the answers cannot be saved (with a way to save them to a file),
+    and that answers from another window were merged into this one."""
+    state = use_app_state()
+    saved_as, set_saved_as = ft.use_state(None)
+    boxes: list[ft.Control] = []
+    if state.save_problem:
+
+        async def save_file() -> None:
+            if await save_answers(state):
+                set_saved_as(state.t("summary_page.saved", name=ANSWERS_FILE))
+
+        boxes.append(
+            _box(
+                "cannot-save",
+                [
+                    paragraph(state.save_problem),
+                    action_button(
+                        "save-answers-file",
+                        state.t("summary_page.save_session"),
+                        save_file,
+                        primary=True,
+                        icon=ft.Icons.SAVE_ALT,
+                    ),
+                    *([paragraph(saved_as)] if saved_as else []),
+                ],
+                ft.Colors.ERROR,
+            )
+        )
+    if state.merge_note:
+
+        def dismiss() -> None:
+            state.merge_note = None
+
+        boxes.append(
+            _box(
+                "merged",
+                [
+                    paragraph(state.merge_note),
+                    action_button("dismiss-merged", state.t("notice.dismiss"), dismiss),
+                ],
+                ft.Colors.PRIMARY,
+            )
+        )
+    return ft.Column(boxes, spacing=12, visible=bool(boxes))
