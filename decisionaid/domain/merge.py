@@ -43,6 +43,13 @@ class Merged:
     """Free text both changed: both versions were kept, the saved one first."""
 
 
+def same_answers(one: Session, other: Session) -> bool:
+    """Whether two sessions hold the same answers (where each window is, and when it
+    started or saved, do not count)."""
+    skip = {*THIS_WINDOW, "created", "updated"}
+    return one.model_dump(exclude=skip) == other.model_dump(exclude=skip)
+
+
 def _pick(base: Any, mine: Any, theirs: Any) -> tuple[Any, bool]:
     """One answer, three ways; True when both sides changed it differently."""
     if mine in (base, theirs):

@@ -11,7 +11,7 @@ import flet as ft
 
 from decisionaid import __version__
 from decisionaid.domain.content import Content
-from decisionaid.domain.merge import Merged, merge_sessions
+from decisionaid.domain.merge import Merged, merge_sessions, same_answers
 from decisionaid.domain.preferences import Display
 from decisionaid.domain.session import Session
 from decisionaid.domain.summary import DiscussionSummary, build_summary
@@ -184,15 +184,22 @@ class AppState:
             except OSError as error:
                 self._cannot_save(error)  # the settings still apply in this window
 
-    def delete_my_data(self) -> int:
-        """Remove every file the app saved and start with an empty, unsaved session.
+    def delete_my_data(self) -> int | None:
+        """Remove every file the app saved and start with an empty, unsaved session;
+        how many files were removed, or None when the device would not let them go
+        (the answers then stay as they are, and the banner says why).
 
         The display settings stay in use until the app closes (a person who needs
         large text keeps it while he finishes), but their file is removed too."""
-        removed = self._store.delete_all() if self._store else 0
-        removed += self._display_store.delete() if self._display_store else 0
+        try:
+            removed = self._store.delete_all() if self._store else 0
+            removed += self._display_store.delete() if self._display_store else 0
+        except OSError as error:
+            self._cannot_save(error)
+            return None
         self.session = self._base = Session()
         self.resumable = False
+        self._load_pending = self._copy_pending = self._replace_pending = False
         return removed
 
     def _save(self, replace: bool = False) -> None:
@@ -230,7 +237,7 @@ class AppState:
         assert self._store is not None
         try:
             saved = read_session_file(self._store.path)
-        except SessionFileError:
+        except (SessionFileError, ValueError, RecursionError):
             return  # nothing usable is saved (none yet, or unreadable): this window's answers go
         if saved == self._base:
             return
@@ -239,7 +246,8 @@ class AppState:
         self.session = merged.session
         if (merged.session.notes, merged.session.clinician_notes) != (mine.notes, mine.clinician_notes):
             self.revision += 1
-        self.merge_note = self._merge_message(merged)
+        if not same_answers(merged.session, mine):  # not when the other window only moved on
+            self.merge_note = self._merge_message(merged)
 
     def _merge_message(self, merged: Merged) -> str:
         parts = [self.t("saving.merged")]

@@ -89,3 +89,11 @@ def test_a_session_the_other_window_started_over_gets_only_this_windows_changes(
     merged = merge_sessions(b, mine, fresh).session
     assert merged.created == fresh.created
     assert (merged.notes, merged.leaning, merged.preferred_role) == ("", None, "share")
+
+
+def test_moving_to_another_page_is_not_a_change_of_answers():
+    from decisionaid.domain.merge import same_answers
+
+    b = base(notes="same")
+    assert same_answers(b, later(b, 5, last_route="/learn"))
+    assert not same_answers(b, later(b, 5, notes="other"))

@@ -148,3 +148,22 @@ async def test_display_settings_that_cannot_be_saved_still_apply(shipped_content
     app = await start_app(make_app(shipped_content, tmp_path / "data"), route="/display")
     await app.click("theme-dark")
     assert app.page.theme_mode == ft.ThemeMode.DARK
+
+
+async def test_delete_my_data_on_a_read_only_disk_says_why_and_keeps_the_answers(
+    shipped_content, tmp_path, monkeypatch
+):
+    data = tmp_path / "data"
+    app = await start_app(make_app(shipped_content, data), route="/values")
+    await app.click("imp-needles-4")
+    await app.go("/summary")
+
+    def read_only(self) -> int:
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+
+    monkeypatch.setattr(SessionStore, "delete_all", read_only)
+    await app.click("delete-data")
+    await app.click("delete-confirm")
+    assert app.page.route == "/summary"
+    assert BANNER in app.identifiers() and "Read-only file system" in app.text()
+    assert read_session_file(data / "session.json").importance == {"needles": 4}

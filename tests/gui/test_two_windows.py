@@ -97,3 +97,11 @@ async def test_two_open_sessions_of_the_app_merge_and_the_second_is_told(shipped
     assert "merged" not in tab_b.identifiers()
     await tab_b.go("/ready")
     assert tab_b.by_identifier("notes").value == "TAB-A-NOTE"
+
+
+def test_a_window_that_only_moved_to_another_page_brings_no_merge_message(content, tmp_path):
+    a, b = window(content, tmp_path), window(content, tmp_path)
+    a.arrived("/learn")
+    b.change(notes="Mine")
+    assert b.merge_note is None
+    assert read_session_file(tmp_path / "session.json").notes == "Mine"

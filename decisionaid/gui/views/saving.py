@@ -13,20 +13,21 @@ from decisionaid.storage import session_json
 ANSWERS_FILE = "decisionaid-session.json"
 
 
-async def save(state: AppState, name: str, data: bytes) -> bool:
-    """Offer the file to save (a download in a browser) and say where it went.
-    False when the person closed the dialog."""
+async def offer_file(name: str, data: bytes) -> bool:
+    """Offer a file to save (a download in a browser); False if the person closed the dialog."""
     path = await ft.FilePicker().save_file(file_name=name, src_bytes=data)
-    if path is None and not ft.context.page.web:
-        return False
-    state.notice = state.t("summary_page.saved", name=name)
-    return True
+    return path is not None or ft.context.page.web
 
 
-async def save_answers(state: AppState) -> bool:
-    """Offer the answers as a session file, one that opens again in the app."""
-    text = await asyncio.to_thread(session_json, state.session)
-    return await save(state, ANSWERS_FILE, text.encode("utf-8"))
+async def save(state: AppState, name: str, data: bytes) -> None:
+    """Offer the file to save and say where it went (the summary page shows it)."""
+    if await offer_file(name, data):
+        state.notice = state.t("summary_page.saved", name=name)
+
+
+async def answers_file(state: AppState) -> bytes:
+    """The answers as a session file, one that opens again in the app."""
+    return (await asyncio.to_thread(session_json, state.session)).encode("utf-8")
 
 
 def _box(identifier: str, parts: list[ft.Control], colour: str) -> ft.Control:
@@ -54,7 +55,7 @@ def SaveStatus():
     if state.save_problem:
 
         async def save_file() -> None:
-            if await save_answers(state):
+            if await offer_file(ANSWERS_FILE, await answers_file(state)):
                 set_saved_as(state.t("summary_page.saved", name=ANSWERS_FILE))
 
         boxes.append(

@@ -11,7 +11,7 @@ from decisionaid.export.pdf import render_pdf
 from decisionaid.gui.controls import action_button, heading, markdown, paragraph
 from decisionaid.gui.routes import JOURNEY
 from decisionaid.gui.state import AppState, use_app_state
-from decisionaid.gui.views.saving import save, save_answers
+from decisionaid.gui.views.saving import ANSWERS_FILE, answers_file, save
 
 FILE_STEM = "decisionaid-summary"
 
@@ -22,6 +22,8 @@ def delete_dialog(state: AppState, page: ft.Page) -> ft.AlertDialog:
     def confirm() -> None:
         count = state.delete_my_data()
         page.pop_dialog()
+        if count is None:
+            return  # nothing could be deleted: the banner at the top of the page says why
         state.notice = state.t("summary_page.deleted", count=count)
         page.navigate("/")
 
@@ -63,7 +65,7 @@ def Summary():
         await save(state, f"{FILE_STEM}.html", html.encode("utf-8"))
 
     async def save_session() -> None:
-        await save_answers(state)
+        await save(state, ANSWERS_FILE, await answers_file(state))
 
     def start_over() -> None:
         state.start_over()
