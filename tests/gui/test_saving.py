@@ -167,3 +167,15 @@ async def test_delete_my_data_on_a_read_only_disk_says_why_and_keeps_the_answers
     assert app.page.route == "/summary"
     assert BANNER in app.identifiers() and "Read-only file system" in app.text()
     assert read_session_file(data / "session.json").importance == {"needles": 4}
+
+
+async def test_in_a_browser_the_message_is_handed_to_the_screen_reader_once(
+    shipped_content, tmp_path, monkeypatch
+):
+    app = await start_app(make_app(shipped_content, tmp_path / "data"), route="/values")
+    app.session.apply_page_patch({"web": True})
+    full_disk(monkeypatch)
+    await app.click("imp-needles-4")
+    await app.click("imp-needles-3")  # the same problem again: not read out twice
+    spoken = [args["message"] for name, args in app.client.calls if name == "announce_message"]
+    assert spoken == [app.semantics(BANNER).content.content.controls[0].value]

@@ -51,6 +51,22 @@ def SaveStatus():
     and that answers from another window were merged into this one."""
     state = use_app_state()
     saved_as, set_saved_as = ft.use_state(None)
+
+    web = ft.context.page.web
+
+    # Flutter on the web does not read out a live region when it appears (seen in Chromium:
+    # nothing reaches the page's aria-live element), so there each new message is handed to
+    # the screen reader directly. Phones and desktops read the live region itself.
+    async def announce_problem() -> None:
+        if web and state.save_problem:
+            await ft.SemanticsService().announce_message(state.save_problem)
+
+    async def announce_merge() -> None:
+        if web and state.merge_note:
+            await ft.SemanticsService().announce_message(state.merge_note)
+
+    ft.use_effect(announce_problem, dependencies=[state.save_problem])
+    ft.use_effect(announce_merge, dependencies=[state.merge_note])
     boxes: list[ft.Control] = []
     if state.save_problem:
 
