@@ -117,8 +117,9 @@ SAVING_KEYS: dict[str, frozenset[str]] = {
     "saving.merged": frozenset(),
     "saving.kept_theirs": frozenset({"answers"}),
     "saving.kept_both": frozenset({"answers"}),
+    "summary_page.delete_failed": frozenset({"detail", "folder"}),
 }
-"""What the app says when answers cannot be saved, or were merged from another window."""
+"""What the app says when answers cannot be saved or deleted, or were merged from another window."""
 
 
 def profile_answers(field: str) -> list[str]:

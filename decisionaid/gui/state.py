@@ -187,7 +187,7 @@ class AppState:
     def delete_my_data(self) -> int | None:
         """Remove every file the app saved and start with an empty, unsaved session;
         how many files were removed, or None when the device would not let them go
-        (the answers then stay as they are, and the banner says why).
+        (the answers then stay in use, and the notice says why).
 
         The display settings stay in use until the app closes (a person who needs
         large text keeps it while he finishes), but their file is removed too."""
@@ -195,7 +195,8 @@ class AppState:
             removed = self._store.delete_all() if self._store else 0
             removed += self._display_store.delete() if self._display_store else 0
         except OSError as error:
-            self._cannot_save(error)
+            detail = error.strerror or str(error)
+            self.notice = self.t("summary_page.delete_failed", detail=detail, folder=str(self.data_dir))
             return None
         self.session = self._base = Session()
         self.resumable = False

@@ -23,7 +23,7 @@ def delete_dialog(state: AppState, page: ft.Page) -> ft.AlertDialog:
         count = state.delete_my_data()
         page.pop_dialog()
         if count is None:
-            return  # nothing could be deleted: the banner at the top of the page says why
+            return  # the device would not let the files go: the notice says why
         state.notice = state.t("summary_page.deleted", count=count)
         page.navigate("/")
 
