@@ -105,3 +105,13 @@ def test_a_window_that_only_moved_to_another_page_brings_no_merge_message(conten
     b.change(notes="Mine")
     assert b.merge_note is None
     assert read_session_file(tmp_path / "session.json").notes == "Mine"
+
+
+async def test_the_notes_field_shows_both_texts_after_a_merge_that_kept_both(shipped_content, tmp_path):
+    tab_a = await start_app(make_app(shipped_content, tmp_path), route="/ready")
+    tab_b = await start_app(make_app(shipped_content, tmp_path), route="/ready")
+    await tab_a.change(tab_a.by_identifier("notes"), "from A")
+    await tab_b.change(tab_b.by_identifier("notes"), "from B")
+    assert tab_b.by_identifier("notes").value == "from A\n\nfrom B"  # made again with both
+    await tab_b.change(tab_b.by_identifier("notes"), "from A\n\nfrom B, more")
+    assert read_session_file(tmp_path / "session.json").notes == "from A\n\nfrom B, more"
