@@ -112,6 +112,15 @@ _FIXED: dict[str, frozenset[str]] = {
     "figure.icons.group": frozenset({"count", "label"}),
 }
 
+SAVING_KEYS: dict[str, frozenset[str]] = {
+    "saving.failed": frozenset({"detail"}),
+    "saving.merged": frozenset(),
+    "saving.kept_theirs": frozenset({"answers"}),
+    "saving.kept_both": frozenset({"answers"}),
+    "summary_page.delete_failed": frozenset({"detail", "folder"}),
+}
+"""What the app says when answers cannot be saved or deleted, or were merged from another window."""
+
 
 def profile_answers(field: str) -> list[str]:
     """The answers a profile question offers, in the order of the model."""
@@ -121,7 +130,7 @@ def profile_answers(field: str) -> list[str]:
 
 def required_ui_keys() -> dict[str, frozenset[str]]:
     """Every key the domain reads, mapped to the {fields} its text may contain."""
-    keys = dict(_FIXED)
+    keys = dict(_FIXED) | SAVING_KEYS
     keys |= {f"summary.h.{h}": frozenset() for h in SUMMARY_HEADINGS}
     keys |= {f"summary.{k}": frozenset() for k in LABEL_KEYS}
     keys["summary.page_of"] = frozenset({"page", "pages"})

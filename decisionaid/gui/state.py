@@ -11,14 +11,33 @@ import flet as ft
 
 from decisionaid import __version__
 from decisionaid.domain.content import Content
+from decisionaid.domain.merge import Merged, merge_sessions, same_answers
 from decisionaid.domain.preferences import Display
 from decisionaid.domain.session import Session
 from decisionaid.domain.summary import DiscussionSummary, build_summary
 from decisionaid.gui.routes import journey_index
-from decisionaid.storage import DisplayStore, SessionFileError, SessionStore, parse_session
+from decisionaid.storage import (
+    DisplayStore,
+    Loaded,
+    SessionFileError,
+    SessionStore,
+    parse_session,
+    read_session_file,
+)
 
 NARROW_BELOW = 700
 """Windows narrower than this (in logical pixels) get the phone layouts."""
+
+ANSWER_HEADINGS = {
+    "leaning": "summary.h.leaning",
+    "preferred_role": "summary.h.role",
+    "knowledge_answers": "summary.h.knowledge",
+    "readiness": "summary.h.readiness",
+    "questions_chosen": "summary.h.questions",
+    "notes": "summary.h.notes",
+    "clinician_notes": "summary.h.clinician_notes",
+}
+"""How a merge message names an answer: by the summary heading it prints under."""
 
 
 @ft.observable
@@ -42,10 +61,26 @@ class AppState:
     keep_on_device: bool = True
     """False when the app is served to other computers: each browser session then
     keeps its answers in memory only, so one person never sees another's."""
+    save_problem: str | None = None
+    """Why the answers cannot be saved on this device right now (a banner on every
+    page says so), or None while saving works."""
+    merge_note: str | None = None
+    """What happened when answers another window saved were merged into this one."""
+    revision: int = 0
+    """Counts merges that changed text this window shows, so its text fields are made again."""
 
     def __post_init__(self) -> None:
         self._store = SessionStore(self.data_dir) if self.keep_on_device else None
         self._display_store = DisplayStore(self.data_dir) if self.keep_on_device else None
+        self._base = self.session
+        """The session as this window last read or wrote it: what another window's
+        changes are measured against."""
+        self._load_pending = False
+        """The saved file could not be read nor moved aside: try again before writing over it."""
+        self._copy_pending = False
+        """A file opened in clinician mode waits for the device's answers to be copied aside."""
+        self._replace_pending = False
+        """The next save replaces the saved answers (a file opened, or starting over): no merge."""
 
     def t(self, key: str, **values: object) -> str:
         """An interface string from ui.yaml."""
@@ -55,14 +90,29 @@ class AppState:
         """The discussion summary of the answers so far (the fit screen and preview use it)."""
         return build_summary(self.content, self.session, dt.date.today(), __version__)
 
+    @property
+    def answers_key(self) -> tuple[object, int]:
+        """Changes when text fields must show other answers (see TextEntry's `for_answers`)."""
+        return (self.session.created, self.revision)
+
     def load(self) -> None:
         """Pick up the saved session; an unreadable one is set aside and explained."""
         if self._store is None or self._display_store is None:
             return
         self.display = self._display_store.load()
-        loaded = self._store.load()
-        self.session = loaded.session
+        try:
+            loaded = self._store.load()
+        except OSError as error:
+            # An unreadable file that cannot be moved aside (a read-only folder) is left
+            # as it is and never written over; the next save tries again.
+            self._load_pending = True
+            self._cannot_save(error)
+            return
+        self.session = self._base = loaded.session
         self.resumable = self.session.last_route not in ("/", "")
+        self._explain(loaded)
+
+    def _explain(self, loaded: Loaded) -> None:
         if loaded.problem is not None:
             self.notice = self.t(
                 "notice.unreadable_session" if loaded.moved_to else "notice.unreadable_session_stays",
@@ -89,24 +139,36 @@ class AppState:
     def open_session_file(self, name: str, data: bytes) -> str | None:
         """Show a saved session file (clinician mode). Answers already on this device are
         copied aside first. Returns what went wrong, or None; on a problem nothing changes."""
+        session = self.read_opened(name, data)
+        if isinstance(session, str):
+            return session
+        self.show_opened(name, session)
+        return None
+
+    def read_opened(self, name: str, data: bytes) -> Session | str:
+        """The session in a file's bytes, or what is wrong with it, in words. Changes
+        nothing, so it may run off the event loop (a large file takes seconds)."""
         try:
-            session = parse_session(data.decode("utf-8"), Path(name))
+            return parse_session(data.decode("utf-8"), Path(name))
         except UnicodeDecodeError:
             return self.t("clinician.open_failed", detail=self.t("clinician.not_text"))
         except SessionFileError as problem:
             return self.t("clinician.open_failed", detail=problem.detail)
-        kept = self._store.keep_copy() if self._store is not None else None
+
+    def show_opened(self, name: str, session: Session) -> None:
+        """Make an opened file the session shown and saved; the device's answers are
+        copied aside before they are replaced (now, or once the device can save again)."""
+        self.notice = None
+        self._copy_pending = self._store is not None
         self.session = session
-        self._save()
+        self._save(replace=True)
         self.opened_file = name
         self.resumable = self.session.last_route not in ("/", "")
-        self.notice = self.t("clinician.kept_copy", path=str(kept)) if kept else None
-        return None
 
     def start_over(self) -> None:
         """A fresh session, saved (the old answers are replaced)."""
         self.session = Session(content_version=self.content.about.content_version)
-        self._save()
+        self._save(replace=True)
         self.resumable = False
 
     def window_width(self, width: float | None) -> None:
@@ -119,22 +181,94 @@ class AppState:
         """Change the text size or theme, and save it."""
         self.display = Display.model_validate({**self.display.model_dump(), **fields})
         if self._display_store is not None:
-            self._display_store.save(self.display)
+            try:
+                self._display_store.save(self.display)
+            except OSError as error:
+                self._cannot_save(error)  # the settings still apply in this window
 
-    def delete_my_data(self) -> int:
-        """Remove every file the app saved and start with an empty, unsaved session.
+    def delete_my_data(self) -> int | None:
+        """Remove every file the app saved and start with an empty, unsaved session;
+        how many files were removed, or None when the device would not let them go
+        (the answers then stay in use, and the notice says why).
 
         The display settings stay in use until the app closes (a person who needs
         large text keeps it while he finishes), but their file is removed too."""
-        removed = self._store.delete_all() if self._store else 0
-        removed += self._display_store.delete() if self._display_store else 0
-        self.session = Session()
+        try:
+            removed = self._store.delete_all() if self._store else 0
+            removed += self._display_store.delete() if self._display_store else 0
+        except OSError as error:
+            detail = error.strerror or str(error)
+            self.notice = self.t("summary_page.delete_failed", detail=detail, folder=str(self.data_dir))
+            return None
+        self.session = self._base = Session()
         self.resumable = False
+        self._load_pending = self._copy_pending = self._replace_pending = False
         return removed
 
-    def _save(self) -> None:
-        if self._store is not None:
+    def _save(self, replace: bool = False) -> None:
+        """Save the answers. When the device cannot, say so, keep them in memory, and try
+        again at the next change; a later success takes the banner away."""
+        if self._store is None:
+            return
+        self._replace_pending = self._replace_pending or replace
+        try:
+            if self._load_pending:
+                self._explain(self._store.load())
+                self._load_pending = False
+            if self._copy_pending:
+                kept = self._store.keep_copy()
+                self._copy_pending = False
+                if kept is not None:
+                    self.notice = self.t("clinician.kept_copy", path=str(kept))
+            if not self._replace_pending:
+                self._merge_saved()
             self._store.save(self.session)
+        except OSError as error:
+            self._cannot_save(error)
+            return
+        self._replace_pending = False
+        self._base = self.session
+        if self.save_problem is not None:
+            self.save_problem = None
+
+    def _cannot_save(self, error: OSError) -> None:
+        self.save_problem = self.t("saving.failed", detail=error.strerror or str(error))
+
+    def _merge_saved(self) -> None:
+        """If another window saved since this one last read or wrote the file, lay this
+        window's changes over what it saved, and show the result here."""
+        assert self._store is not None
+        try:
+            saved = read_session_file(self._store.path)
+        except (SessionFileError, ValueError, RecursionError):
+            return  # nothing usable is saved (none yet, or unreadable): this window's answers go
+        if saved == self._base:
+            return
+        mine = self.session
+        merged = merge_sessions(self._base, mine, saved)
+        self.session = merged.session
+        if (merged.session.notes, merged.session.clinician_notes) != (mine.notes, mine.clinician_notes):
+            self.revision += 1
+        if not same_answers(merged.session, mine):  # not when the other window only moved on
+            self.merge_note = self._merge_message(merged)
+
+    def _merge_message(self, merged: Merged) -> str:
+        parts = [self.t("saving.merged")]
+        if merged.kept_theirs:
+            names = "; ".join(dict.fromkeys(self._answer_name(path) for path in merged.kept_theirs))
+            parts.append(self.t("saving.kept_theirs", answers=names))
+        if merged.kept_both:
+            names = "; ".join(self._answer_name(path) for path in merged.kept_both)
+            parts.append(self.t("saving.kept_both", answers=names))
+        return " ".join(parts)
+
+    def _answer_name(self, path: tuple[str, ...]) -> str:
+        """An answer as the person knows it: its question, attribute or summary heading."""
+        if path[0] == "profile":
+            return self.t(f"profile.q.{path[1]}")
+        if path[0] == "importance":
+            return next((a.name for a in self.content.attributes if a.id == path[1]), path[1])
+        return self.t(ANSWER_HEADINGS[path[0]]) if path[0] in ANSWER_HEADINGS else path[0]
 
     def arrived(self, path: str) -> None:
         """Remember a page the person reached, so he can resume there and come back from asides."""

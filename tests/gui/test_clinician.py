@@ -79,3 +79,45 @@ async def test_large_type_is_one_click_and_back(shipped_content, tmp_path):
     assert app.page.theme.text_theme.body_large.size == 27
     await app.click("large-type")
     assert app.page.theme.text_theme.body_large.size == 18
+
+
+EXTREME = "9999-12-31T23:59:59-12:00"
+"""A time pydantic accepts that local time cannot show (it is past year 9999 in UTC)."""
+
+
+def test_a_saved_time_local_time_cannot_show_is_written_as_saved():
+    import datetime as dt
+
+    from decisionaid.gui.views.clinician import when
+
+    late = dt.datetime(9999, 12, 31, 23, 59, 59, tzinfo=dt.timezone(dt.timedelta(hours=-12)))
+    early = dt.datetime(1, 1, 1, 0, 30, tzinfo=dt.timezone(dt.timedelta(hours=14)))
+    assert when(late) == "9999-12-31 23:59"
+    assert when(early).endswith("01-01 00:30")
+    assert when(dt.datetime(2026, 11, 1, 9, 5, tzinfo=dt.UTC)).startswith("2026-11-01")
+
+
+def extreme_session(tmp_path: Path) -> bytes:
+    document = json.loads((SESSIONS / "daniel-hemophilia-b.json").read_text())
+    document["updated"] = EXTREME
+    return json.dumps(document).encode("utf-8")
+
+
+async def test_clinician_mode_opens_a_file_with_a_time_at_the_end_of_the_calendar(shipped_content, tmp_path):
+    app = await start_app(make_app(shipped_content, tmp_path), route="/clinician")
+    app.client.files_to_pick = [picked("extreme.json", extreme_session(tmp_path))]
+    await app.click("open-session")
+    shown = app.text()
+    # Shown as saved, or refused in words if the session model refuses such dates: never a freeze.
+    assert "extreme.json, last changed 9999-12-31 23:59" in shown or "could not be opened" in shown
+    await app.go("/summary")
+    await app.go("/clinician")
+    app.raise_errors()
+
+
+async def test_clinician_mode_shows_device_answers_saved_with_a_time_at_the_end_of_the_calendar(
+    shipped_content, tmp_path
+):
+    (tmp_path / "session.json").write_bytes(extreme_session(tmp_path))
+    app = await start_app(make_app(shipped_content, tmp_path), route="/clinician")
+    assert "Showing the answers saved on this device" in app.text()

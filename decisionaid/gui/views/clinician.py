@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import datetime as dt
+
 import flet as ft
 
 from decisionaid.domain.clinician import TeachBack, talking_points, teach_back
@@ -11,9 +14,23 @@ from decisionaid.gui.state import AppState, use_app_state
 from decisionaid.gui.views.fit import fit_bar
 from decisionaid.gui.views.welcome import notice
 
+WHEN = "%Y-%m-%d %H:%M"
+
 
 def _text(value: str | UserText) -> str:
     return value.text if isinstance(value, UserText) else value
+
+
+def when(moment: dt.datetime) -> str:
+    """A saved time in the device's local time, or as it was saved when local time
+    cannot show it (a date at the very ends of the calendar)."""
+    try:
+        return moment.astimezone().strftime(WHEN)
+    except (OverflowError, ValueError, OSError):
+        try:
+            return moment.strftime(WHEN)
+        except ValueError:
+            return moment.isoformat()
 
 
 def _card(title: str, lines: list[str], identifier: str) -> ft.Control:
@@ -107,14 +124,20 @@ def Clinician():
         )
         if picked:
             chosen = picked[0]
-            set_problem(state.open_session_file(chosen.name, chosen.bytes or b""))
+            # Reading a large file takes seconds: off the event loop, which every session shares.
+            opened = await asyncio.to_thread(state.read_opened, chosen.name, chosen.bytes or b"")
+            if isinstance(opened, str):
+                set_problem(opened)
+            else:
+                state.show_opened(chosen.name, opened)
+                set_problem(None)
 
     large = state.display.text_scale >= 1.5
-    when = session.updated.astimezone().strftime("%Y-%m-%d %H:%M")
+    changed = when(session.updated)
     showing = (
-        state.t("clinician.showing_file", name=state.opened_file, date=when)
+        state.t("clinician.showing_file", name=state.opened_file, date=changed)
         if state.opened_file
-        else state.t("clinician.showing_device", date=when)
+        else state.t("clinician.showing_device", date=changed)
     )
     controls: list[ft.Control] = [
         heading(state.t("step.clinician.title")),
@@ -168,7 +191,7 @@ def Clinician():
             "clinician-notes",
             state.t("clinician.notes_label"),
             session.clinician_notes,
-            for_answers=session.created,
+            for_answers=state.answers_key,
             on_text=lambda text: state.change(clinician_notes=text),
             **LONG_TEXT,
         ),

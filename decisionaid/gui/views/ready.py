@@ -100,7 +100,7 @@ def questions_block(state: AppState) -> list[ft.Control]:
         TextEntry(
             "own-question",
             state.t("ready.own_question"),
-            for_answers=state.session.created,
+            for_answers=state.answers_key,
             on_submit=add,
             hint_text=state.t("ready.own_question_hint"),
             max_length=500,
@@ -169,7 +169,7 @@ def Ready():
             "notes",
             state.t("ready.notes_label"),
             s.notes,
-            for_answers=s.created,
+            for_answers=state.answers_key,
             on_text=lambda text: state.change(notes=text),
             **LONG_TEXT,
         ),

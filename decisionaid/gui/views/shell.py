@@ -7,6 +7,7 @@ import flet as ft
 from decisionaid.gui.controls import action_button, meter
 from decisionaid.gui.routes import ASIDE, JOURNEY, journey_index, neighbours
 from decisionaid.gui.state import use_app_state
+from decisionaid.gui.views.saving import SaveStatus
 
 MAX_READING_WIDTH = 820
 WIDE_PAGES = {"/compare": 1400}
@@ -98,7 +99,7 @@ def Shell():
     # Flutter moves keyboard focus in reading order by position on screen, so a bar fixed
     # below a scrolling page would be reached between its questions; at the end of the page
     # it comes after them, and a phone keeps its whole height for the page.
-    parts = [title_bar, ft.Divider(height=1), *header, outlet]
+    parts = [title_bar, ft.Divider(height=1), SaveStatus(), *header, outlet]
     if footer:
         parts += [
             ft.Divider(height=1),

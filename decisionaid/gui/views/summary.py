@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import flet as ft
 
 from decisionaid.export.markdown_html import render_html, render_markdown
@@ -9,17 +11,9 @@ from decisionaid.export.pdf import render_pdf
 from decisionaid.gui.controls import action_button, heading, markdown, paragraph
 from decisionaid.gui.routes import JOURNEY
 from decisionaid.gui.state import AppState, use_app_state
-from decisionaid.storage import session_json
+from decisionaid.gui.views.saving import ANSWERS_FILE, answers_file, save
 
 FILE_STEM = "decisionaid-summary"
-
-
-async def save(state: AppState, name: str, data: bytes) -> None:
-    """Offer the file to save (a download in a browser) and say where it went."""
-    path = await ft.FilePicker().save_file(file_name=name, src_bytes=data)
-    if path is None and not ft.context.page.web:
-        return  # the person closed the dialog
-    state.notice = state.t("summary_page.saved", name=name)
 
 
 def delete_dialog(state: AppState, page: ft.Page) -> ft.AlertDialog:
@@ -28,6 +22,8 @@ def delete_dialog(state: AppState, page: ft.Page) -> ft.AlertDialog:
     def confirm() -> None:
         count = state.delete_my_data()
         page.pop_dialog()
+        if count is None:
+            return  # the device would not let the files go: the notice says why
         state.notice = state.t("summary_page.deleted", count=count)
         page.navigate("/")
 
@@ -51,7 +47,9 @@ def Summary():
     text = render_markdown(summary)
 
     async def pdf(paper: str) -> None:
-        await save(state, f"{FILE_STEM}-{paper}.pdf", render_pdf(summary, paper=paper))
+        # Off the event loop: a long summary takes seconds, and every session shares the loop.
+        data = await asyncio.to_thread(render_pdf, summary, paper=paper)
+        await save(state, f"{FILE_STEM}-{paper}.pdf", data)
 
     async def save_pdf_a4() -> None:
         await pdf("a4")
@@ -63,10 +61,11 @@ def Summary():
         await save(state, f"{FILE_STEM}.md", text.encode("utf-8"))
 
     async def save_html() -> None:
-        await save(state, f"{FILE_STEM}.html", render_html(summary).encode("utf-8"))
+        html = await asyncio.to_thread(render_html, summary)
+        await save(state, f"{FILE_STEM}.html", html.encode("utf-8"))
 
     async def save_session() -> None:
-        await save(state, "decisionaid-session.json", session_json(state.session).encode("utf-8"))
+        await save(state, ANSWERS_FILE, await answers_file(state))
 
     def start_over() -> None:
         state.start_over()

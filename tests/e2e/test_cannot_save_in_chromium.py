@@ -1,0 +1,49 @@
+"""In Chromium, on a device that cannot save: the banner is shown, read out, and saves a file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from decisionaid.loader import load_content
+from tests.e2e.conftest import Server
+from tests.e2e.test_full_journeys_in_chromium import DESKTOP
+from tests.e2e.ui import by_id, open_app, screenshot
+
+LISTEN = """() => {
+  window.announced = [];
+  new MutationObserver(() => {
+    for (const e of document.querySelectorAll('[aria-live]')) {
+      if (e.textContent) window.announced.push(e.getAttribute('aria-live') + ': ' + e.textContent);
+    }
+  }).observe(document.documentElement, {subtree: true, childList: true, characterData: true});
+}"""
+"""Records what Flutter hands to the page's aria-live elements, which screen readers read out."""
+
+
+def test_a_data_folder_that_cannot_be_made_shows_a_banner_that_is_read_out_and_saves_the_answers(
+    browser, tmp_path, artifacts, shipped_content
+):
+    ui = load_content(shipped_content).ui
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    server = Server(blocker / "data", tmp_path / "server.log").start()  # cannot be made, even by root
+    page = browser.new_page(viewport=DESKTOP, accept_downloads=True)
+    try:
+        open_app(page, server.url + "values", ui["step.values.title"])
+        page.evaluate(LISTEN)
+        by_id(page, "imp-treatment_burden-4").click()
+        by_id(page, "cannot-save").wait_for(timeout=30_000)
+        page.wait_for_function("() => window.announced.length > 0", timeout=10_000)
+        announced = page.evaluate("() => window.announced")
+        assert any("cannot be saved on this device right now" in a for a in announced), announced
+        screenshot(page, artifacts / "cannot-save-banner.png")
+
+        with page.expect_download(timeout=30_000) as download:
+            page.get_by_role("button", name=ui["summary_page.save_session"]).click()
+        assert download.value.suggested_filename == "decisionaid-session.json"
+        saved = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+        assert saved["importance"] == {"treatment_burden": 4}
+    finally:
+        page.close()
+        server.stop()
