@@ -30,7 +30,7 @@ def test_a_data_folder_that_cannot_be_made_shows_a_banner_that_is_read_out_and_s
     server = Server(blocker / "data", tmp_path / "server.log").start()  # cannot be made, even by root
     page = browser.new_page(viewport=DESKTOP, accept_downloads=True)
     try:
-        open_app(page, server.url + "values", ui["step.values.title"])
+        open_app(page, server.link("values"), ui["step.values.title"])
         page.evaluate(LISTEN)
         by_id(page, "imp-treatment_burden-4").click()
         by_id(page, "cannot-save").wait_for(timeout=30_000)

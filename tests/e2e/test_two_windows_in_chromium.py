@@ -23,9 +23,9 @@ def test_a_note_typed_in_one_tab_survives_a_note_typed_in_a_tab_opened_earlier(
     context = browser.new_context(viewport=DESKTOP)
     try:
         tab_b = context.new_page()
-        open_app(tab_b, server.url + "clinician", ui["clinician.intro"])
+        open_app(tab_b, server.link("clinician"), ui["clinician.intro"])
         tab_a = context.new_page()
-        open_app(tab_a, server.url + "ready", ui["ready.intro"])
+        open_app(tab_a, server.link("ready"), ui["ready.intro"])
 
         notes = tab_a.get_by_role("textbox", name=ui["ready.notes_label"])
         type_into(tab_a, notes, "the notes field", "TAB-A-NOTE")
