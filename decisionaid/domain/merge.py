@@ -21,7 +21,7 @@ from decisionaid.domain.session import Session
 
 FREE_TEXT = ("notes", "clinician_notes")
 """Text a person writes: when both windows changed it, both versions are kept."""
-COLLECTIONS = ("modules_read", "hard_limits", "own_questions", "questions_chosen")
+COLLECTIONS = ("modules_read", "hard_limits", "own_questions", "questions_chosen", "compare_picks")
 """Lists of things: what each window added or removed is applied to the other's list."""
 KEYED = ("importance", "knowledge_answers", "readiness")
 """Answers per item: merged item by item."""

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Bump when the shape changes, and add a migration in storage."""
 
 Importance = Annotated[int, Field(ge=0, le=4)]
@@ -84,5 +84,8 @@ class Session(SessionModel):
     """Ids of the suggested questions the person ticked; None until he has looked
     at them, when every suggestion goes into the summary."""
     own_questions: list[str] = Field(default_factory=list)
+    compare_picks: list[str] | None = None
+    """Ids of the options the person put side by side on Compare; None until he has
+    picked, when the grid starts from what he uses now and where he leans."""
     notes: str = ""
     clinician_notes: str = ""

@@ -39,7 +39,10 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 ASIDE_SUFFIX = ".unreadable-"
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = {
+    # 2 added `compare_picks`; a version 1 file has none, which means "not picked yet".
+    1: lambda document: {**document, "schema_version": 2},
+}
 """schema_version N -> a function that turns an N document into an N+1 document."""
 
 

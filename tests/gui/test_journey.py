@@ -131,6 +131,7 @@ async def test_a_person_walks_the_whole_journey_and_every_answer_is_saved(
     expected = (set(picked) | set(person.compare_add)) - set(person.compare_remove)
     ticked = {i.removeprefix("compare-") for i in boxes if app.by_identifier(i).value}
     assert ticked == expected
+    assert set(json.loads((data / "session.json").read_text())["compare_picks"]) == expected
     table = next(c for c in app.controls() if isinstance(c, ft.DataTable))
     columns = [col.label.value for col in table.columns[1:]]
     assert sorted(columns) == sorted(content.option(i).name for i in expected)

@@ -297,17 +297,42 @@ async def test_unticking_a_suggested_question_keeps_it_out_of_the_summary(shippe
     assert saved["questions_chosen"] == ["flag:withdrawn"]  # alcohol unticked, the other kept
 
 
-async def test_compare_shows_plain_answers_for_the_options_picked(shipped_content, tmp_path):
+async def test_compare_shows_plain_answers_for_the_options_picked_and_keeps_the_picks(
+    shipped_content, tmp_path
+):
     content = load_content(shipped_content)
-    app = await start_app(make_app(shipped_content, tmp_path / "data"), route="/compare")
-    shown_first = [i for i in app.identifiers() if i.startswith("compare-")]
-    first, fourth = shown_first[0].removeprefix("compare-"), shown_first[3].removeprefix("compare-")
+    data = tmp_path / "data"
+    app = await start_app(make_app(shipped_content, data), route="/compare")
+    boxes = [i for i in app.identifiers() if i.startswith("compare-")]
+    assert [i for i in boxes if app.by_identifier(i).value] == []  # nothing picked for him
+    assert content.text("compare.none") in app.texts()
+    first, fourth = boxes[0].removeprefix("compare-"), boxes[3].removeprefix("compare-")
     attribute = content.attributes[0]
+    await app.change(app.by_identifier(boxes[0]), True)
     assert attribute.grid_question in app.texts()
     assert content.option(first).attributes[attribute.id].reason in app.texts()
     assert content.option(fourth).attributes[attribute.id].reason not in app.texts()
-    await app.change(app.by_identifier(shown_first[3]), True)
+    await app.change(app.by_identifier(boxes[3]), True)
     assert content.option(fourth).attributes[attribute.id].reason in app.texts()
+    assert json.loads((data / "session.json").read_text())["compare_picks"] == [first, fourth]
+    again = await start_app(make_app(shipped_content, data), route="/compare")
+    assert [i for i in boxes if again.by_identifier(i).value] == [boxes[0], boxes[3]]
+
+
+async def test_compare_starts_from_what_he_uses_now_and_where_he_leans_never_from_gene_therapies(
+    shipped_content, tmp_path
+):
+    data = tmp_path / "data"
+    data.mkdir()
+    session = {
+        "schema_version": 1,
+        "profile": {"hemophilia_type": "B", "age_group": "under_18", "current_treatment": "factor9-extended"},
+        "leaning": "not_sure",
+    }
+    (data / "session.json").write_text(json.dumps(session))
+    app = await start_app(make_app(shipped_content, data), route="/compare")
+    picked = [i for i in app.identifiers() if i.startswith("compare-") and app.by_identifier(i).value]
+    assert picked == ["compare-current"]
 
 
 async def test_compare_stacks_the_answers_on_a_phone_and_shows_a_grid_on_a_desktop(shipped_content, tmp_path):
@@ -315,7 +340,10 @@ async def test_compare_stacks_the_answers_on_a_phone_and_shows_a_grid_on_a_deskt
     app = await start_app(
         make_app(shipped_content, tmp_path / "data"), route="/compare", width=390, height=844
     )
-    picked = [i.removeprefix("compare-") for i in app.identifiers() if i.startswith("compare-")][:3]
+    boxes = [i for i in app.identifiers() if i.startswith("compare-")][:3]
+    for box in boxes:
+        await app.change(app.by_identifier(box), True)
+    picked = [i.removeprefix("compare-") for i in boxes]
     attribute = content.attributes[0]
     assert not any(isinstance(c, ft.DataTable) for c in app.controls())
     texts = app.texts()

@@ -10,7 +10,7 @@ import os
 
 import pytest
 
-from decisionaid.domain.session import Session
+from decisionaid.domain.session import SCHEMA_VERSION, Session
 from decisionaid.storage import SessionStore
 from tests.storage.bad_session_files import KINDS, BadFile
 
@@ -41,7 +41,7 @@ def test_a_bad_session_file_at_app_start_is_moved_aside_or_read_safely(tmp_path,
         if bad.at_start == "fresh":
             assert loaded.session.notes == ""
         else:
-            assert loaded.session.schema_version == 1
+            assert loaded.session.schema_version == SCHEMA_VERSION
     _usable(loaded.session)
     store.save(loaded.session)
     again = store.load()

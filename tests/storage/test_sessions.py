@@ -224,3 +224,12 @@ def test_delete_my_data_survives_a_folder_set_aside_and_every_file_the_app_left(
     (folder,) = (p for p in tmp_path.iterdir() if p.is_dir())
     assert folder.name.startswith("session.json.unreadable-")
     assert (folder / "inside.txt").read_text() == "not written by the app"
+
+
+def test_a_version_1_session_is_read_as_version_2_with_nothing_picked_on_compare(tmp_path):
+    path = tmp_path / "session.json"
+    path.write_text('{"schema_version": 1, "notes": "left ankle", "leaning": "hemgenix"}')
+    session = read_session_file(path)
+    assert session.schema_version == 2
+    assert session.compare_picks is None
+    assert (session.notes, session.leaning) == ("left ankle", "hemgenix")

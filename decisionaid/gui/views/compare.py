@@ -11,13 +11,24 @@ from decisionaid.gui.state import AppState, use_app_state
 from decisionaid.gui.views.options import KIND_ORDER
 from decisionaid.gui.views.shell import WIDE_PAGES
 
-SHOWN_AT_FIRST = 3
 GRID_WIDTH = WIDE_PAGES["/compare"]
 QUESTION_WIDTH = 220
 COLUMN_WIDTH = (180, 260)
 """Narrowest and widest answer column: as wide as fits the page, then the grid scrolls sideways."""
 SPACING = 16
 TABLE_MARGIN = 24  # a DataTable's default horizontal margin, left and right
+
+
+def first_picks(state: AppState, available: list[Option]) -> list[str]:
+    """The options in the grid: the person's own picks (saved), or until he picks, what he
+    uses now and where he leans. Never a default set of other options: that put two gene
+    therapies (one for each type) before a person unsure of his type, and Hemgenix before
+    a 16-year-old (persona walks)."""
+    ids = {o.id for o in available}
+    if state.session.compare_picks is not None:
+        return [i for i in state.session.compare_picks if i in ids]
+    uses_now = "current" if state.session.profile.current_treatment else None
+    return [i for i in (uses_now, state.session.leaning) if i in ids]
 
 
 @ft.component
@@ -28,12 +39,11 @@ def Compare():
         (o for o in options_for(state.content, state.session.profile) if o.status != "withdrawn"),
         key=lambda o: KIND_ORDER[o.kind],
     )
-    picked, set_picked = ft.use_state(lambda: [o.id for o in available[:SHOWN_AT_FIRST]])
+    picked = first_picks(state, available)
 
     def toggle(option_id: str, on: bool) -> None:
-        set_picked(
-            [o.id for o in available if (o.id == option_id and on) or (o.id != option_id and o.id in picked)]
-        )
+        keep = {*picked, option_id} if on else set(picked) - {option_id}
+        state.change(compare_picks=[o.id for o in available if o.id in keep])
 
     chooser = ft.ResponsiveRow(
         [
