@@ -74,8 +74,8 @@ RAY = Person(
     options_shown=("roctavian", "emicizumab", "factor8-extended", "factor8-standard", "current"),
     options_hidden=("hemgenix", "beqvez", "factor9-extended", "factor9-standard"),
     gene_therapy="Roctavian",
-    compare_add=("current",),
-    compare_remove=("concizumab",),
+    compare_add=("roctavian",),
+    compare_remove=("current",),
     importance={
         "track_record": 4,
         "long_term_unknowns": 4,
@@ -113,8 +113,8 @@ DANIEL = Person(
     options_shown=("hemgenix", "factor9-extended", "factor9-standard", "concizumab", "current"),
     options_hidden=("roctavian", "emicizumab", "factor8-extended", "factor8-standard"),
     gene_therapy="Hemgenix",
-    compare_add=("factor9-extended", "current"),
-    compare_remove=("fitusiran",),
+    compare_add=("hemgenix",),
+    compare_remove=("current",),
     importance={
         "treatment_burden": 4,
         "needles": 4,
