@@ -99,16 +99,28 @@ def heading(text: str, level: int = 1) -> ft.Control:
     style = {1: ft.TextThemeStyle.HEADLINE_MEDIUM, 2: ft.TextThemeStyle.TITLE_LARGE}.get(
         level, ft.TextThemeStyle.TITLE_MEDIUM
     )
+    # Its own node (container): a heading without one took in the text after it, and a
+    # whole option card was read as one long heading (seen in Chromium).
     return ft.Semantics(
         header=True,
         heading_level=level,
+        container=True,
         content=ft.Text(text, theme_style=style, weight=ft.FontWeight.W_600),
     )
 
 
+def text_node(text: str, **style: Any) -> ft.Control:
+    """Text that is its own node for screen readers, read where it stands.
+
+    Flutter joins plain Text into the nearest node around it: in a card or block with a
+    stable identifier, the facts became one label read before the card's heading
+    (audit D13). As its own node, each text is read in place, after the heading."""
+    return ft.Semantics(container=True, content=ft.Text(text, **style))
+
+
 def paragraph(text: str) -> ft.Control:
-    """Body text at the reading size."""
-    return ft.Text(text, theme_style=ft.TextThemeStyle.BODY_LARGE)
+    """Body text at the reading size, its own node for screen readers (see text_node)."""
+    return text_node(text, theme_style=ft.TextThemeStyle.BODY_LARGE)
 
 
 def markdown(text: str, scale: float) -> ft.Control:

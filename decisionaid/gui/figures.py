@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 import flet as ft
 
 from decisionaid.domain.figures import DoseChart, IconArrayView, LevelChart, LevelRow, LogScale, number
-from decisionaid.gui.controls import Fold, heading
+from decisionaid.gui.controls import Fold, heading, text_node
 
 WEIGHT = 1000  # flex weights are integers: positions are kept to 0.1% of the width
 TRACK_HEIGHT = 22
@@ -148,13 +148,22 @@ def words_fold(title: str, words: str, identifier: str) -> ft.Control:
     return Fold(identifier, title, [ft.Text(line) for line in words.split("\n") if line.strip()])
 
 
-def _figure(identifier: str, title: str, caption: str, picture: ft.Control, words: str, words_title: str):
-    """Title, caption, the picture as one labelled image node, and its words folded under it."""
+def _figure(
+    identifier: str,
+    title: str,
+    caption: str,
+    picture: ft.Control,
+    words: str,
+    words_title: str,
+    level: int = 2,
+):
+    """Title (a heading at `level`: 2 on a page, 3 inside a card with its own heading),
+    caption, the picture as one labelled image node, and its words folded under it."""
     return ft.Container(
         ft.Column(
             [
-                heading(title, level=3),
-                ft.Text(caption, theme_style=ft.TextThemeStyle.BODY_MEDIUM),
+                heading(title, level=level),
+                text_node(caption, theme_style=ft.TextThemeStyle.BODY_MEDIUM),
                 ft.Semantics(
                     identifier=identifier,
                     image=True,
@@ -266,7 +275,7 @@ def dose_chart(identifier: str, chart: DoseChart, words_title: str, once: str) -
 
 
 def icon_array(
-    view: IconArrayView, caption: str, words_title: str, group_text: Callable[[int, str], str]
+    view: IconArrayView, caption: str, words_title: str, group_text: Callable[[int, str], str], level: int = 2
 ) -> ft.Control:
     """100 people in rows of 10, each group a labelled block of its own shape."""
     people: list[ft.Control] = []
@@ -299,4 +308,5 @@ def icon_array(
         picture,
         view.words,
         words_title,
+        level,
     )

@@ -234,13 +234,15 @@ async def test_the_summary_page_saves_a_pdf_whose_text_holds_the_answers(shipped
 
 
 async def test_the_summary_page_saves_the_session_file_that_opens_again(shipped_content, tmp_path):
+    from decisionaid.domain.session import SCHEMA_VERSION
     from decisionaid.storage.sessions import parse_session
 
     app = await start_app(make_app(shipped_content, tmp_path / "data"), route="/summary")
     await app.click("save-session")
     _, args = app.client.calls[-1]
     assert args["file_name"] == "decisionaid-session.json"
-    assert parse_session(args["src_bytes"].decode("utf-8"), tmp_path / "x.json").schema_version == 1
+    opened = parse_session(args["src_bytes"].decode("utf-8"), tmp_path / "x.json")
+    assert opened.schema_version == SCHEMA_VERSION
 
 
 async def test_delete_my_data_asks_first_then_removes_everything_saved(shipped_content, tmp_path):

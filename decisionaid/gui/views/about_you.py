@@ -24,7 +24,7 @@ def question(state, field: str, choices: list[tuple[str, str]]) -> ft.Control:
         container=True,
         content=ft.Column(
             [
-                heading(label, level=3),
+                heading(label, level=2),
                 radio_group(f"q-{field}", current, choices, pick, label=label),
             ],
             spacing=4,

@@ -9,7 +9,7 @@ import flet as ft
 
 from decisionaid.domain.clinician import TeachBack, talking_points, teach_back
 from decisionaid.domain.summary import DiscussionSummary, UserText
-from decisionaid.gui.controls import LONG_TEXT, TextEntry, action_button, heading, paragraph
+from decisionaid.gui.controls import LONG_TEXT, TextEntry, action_button, heading, paragraph, text_node
 from decisionaid.gui.state import AppState, use_app_state
 from decisionaid.gui.views.fit import fit_bar
 from decisionaid.gui.views.welcome import notice
@@ -41,7 +41,7 @@ def _card(title: str, lines: list[str], identifier: str) -> ft.Control:
         col={"xs": 12, "md": 6},
         content=ft.Container(
             ft.Column(
-                [heading(title, level=3), *(ft.Text(line) for line in lines)],
+                [heading(title, level=3), *(text_node(line) for line in lines)],
                 spacing=4,
             ),
             padding=16,

@@ -107,7 +107,7 @@ def stacked(state: AppState, shown: list[Option]) -> ft.Control:
     """On a phone: each question, then every picked option's answer to it, one under another."""
     blocks: list[ft.Control] = []
     for a in state.content.attributes:
-        blocks.append(heading(a.grid_question, level=3))
+        blocks.append(heading(a.grid_question, level=2))
         blocks += [
             ft.Container(
                 ft.Column(

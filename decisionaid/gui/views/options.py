@@ -8,7 +8,7 @@ from decisionaid.domain.content import Option, Range, Statement
 from decisionaid.domain.figures import IconArrayView, doses_chart, factor_level_chart, icon_arrays_for
 from decisionaid.domain.references import strip_citations
 from decisionaid.domain.tailoring import FlagNote, flag_notes, notes_for_option, options_for
-from decisionaid.gui.controls import heading, paragraph
+from decisionaid.gui.controls import heading, paragraph, text_node
 from decisionaid.gui.figures import dose_chart, icon_array, level_chart
 from decisionaid.gui.state import AppState, use_app_state
 
@@ -65,8 +65,9 @@ def note_box(state: AppState, note: FlagNote) -> ft.Control:
     )
 
 
-def icon_figures(state: AppState, views: list[IconArrayView]) -> list[ft.Control]:
-    """Icon arrays of 100 people, each captioned with who was counted and when."""
+def icon_figures(state: AppState, views: list[IconArrayView], level: int = 2) -> list[ft.Control]:
+    """Icon arrays of 100 people, each captioned with who was counted and when (headings at
+    `level`: 3 inside an option card)."""
     return [
         icon_array(
             view,
@@ -78,6 +79,7 @@ def icon_figures(state: AppState, views: list[IconArrayView]) -> list[ft.Control
             ).strip(),
             state.t("figure.words"),
             lambda count, label: state.t("figure.icons.group", count=count, label=label),
+            level,
         )
         for view in views
     ]
@@ -99,7 +101,7 @@ def option_card(state: AppState, option: Option, notes: list[FlagNote]) -> ft.Co
     status = (
         []
         if option.status == "available"
-        else [ft.Text(state.t(f"summary.status.{option.status}"), italic=True)]
+        else [text_node(state.t(f"summary.status.{option.status}"), italic=True)]
     )
     return ft.Semantics(
         identifier=f"option-{option.id}",
@@ -109,10 +111,10 @@ def option_card(state: AppState, option: Option, notes: list[FlagNote]) -> ft.Co
                 ft.Column(
                     [
                         heading(option.name, level=2),
-                        ft.Text(option.generic, italic=True),
+                        text_node(option.generic, italic=True),
                         *status,
-                        *(ft.Text(f) for f in facts),
-                        *icon_figures(state, icon_arrays_for(state.content, option.id)),
+                        *(text_node(f) for f in facts),
+                        *icon_figures(state, icon_arrays_for(state.content, option.id), level=3),
                         *(note_box(state, n) for n in notes),
                         ft.ExpansionTile(
                             title=ft.Text(state.t("options.more")),

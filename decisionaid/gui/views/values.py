@@ -6,7 +6,7 @@ import flet as ft
 
 from decisionaid.domain.content import Attribute
 from decisionaid.domain.session import IMPORTANCE_STEPS
-from decisionaid.gui.controls import checkbox_choice, choice_row, heading, paragraph
+from decisionaid.gui.controls import checkbox_choice, choice_row, heading, paragraph, text_node
 from decisionaid.gui.state import AppState, use_app_state
 
 
@@ -33,9 +33,9 @@ def attribute_block(state: AppState, attribute: Attribute) -> ft.Control:
         identifier=f"attr-{attribute.id}",
         content=ft.Column(
             [
-                heading(attribute.name, level=3),
+                heading(attribute.name, level=2),
                 paragraph(attribute.values_question),
-                ft.Text(poles, theme_style=ft.TextThemeStyle.BODY_MEDIUM, italic=True),
+                text_node(poles, theme_style=ft.TextThemeStyle.BODY_MEDIUM, italic=True),
                 importance_row(state, attribute),
             ],
             spacing=6,
