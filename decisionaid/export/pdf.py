@@ -1,32 +1,41 @@
 """The discussion summary as a PDF: a calm, printable document to bring to the clinic.
 
-The only module that imports fpdf. It renders one `DiscussionSummary` and
-nothing else: every word comes from the summary, and the few small layout words
-it needs come from `summary.labels` (English defaults in `LABELS`). The
-person's own words (`UserText`) are printed literally: never through fpdf2's
-markdown or HTML, never as the page-count alias, and a character that no
-shipped font can draw becomes one replacement mark instead of an error.
+With `fonts.py`, the only module that imports fpdf. It renders one
+`DiscussionSummary` and nothing else: every word comes from the summary, and the
+few small layout words it needs come from `summary.labels` (English defaults in
+`LABELS`). The person's own words (`UserText`) are printed literally: never
+through fpdf2's markdown or HTML, never as the page-count alias. A stretch of
+characters no shipped font can draw is printed as the `unprintable` label (see
+`fonts.py`); text longer than a PDF prints ends with the `shortened` label (see
+`text.py`). Text is wrapped by `wrap.py`, in time in proportion to its length.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import importlib.util
-import math
-import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import fields, is_dataclass
+from dataclasses import fields
 from functools import cache
-from pathlib import Path
 from typing import Literal
 
 from fpdf import FPDF, ViewerPreferences
-from fpdf.enums import MethodReturnValue, XPos, YPos
+from fpdf.enums import XPos, YPos
 
 from decisionaid.domain.summary import DiscussionSummary, FitLine, LabelledValue, UserText
-from decisionaid.locations import assets_dir
+from decisionaid.export.fonts import (
+    FALLBACK_FONT,
+    MAIN_FONT,
+    font_files,
+    main_font_characters,
+    mark_unprintable,
+    printable,
+    printable_characters,
+)
+from decisionaid.export.text import shortened_for_print, summary_texts
+from decisionaid.export.wrap import wrap_paragraph
 
 Paper = Literal["a4", "letter"]
 
@@ -39,6 +48,8 @@ LABELS: dict[str, str] = {
     "made": "Made on {date}. Content version {content_version}, app version {app_version}.",
     "page_of": "Page {page} of {pages}",
     "knowledge_misses": "Worth going over again",
+    "shortened": "(text shortened, see the saved session)",
+    "unprintable": "[characters this PDF cannot show]",
 }
 """Small fixed words with English defaults; `summary.labels[key]` overrides each one.
 "made" may use {date}, {content_version} and {app_version}; "page_of" {page} and {pages}."""
@@ -54,13 +65,8 @@ _TINT: Colour = (238, 243, 247)
 _TRACK: Colour = (246, 248, 250)
 _WHITE: Colour = (255, 255, 255)
 
-_FONT = "notosans"
-_FALLBACK = "fallback"
-_FONT_FILES = {
-    (_FONT, ""): "NotoSans-Regular.subset.ttf",
-    (_FONT, "B"): "NotoSans-Bold.subset.ttf",
-    (_FALLBACK, ""): "DejaVuSans.fallback.ttf",
-}
+_FONT = MAIN_FONT
+_FALLBACK = FALLBACK_FONT
 
 _SIDE_MARGIN = 20.0
 _TOP_MARGIN = 22.0
@@ -72,28 +78,23 @@ _SOURCE_PT = 7.0
 _BOX_PAD = 3.5
 _HEADING_HEIGHT = 14.0
 
-_REPLACEMENT = "\ufffd"
-# Joiners, emoji presentation selectors and skin-tone modifiers: the fonts have
-# no glyphs for them, and dropping them keeps the characters they modify.
-_INVISIBLE = re.compile("[\u200d\ufe0e\ufe0f\U0001f3fb-\U0001f3ff]")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")
 _RTL_CLASSES = frozenset({"R", "AL"})
+_CACHED_WORD = 64  # longer words are measured each time, to keep the cache small
+_MOST_PER_LINE = 500  # more characters than fit on a line at the smallest size
 
 
 def render_pdf(summary: DiscussionSummary, paper: Paper = "a4") -> bytes:
-    """The summary as PDF bytes, on A4 or US Letter paper."""
+    """The summary as PDF bytes, on A4 or US Letter paper.
+
+    Each of the person's texts is printed up to `text.PRINTED_CHARACTERS`
+    characters, so that any session makes a PDF in well under two seconds."""
+    summary = shortened_for_print(summary, _label(summary, "shortened"))
     pdf = _SummaryDocument(summary, paper)
     for name in (f.name for f in fields(DiscussionSummary)):
         section = _SECTIONS.get(name)
         if section is not None:
             section(pdf, summary)
     return bytes(pdf.output())
-
-
-def font_files() -> dict[tuple[str, str], Path]:
-    """The shipped font files by (family, style)."""
-    folder = assets_dir() / "fonts"
-    return {key: folder / name for key, name in _FONT_FILES.items()}
 
 
 @cache
@@ -130,15 +131,15 @@ def _as_text(value: str | UserText) -> str:
     return value.text if isinstance(value, UserText) else value
 
 
-def _tidy(text: str) -> str:
-    """Text with tabs as spaces, every kind of line break as a new line (CR, NEL, U+2028 ...),
-    without control codes or invisible modifiers, composed (NFC)."""
-    text = "\n".join(text.splitlines()).replace("\t", "    ")
-    return unicodedata.normalize("NFC", _CONTROL.sub("", _INVISIBLE.sub("", text)))
-
-
 def _is_rtl(text: str) -> bool:
     return any(unicodedata.bidirectional(char) in _RTL_CLASSES for char in text if ord(char) >= 0x590)
+
+
+def _mostly_fallback(text: str) -> bool:
+    """Whether most letters of `text` are ones the body font lacks (Hebrew, Arabic ...)."""
+    main = main_font_characters()
+    letters = [char for char in text if char.isalpha()]
+    return sum(ord(char) not in main for char in letters) * 2 > len(letters)
 
 
 def _starts_rtl(text: str) -> bool:
@@ -152,21 +153,6 @@ def _starts_rtl(text: str) -> bool:
     return False
 
 
-def _all_text(summary: DiscussionSummary) -> Iterator[str]:
-    """Every string the summary holds, to decide once which fonts the document needs."""
-    stack: list[object] = [summary]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            yield item
-        elif isinstance(item, dict):
-            stack.extend(item.values())
-        elif isinstance(item, tuple | list):
-            stack.extend(item)
-        elif is_dataclass(item):
-            stack.extend(getattr(item, f.name) for f in fields(item))
-
-
 class _SummaryDocument(FPDF):
     """The summary's pages: fonts, margins, metadata, running header, footer and building blocks."""
 
@@ -176,13 +162,15 @@ class _SummaryDocument(FPDF):
         files = font_files()
         self.add_font(_FONT, "", files[(_FONT, "")])
         self.add_font(_FONT, "B", files[(_FONT, "B")])
-        self.covered = frozenset(self.fonts[_FONT].cmap) | {ord("\n")}
-        needed = {ord(char) for text in _all_text(summary) for char in _tidy(text)}
+        self.covered = main_font_characters()
+        self.unprintable_mark = _label(summary, "unprintable")
+        self.widths: dict[tuple[object, ...], float] = {}
+        needed = {ord(char) for text in summary_texts(summary) for char in printable(text)}
         if not needed <= self.covered:
             # The fallback (Hebrew, Arabic, symbols, some emoji) is loaded only when
             # needed: once set, fpdf2 looks every character up in it.
             self.add_font(_FALLBACK, "", files[(_FALLBACK, "")])
-            self.covered |= frozenset(self.fonts[_FALLBACK].cmap)
+            self.covered = printable_characters()
             self.set_fallback_fonts([_FALLBACK], exact_match=False)
         self.set_margins(left=_SIDE_MARGIN, top=_TOP_MARGIN, right=_SIDE_MARGIN)
         self.set_auto_page_break(True, margin=_BOTTOM_MARGIN)
@@ -200,17 +188,9 @@ class _SummaryDocument(FPDF):
     # --- text ----------------------------------------------------------------
 
     def clean(self, text: str) -> str:
-        """Text the shipped fonts can draw; each run of other characters becomes one mark."""
-        text = _tidy(text)
-        if all(ord(char) in self.covered for char in text):
-            return text
-        out: list[str] = []
-        for char in text:
-            if ord(char) in self.covered:
-                out.append(char)
-            elif not out or out[-1] != _REPLACEMENT:
-                out.append(_REPLACEMENT)
-        return "".join(out)
+        """Text the shipped fonts can draw: `printable`, with each stretch of other
+        characters printed as the `unprintable` label."""
+        return mark_unprintable(printable(text), self.covered, self.unprintable_mark)
 
     def style(self, size: float = _BODY_PT, bold: bool = False, color: Colour = _INK) -> None:
         self.set_font(_FONT, "B" if bold else "", size)
@@ -218,42 +198,75 @@ class _SummaryDocument(FPDF):
 
     def text(self, width: float, line: float, text: str, *, next_line: bool = True, align: str = "L") -> None:
         """Wrapped text, printed literally; right-to-left text is shaped when uharfbuzz is there."""
-        text = self.clean(text)
-        new_x = XPos.LMARGIN if next_line else XPos.RIGHT
-        if not (can_shape_text() and _is_rtl(text)):
-            self.multi_cell(width, line, text, align=align, markdown=False, new_x=new_x, new_y=YPos.NEXT)
-            return
-        # Each paragraph takes its direction, and its alignment, from its first letter.
         left = self.x
+        width = width or self.w - self.r_margin - left
+        for paragraph in self.clean(text).split("\n"):
+            # Each paragraph takes its direction, and its alignment, from its first letter.
+            with self.shaping(paragraph) as rtl:
+                for text_line in self.wrap(paragraph, width):
+                    self.set_x(left)
+                    self.cell(
+                        width,
+                        line,
+                        text_line,
+                        align="R" if rtl and align == "L" else align,
+                        new_x=XPos.LEFT,
+                        new_y=YPos.NEXT,
+                    )
+        self.set_x(self.l_margin if next_line else left + width)
+
+    @contextmanager
+    def shaping(self, paragraph: str) -> Iterator[bool]:
+        """Shape a paragraph that holds right-to-left letters (when uharfbuzz is there);
+        yields whether the paragraph is right-to-left."""
+        if not (can_shape_text() and _is_rtl(paragraph)):
+            yield False
+            return
+        rtl = _starts_rtl(paragraph)
+        self.set_text_shaping(True, direction="rtl" if rtl else "ltr")
+        # fpdf2 shapes each run of one font separately, and the spaces between
+        # Hebrew or Arabic words are in the body font: every word would be two runs.
+        # The fallback also has spaces, digits and punctuation, so it leads in a
+        # paragraph that is mostly in its letters, and the body font draws the Latin
+        # ones (regular text only: the fallback has no bold).
+        family, style, size = self.font_family, self.font_style, self.font_size_pt
+        swap = style == "" and _FALLBACK in self.fonts and _mostly_fallback(paragraph)
+        if swap:
+            self.set_font(_FALLBACK, "", size)
+            self.set_fallback_fonts([_FONT], exact_match=False)
         try:
-            for paragraph in text.split("\n"):
-                rtl = _starts_rtl(paragraph)
-                self.set_text_shaping(True, direction="rtl" if rtl else "ltr")
-                self.set_x(left)
-                self.multi_cell(
-                    width,
-                    line,
-                    paragraph,
-                    align="R" if rtl and align == "L" else align,
-                    markdown=False,
-                    new_x=XPos.LEFT,
-                    new_y=YPos.NEXT,
-                )
+            yield rtl
         finally:
             self.set_text_shaping(False)
-        self.set_x(self.l_margin if next_line else left + (width or self.w - self.r_margin - left))
+            if swap:
+                self.set_font(family, style, size)
+                self.set_fallback_fonts([_FALLBACK], exact_match=False)
 
-    def lines_needed(self, text: str, width: float) -> int:
-        """A quick estimate of wrapped lines in the current font, to keep blocks together."""
-        parts = self.clean(text).split("\n")
-        return sum(max(1, math.ceil(self.get_string_width(part) * 1.08 / max(width, 1))) for part in parts)
+    def wrap(self, paragraph: str, width: float) -> list[str]:
+        """The lines of one cleaned paragraph in the current font, as `cell` will print them."""
+        return wrap_paragraph(paragraph, width - 2 * self.c_margin, self.measure)
 
-    def lines_exact(self, text: str, width: float, line: float) -> int:
-        """The number of lines fpdf2 will wrap the text into (a dry run)."""
-        lines = self.multi_cell(
-            width, line, self.clean(text), markdown=False, dry_run=True, output=MethodReturnValue.LINES
-        )
-        return max(1, len(lines))
+    def measure(self, word: str) -> float:
+        """The printed width of a word (or of spaces) in the current font, remembered."""
+        if len(word) > _CACHED_WORD:
+            return self.get_string_width(word, normalized=True)
+        key = (self.font_family, self.font_style, self.font_size_pt, bool(self.text_shaping), word)
+        width = self.widths.get(key)
+        if width is None:
+            width = self.widths[key] = self.get_string_width(word, normalized=True)
+        return width
+
+    def lines_needed(self, text: str, width: float, most: int | None = None) -> int:
+        """How many lines `text` wraps into in the current font (counting up to `most`)."""
+        count = 0
+        for paragraph in self.clean(text).split("\n"):
+            if most is not None:
+                paragraph = paragraph[: most * _MOST_PER_LINE]
+            with self.shaping(paragraph):
+                count += len(self.wrap(paragraph, width))
+            if most is not None and count >= most:
+                return most
+        return count
 
     def keep(self, height: float) -> None:
         """Start a new page unless `height` mm still fit on this one."""
@@ -349,7 +362,7 @@ class _SummaryDocument(FPDF):
     def hanging(self, marker: str, text: str, *, indent: float, size: float = _BODY_PT) -> None:
         """A list item: a marker in the margin and wrapped text beside it."""
         self.style(size)
-        self.keep(size * 0.5 * min(3, self.lines_needed(text, self.epw - indent)))
+        self.keep(size * 0.5 * self.lines_needed(text, self.epw - indent, most=3))
         top = self.y
         self.set_x(self.l_margin)
         self.cell(indent, size * 0.5, marker)
@@ -419,7 +432,7 @@ class _SummaryDocument(FPDF):
         width = self.epw - 8
         line = size * 0.5
         self.style(size)
-        height = line * self.lines_exact(text, width, line) + 4
+        height = line * self.lines_needed(text, width) + 4
         self.keep(height)
         top = self.y
         self.set_fill_color(*_TINT)
@@ -435,7 +448,7 @@ class _SummaryDocument(FPDF):
         self.style()
         if not text.strip():
             return max(_LINE + 2 * _BOX_PAD, blank_height)
-        return _LINE * min(3, self.lines_needed(text, self.epw - 2 * _BOX_PAD)) + 2 * _BOX_PAD
+        return _LINE * self.lines_needed(text, self.epw - 2 * _BOX_PAD, most=3) + 2 * _BOX_PAD
 
     def boxed_text(self, text: str, empty: str, *, blank_height: float = 0) -> None:
         """A framed box of free text; long text flows onto further pages, framed on each."""
@@ -721,7 +734,7 @@ def _questions(pdf: _SummaryDocument, summary: DiscussionSummary) -> None:
     for number, question in enumerate(summary.questions, start=1):
         text = _as_text(question.text)
         pdf.style()
-        pdf.keep(_LINE * min(3, pdf.lines_needed(text, pdf.epw - indent)) + 2)
+        pdf.keep(_LINE * pdf.lines_needed(text, pdf.epw - indent, most=3) + 2)
         top = pdf.y
         pdf.set_draw_color(*_MUTED)
         pdf.set_line_width(0.3)
