@@ -75,10 +75,10 @@ def _kind(char: str) -> str | None:
     return "main" if ord(char) < 0x2000 else "other"
 
 
-def _printed_length(text: str, allowance: int) -> int:
-    """How many characters from the start of `text` fit in `allowance`."""
+def _running_costs(text: str) -> Iterator[int]:
+    """What printing `text` costs so far, after each of its characters."""
     used, kind = 0, None
-    for index, char in enumerate(text[:PRINTED_CHARACTERS]):
+    for char in text:
         used += 1
         if char == "\n":
             used += _LINE_BREAK_COST
@@ -86,22 +86,23 @@ def _printed_length(text: str, allowance: int) -> int:
             if kind is not None and this != kind:
                 used += _SWITCH_COST
             kind = this
+        yield used
+
+
+def _printed_length(text: str, allowance: int) -> int:
+    """How many characters from the start of `text` fit in `allowance`."""
+    for index, used in enumerate(_running_costs(text[:PRINTED_CHARACTERS])):
         if used > allowance:
             return index
     return min(len(text), PRINTED_CHARACTERS)
 
 
 def _print_cost(text: str) -> int:
-    """What `text` costs to print, in the units of `PRINT_ALLOWANCE` (a large number
-    for text longer than `PRINTED_CHARACTERS`)."""
+    """What `text` costs to print, in the units of `PRINT_ALLOWANCE` (more than the
+    allowance for text longer than `PRINTED_CHARACTERS`)."""
     if len(text) > PRINTED_CHARACTERS:
         return PRINT_ALLOWANCE + 1
-    cost, kind = len(text) + _LINE_BREAK_COST * text.count("\n"), None
-    for char in text:
-        if (this := _kind(char)) is not None and char != "\n":
-            cost += _SWITCH_COST if kind is not None and this != kind else 0
-            kind = this
-    return cost
+    return max(_running_costs(text), default=0)
 
 
 def _cut(text: str, allowance: int, note: str) -> str:
