@@ -117,7 +117,8 @@ def export_summary(args: argparse.Namespace) -> int:
         print(problems.report(), file=sys.stderr)
         return 1
     try:
-        data = render(build_summary(content, session, dt.date.today(), __version__), fmt, args.paper)
+        summary = build_summary(content, session, dt.date.today(), __version__)
+        data = render(summary, fmt, args.paper)
     except Exception as error:  # a bug of ours: say so plainly, keep the details
         print(
             f"decisionaid: could not make the summary ({type(error).__name__}: {error}). "
@@ -131,6 +132,8 @@ def export_summary(args: argparse.Namespace) -> int:
         print(f"decisionaid: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
         return 2
     print(f"Wrote {args.output} ({fmt}, {len(data):,} bytes)")
+    if fmt == "pdf":
+        warn_about_pdf(summary)
     return 0
 
 
@@ -140,6 +143,27 @@ def _same_path(one: Path, other: Path) -> bool:
         return one.resolve() == other.resolve()
     except (OSError, RuntimeError):  # Python 3.11 raises RuntimeError on a symlink loop
         return False
+
+
+def warn_about_pdf(summary) -> None:
+    """Tell the person (on stderr) what of their words the PDF could not print as typed."""
+    from decisionaid.export.fonts import unprintable_characters
+    from decisionaid.export.text import printed_whole
+
+    missing = unprintable_characters(summary)
+    if missing:
+        print(
+            f"decisionaid: the PDF fonts cannot show {len(missing)} of the characters in this session "
+            f"({' '.join(missing[:20])}{' ...' if len(missing) > 20 else ''}); the PDF marks where they are. "
+            "The md and html formats keep every character.",
+            file=sys.stderr,
+        )
+    if not printed_whole(summary):
+        print(
+            "decisionaid: some text in this session is too long for the PDF and was shortened there; "
+            "the session file and the md and html formats keep all of it.",
+            file=sys.stderr,
+        )
 
 
 def render(summary, fmt: str, paper: str) -> bytes:

@@ -51,6 +51,8 @@ LABEL_KEYS = (
     "of_100",
     "question",
     "your_answer",
+    "shortened",
+    "unprintable",
 )
 """Small fixed words the exporters print, from `summary.<key>` in ui.yaml."""
 

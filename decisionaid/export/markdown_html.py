@@ -2,7 +2,9 @@
 
 The HTML is made from the Markdown by the `markdown` package, so the two never
 differ; it has real headings, lists and tables for screen readers. The
-person's own words are escaped so that nothing typed can become markup.
+person's own words are escaped so that nothing typed can become markup, and
+every text goes through `text.plain_text`, as in the PDF, so that no control
+code or direction override reaches the file.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import re
 import markdown
 
 from decisionaid.domain.summary import DiscussionSummary, Question, UserText
+from decisionaid.export.text import plain_text
 
 # Python-Markdown's backslash escapes (markdown.inlinepatterns ESCAPED_CHARS).
 _BACKSLASHED = re.compile(r"([\\`*_{}\[\]()>#+\-.!])")
@@ -22,7 +25,7 @@ _RULE_LINE = re.compile(r"^\s*=+\s*$")
 def escape_user_text(text: str) -> str:
     """Markdown that renders as exactly `text`: no emphasis, links, lists, HTML or code."""
     lines = []
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    for raw in plain_text(text).split("\n"):
         line = raw.strip()
         line = line.replace("&", "&amp;").replace("<", "&lt;")
         line = _BACKSLASHED.sub(r"\\\1", line)
@@ -103,7 +106,8 @@ def render_markdown(summary: DiscussionSummary) -> str:
     )
     section("sources", [f"{n}. {s}" for n, s in enumerate(summary.sources, 1)])
     out += ["---", "", f"*{summary.disclaimer}*", ""]
-    return "\n".join(out)
+    # The person's words are clean already; this catches any in the content's.
+    return plain_text("\n".join(out)) + "\n"
 
 
 HTML_PAGE = """<!DOCTYPE html>
@@ -139,8 +143,8 @@ def render_html(summary: DiscussionSummary) -> str:
     )
     body = body.replace("<li>[ ] ", '<li><span aria-hidden="true">&#9744;</span> ')
     return HTML_PAGE.format(
-        lang=html.escape(summary.language),
-        title=html.escape(summary.title),
+        lang=html.escape(plain_text(summary.language)),
+        title=html.escape(plain_text(summary.title)),
         app=html.escape(summary.app_version),
         body=body,
     )

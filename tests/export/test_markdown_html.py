@@ -125,3 +125,45 @@ def test_without_a_fit_the_markdown_still_shows_limits_notes_and_status_like_the
     assert "Ask your care team: Plans for children" in md
     assert "No longer offered since February 2025" in md
     assert "| Option |" not in md and "Pulls up" not in md
+
+
+# The reliability report's payloads (2026-11, test 3 and m6), in every place a person types.
+HOSTILE = "nul[\x00] soh[\x01] bel[\x07] bs[\x08] vt[\x0b] ff[\x0c] esc[\x1b[31mred] rtl[\u202egnp.exe\u202c]"
+FORBIDDEN = set(map(chr, [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]))
+FORBIDDEN |= set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def hostile_summary():
+    import dataclasses
+
+    from decisionaid.domain.summary import UserText
+
+    summary = sample_summary(notes=HOSTILE, own_question=HOSTILE)
+    return dataclasses.replace(summary, clinician_notes=UserText(HOSTILE))
+
+
+def test_the_markdown_holds_no_control_code_or_direction_override_from_the_person_s_words():
+    md = render_markdown(hostile_summary())
+    assert not FORBIDDEN & set(md)
+    assert md.count("rtl\\[gnp\\.exe\\]") == 3  # notes, own question, care team's notes
+    assert md.count("esc\\[\\[31mred\\]") == 3
+
+
+def test_the_html_holds_no_control_code_or_direction_override_from_the_person_s_words():
+    page = render_html(hostile_summary())
+    assert not FORBIDDEN & set(page)
+    visible = squash("".join(parse(page).text))
+    assert visible.count("rtl[gnp.exe]") == 3
+    assert visible.count("nul[] soh[] bel[] bs[]") == 3
+
+
+def test_a_vertical_tab_or_form_feed_starts_a_new_line_as_in_the_pdf():
+    md = render_markdown(sample_summary(notes="first\x0bsecond\x0cthird"))
+    assert "first  \nsecond  \nthird" in md
+
+
+def test_the_markdown_html_and_pdf_clean_text_with_one_shared_function():
+    from decisionaid.export import fonts, markdown_html, text
+
+    assert markdown_html.plain_text is text.plain_text
+    assert fonts.plain_text is text.plain_text

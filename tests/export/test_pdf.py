@@ -217,9 +217,16 @@ def test_emoji_and_right_to_left_notes_render_and_keep_their_latin_words():
     assert "😀" in text  # drawn by the fallback font
 
 
-def test_a_character_no_font_has_becomes_one_replacement_mark():
-    text = text_of(render_pdf(sample_summary(notes="A 中文 B")))
-    assert "A \ufffd B" in text
+def test_a_stretch_of_characters_no_font_has_is_printed_as_one_plain_words_mark():
+    text = flat(text_of(render_pdf(sample_summary(notes="A 中文 血友病 B 😀 C"))))
+    assert "A [characters this PDF cannot show] B 😀 C" in text
+    assert "\ufffd" not in text
+
+
+def test_the_mark_for_characters_no_font_has_comes_from_the_summary_labels():
+    summary = sample_summary(notes="A 中文 B")
+    summary = dataclasses.replace(summary, labels={**summary.labels, "unprintable": "[nicht druckbar]"})
+    assert "A [nicht druckbar] B" in flat(text_of(render_pdf(summary)))
 
 
 def test_hebrew_is_shaped_right_to_left_when_uharfbuzz_is_installed():
@@ -244,3 +251,10 @@ def test_any_text_a_person_types_renders_and_its_plain_words_survive(notes, ques
 def test_every_kind_of_line_break_starts_a_new_line(separator):
     text = text_of(render_pdf(sample_summary(notes=f"first{separator}second")))
     assert "first\nsecond" in text
+
+
+def test_control_codes_and_direction_overrides_never_reach_the_pdf():
+    hostile = "nul[\x00] bel[\x07] bs[\x08] esc[\x1b[31mred] rtl[\u202egnp.exe\u202c]"
+    text = text_of(render_pdf(sample_summary(notes=hostile, own_question=hostile)))
+    assert not set(text) & set("\x00\x07\x08\x1b\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    assert flat(text).count("rtl[gnp.exe]") == 2
