@@ -120,6 +120,8 @@ SAVING_KEYS: dict[str, frozenset[str]] = {
     "saving.kept_theirs": frozenset({"answers"}),
     "saving.kept_both": frozenset({"answers"}),
     "summary_page.delete_failed": frozenset({"detail", "folder"}),
+    "summary_page.pdf_unprintable": frozenset({"characters"}),
+    "summary_page.pdf_shortened": frozenset(),
 }
 """What the app says when answers cannot be saved or deleted, or were merged from another window."""
 

@@ -181,3 +181,19 @@ async def test_in_a_browser_the_message_is_handed_to_the_screen_reader_once(
     spoken = [args["message"] for name, args in app.client.calls if name == "announce_message"]
     shown = [c.value for c in app.controls(app.semantics(BANNER)) if isinstance(c, ft.Text) and c.value]
     assert spoken == shown[:1]
+
+
+async def test_before_a_pdf_is_saved_the_person_is_told_which_letters_it_cannot_show(
+    shipped_content, tmp_path
+):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "session.json").write_text(json.dumps({"schema_version": 2, "notes": "血友病 基因治疗 and 🧬"}))
+    app = await start_app(make_app(shipped_content, data), route="/summary")
+    said = [t for t in app.texts() if t.startswith("Before you save a PDF")]
+    assert len(said) == 1 and "血" in said[0] and "🧬" in said[0]
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    (plain / "session.json").write_text(json.dumps({"schema_version": 2, "notes": "left ankle"}))
+    app = await start_app(make_app(shipped_content, plain), route="/summary")
+    assert [t for t in app.texts() if t.startswith("Before you save a PDF")] == []

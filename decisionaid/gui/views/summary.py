@@ -6,9 +6,11 @@ import asyncio
 
 import flet as ft
 
+from decisionaid.export.fonts import unprintable_characters
 from decisionaid.export.markdown_html import render_html, render_markdown
 from decisionaid.export.pdf import render_pdf
-from decisionaid.gui.controls import action_button, heading, markdown, paragraph
+from decisionaid.export.text import printed_whole
+from decisionaid.gui.controls import action_button, heading, markdown, paragraph, text_node
 from decisionaid.gui.routes import JOURNEY
 from decisionaid.gui.state import AppState, use_app_state
 from decisionaid.gui.views.saving import ANSWERS_FILE, answers_file, save
@@ -36,6 +38,28 @@ def delete_dialog(state: AppState, page: ft.Page) -> ft.AlertDialog:
             action_button("delete-confirm", state.t("summary_page.delete_confirm"), confirm, primary=True),
         ],
     )
+
+
+def pdf_caveats(state: AppState, summary) -> list[ft.Control]:
+    """What the PDF will not print as typed, said before the person saves it: letters its
+    fonts cannot show (Chinese, Japanese, Korean, most emoji) and text too long to print
+    whole. The saved answers, Markdown and HTML keep every character."""
+    missing = unprintable_characters(summary)
+    lines = []
+    if missing:
+        shown = " ".join(missing[:12]) + (" …" if len(missing) > 12 else "")
+        lines.append(state.t("summary_page.pdf_unprintable", characters=shown))
+    if not printed_whole(summary):
+        lines.append(state.t("summary_page.pdf_shortened"))
+    return [
+        ft.Container(
+            ft.Row([ft.Icon(ft.Icons.INFO_OUTLINE, semantics_label=""), text_node(line, expand=True)]),
+            padding=12,
+            border=ft.Border.all(1, ft.Colors.OUTLINE),
+            border_radius=8,
+        )
+        for line in lines
+    ]
 
 
 @ft.component
@@ -76,11 +100,13 @@ def Summary():
         if state.notice
         else []
     )
+    caveats = pdf_caveats(state, summary)
     return ft.Column(
         [
             heading(state.t("step.summary.title")),
             paragraph(state.t("summary_page.intro")),
             *notice,
+            *caveats,
             ft.Row(
                 [
                     action_button(
