@@ -207,8 +207,15 @@ LONG_TEXT = {"multiline": True, "min_lines": 4, "max_length": 10_000}
 """TextEntry options for a notes field."""
 
 
+def TextEntry(identifier: str, label: str, value: str = "", **options: Any) -> ft.Control:
+    """A text field the person types into (see `_TextEntry`), keyed by its identifier: when
+    the rows above it change (a question added), it stays the same field, with its state
+    and the keyboard focus, instead of being made anew in its new place."""
+    return _TextEntry(identifier, label, value, key=identifier, **options)
+
+
 @ft.component
-def TextEntry(
+def _TextEntry(
     identifier: str,
     label: str,
     value: str = "",
@@ -236,12 +243,16 @@ def TextEntry(
         return ft.TextField(
             value="" if emptied else value,
             label=label,
+            # The new, empty field takes the keyboard focus the old one had: left alone,
+            # focus went to the page and the next Tab to the top, off-screen (audit D4).
+            autofocus=bool(emptied),
             on_change=(lambda e: on_text(e.control.value or "")) if on_text else None,
             on_submit=submitted if on_submit else None,
             **options,
         )
 
     field = ft.use_memo(make, dependencies=[for_answers, emptied])
+
     return ft.Semantics(identifier=identifier, content=field)
 
 

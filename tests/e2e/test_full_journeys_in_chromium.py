@@ -255,6 +255,8 @@ def test_a_person_clicks_through_every_screen_and_takes_home_a_pdf(
         journey.type_into("own-question", person.own_question)
         page.keyboard.press("Enter")
         page.get_by_text(person.own_question, exact=True).wait_for(timeout=10_000)
+        # The keyboard stays in the (now empty) field for the next question (audit D4).
+        expect(by_id(page, "own-question").locator("input, textarea")).to_be_focused(timeout=10_000)
         journey.type_into("notes", NOTES)  # as fast as keys go: none may be lost
         journey.saved(lambda s: s["notes"] == NOTES, "the notes to be saved as typed")
 

@@ -45,6 +45,8 @@ class HeadlessClient(Connection):
         self.sent: list[Message] = []
         self.calls: list[tuple[str, dict]] = []
         """Every client method the app invoked (other than push_route), with its arguments."""
+        self.invoked: list[tuple[str, int]] = []
+        """The same calls as (method, id of the control it was called on), e.g. ("focus", 42)."""
         self.errors: list[str] = []
         self.files_to_pick: list[dict] = []
         """What a file picker returns when the app asks the person to pick files."""
@@ -64,6 +66,7 @@ class HeadlessClient(Connection):
                 # A file picker, clipboard and the like: record the call and answer as
                 # a client would when the person accepts (a save returns its name).
                 self.calls.append((body.name, body.args or {}))
+                self.invoked.append((body.name, body.control_id))
                 task = self.loop.create_task(self._answer(body))
             self._pending.add(task)
             task.add_done_callback(self._pending.discard)

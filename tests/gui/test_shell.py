@@ -281,6 +281,10 @@ async def test_getting_ready_saves_each_answer_and_explains_the_knowledge_check(
     await app.session.dispatch_event(own._i, "submit", None)
     await app.client.settle()
 
+    # An empty field for the next question, and the keyboard focus goes to it (audit D4).
+    emptied = _control(app, "own-question")
+    assert not emptied.value
+    assert emptied.autofocus
     saved = json.loads((data / "session.json").read_text())
     assert saved["knowledge_answers"] == {item.id: wrong}
     assert saved["notes"] == "Ask about <b>ankle</b> **now**"
