@@ -42,7 +42,7 @@ from decisionaid.loader.problems import Problem, RuleProblem
 if TYPE_CHECKING:
     from decisionaid.loader.load import LoadedFile
 
-ENFORCED = False
+ENFORCED = True
 """The switch. False: `check-content` counts source-rule problems but passes, and
 the tests of the shipped content ignore them. True: they are problems like any
 other (check-content exits 1, tests/test_shipped_content.py fails on them).
