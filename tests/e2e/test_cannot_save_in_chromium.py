@@ -10,15 +10,16 @@ from tests.e2e.conftest import Server
 from tests.e2e.test_full_journeys_in_chromium import DESKTOP
 from tests.e2e.ui import by_id, open_app, screenshot
 
-LISTEN = """() => {
+LISTEN = """
   window.announced = [];
   new MutationObserver(() => {
     for (const e of document.querySelectorAll('[aria-live]')) {
       if (e.textContent) window.announced.push(e.getAttribute('aria-live') + ': ' + e.textContent);
     }
-  }).observe(document.documentElement, {subtree: true, childList: true, characterData: true});
-}"""
-"""Records what Flutter hands to the page's aria-live elements, which screen readers read out."""
+  }).observe(document, {subtree: true, childList: true, characterData: true});
+"""
+"""Records what Flutter hands to the page's aria-live elements, which screen readers read out.
+Installed before the page loads: the first save (on arriving at a page) fails at once."""
 
 
 def test_a_data_folder_that_cannot_be_made_shows_a_banner_that_is_read_out_and_saves_the_answers(
@@ -30,8 +31,8 @@ def test_a_data_folder_that_cannot_be_made_shows_a_banner_that_is_read_out_and_s
     server = Server(blocker / "data", tmp_path / "server.log").start()  # cannot be made, even by root
     page = browser.new_page(viewport=DESKTOP, accept_downloads=True)
     try:
+        page.add_init_script(LISTEN)
         open_app(page, server.link("values"), ui["step.values.title"])
-        page.evaluate(LISTEN)
         by_id(page, "imp-treatment_burden-4").click()
         by_id(page, "cannot-save").wait_for(timeout=30_000)
         page.wait_for_function("() => window.announced.length > 0", timeout=10_000)
