@@ -241,6 +241,9 @@ def _TextEntry(
 
     def make() -> ft.TextField:
         return ft.TextField(
+            # A key of its own per emptying: a field equal to the old one but for its key
+            # would be patched, not replaced, and keep the typed text on the screen.
+            key=f"{identifier}-{emptied}",
             value="" if emptied else value,
             label=label,
             # The new, empty field takes the keyboard focus the old one had: left alone,
