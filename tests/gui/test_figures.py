@@ -47,8 +47,12 @@ async def test_the_hemgenix_card_draws_no_picture_from_press_only_numbers(shippe
     assert "94 in 100: off regular preventive treatment." not in app.texts()
 
 
-async def test_the_how_long_it_lasts_module_shows_the_durability_chart_and_spreads(shipped_content, tmp_path):
+async def test_the_how_long_it_lasts_module_shows_the_durability_chart_without_the_best_year_picture(
+    shipped_content, tmp_path
+):
+    # Second review R2-1/R2-6: the year-1 spread (the best year) is no longer drawn,
+    # as the later spread could not be shown from a read report either.
     app = await open_with_type(shipped_content, tmp_path, "A", "/learn")
     chart = app.semantics("figure-durability")
     assert chart.label == durability_chart(load_content(shipped_content)).words
-    assert "icons-roctavian-factor-viii-year-1" in app.identifiers()
+    assert "icons-roctavian-factor-viii-year-1" not in app.identifiers()
