@@ -110,7 +110,8 @@ def test_the_goal_band_says_it_is_an_aim_and_not_a_trial_result(content):
 
 def test_every_icon_array_in_the_shipped_content_adds_up_to_100(content):
     arrays = content.figures.icon_arrays
-    assert len(arrays) >= 1  # Beqvez steroids; the HOPE-B press-only arrays and the Roctavian year-1 array (R2-1) were removed
+    # Beqvez steroids; the HOPE-B press-only arrays and the Roctavian year-1 array (R2-1) were removed.
+    assert len(arrays) >= 1
     for array in arrays:
         views = [v for v in icon_arrays_for(content, array.option) if v.id == array.id]
         assert len(views) == 1
