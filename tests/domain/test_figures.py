@@ -65,13 +65,14 @@ def test_numbers_are_written_without_a_trailing_zero():
     assert [number(v) for v in (5.0, 36.1, 0.5, 119.0, 1.25)] == ["5", "36.1", "0.5", "119", "1.25"]
 
 
-def test_the_gauge_for_hemophilia_b_shows_hemgenix_from_5_to_100_and_no_a_only_option(content):
+def test_the_gauge_for_hemophilia_b_shows_hemgenix_from_0_to_100_and_no_a_only_option(content):
+    # Second review R2-3: the bar starts at 0%, as one man made no factor IX.
     chart = factor_level_chart(content, "B")
     hemgenix = next(r for r in chart.rows if r.label.startswith("Hemgenix"))
-    assert (hemgenix.low, hemgenix.high) == (5, 100)
+    assert (hemgenix.low, hemgenix.high) == (0, 100)
     a_only = {o.name for o in content.options if o.applies_to == "A"}
     assert not [r.label for r in chart.rows if any(r.label.startswith(name) for name in a_only)]
-    assert "5% to 100%" in chart.words
+    assert "0% to 100%" in chart.words
 
 
 def test_the_gauge_without_a_type_shows_both_types_and_puts_withdrawn_options_last(content):
@@ -109,7 +110,8 @@ def test_the_goal_band_says_it_is_an_aim_and_not_a_trial_result(content):
 
 def test_every_icon_array_in_the_shipped_content_adds_up_to_100(content):
     arrays = content.figures.icon_arrays
-    assert len(arrays) >= 2  # Roctavian year 1 and Beqvez steroids; the HOPE-B press-only arrays were removed
+    # Beqvez steroids; the HOPE-B press-only arrays and the Roctavian year-1 array (R2-1) were removed.
+    assert len(arrays) >= 1
     for array in arrays:
         views = [v for v in icon_arrays_for(content, array.option) if v.id == array.id]
         assert len(views) == 1

@@ -23,7 +23,7 @@ async def test_options_show_the_gauge_and_doses_as_images_labelled_with_their_wo
     gauge = app.semantics("figure-gauge")
     assert gauge.image is True
     assert gauge.label == factor_level_chart(content, "B").words
-    assert "Hemgenix: 5% to 100% of normal." in gauge.label
+    assert "Hemgenix: 0% to 100% of normal." in gauge.label  # R2-3: the bar starts at 0%
     doses = app.semantics("figure-doses")
     assert "Hemgenix: one infusion, then none for most people." in doses.label
     assert {"figure-gauge-words", "figure-doses-words"} <= set(app.identifiers())
@@ -47,8 +47,12 @@ async def test_the_hemgenix_card_draws_no_picture_from_press_only_numbers(shippe
     assert "94 in 100: off regular preventive treatment." not in app.texts()
 
 
-async def test_the_how_long_it_lasts_module_shows_the_durability_chart_and_spreads(shipped_content, tmp_path):
+async def test_the_how_long_it_lasts_module_shows_the_durability_chart_without_the_best_year_picture(
+    shipped_content, tmp_path
+):
+    # Second review R2-1/R2-6: the year-1 spread (the best year) is no longer drawn,
+    # as the later spread could not be shown from a read report either.
     app = await open_with_type(shipped_content, tmp_path, "A", "/learn")
     chart = app.semantics("figure-durability")
     assert chart.label == durability_chart(load_content(shipped_content)).words
-    assert "icons-roctavian-factor-viii-year-1" in app.identifiers()
+    assert "icons-roctavian-factor-viii-year-1" not in app.identifiers()
