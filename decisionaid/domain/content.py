@@ -388,7 +388,8 @@ class IconArray(StrictModel):
 class Figures(StrictModel):
     """figures.yaml: the data behind the factor-level gauge, the durability chart and icon arrays."""
 
-    factor_goals: list[FactorBand] = Field(min_length=1)
+    factor_goals: list[FactorBand] = Field(default_factory=list)
+    """Aims of treatment drawn on the gauge; none until a guideline we have read sets one."""
     severity: list[FactorBand] = Field(min_length=1)
     durability: Durability
     icon_arrays: list[IconArray] = Field(default_factory=list)

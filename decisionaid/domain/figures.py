@@ -150,7 +150,7 @@ def _bands(bands: list[FactorBand], scale: LogScale) -> tuple[Band, ...]:
 
 
 def _band_words(content: Content, goals: tuple[Band, ...], severity: tuple[Band, ...]) -> list[str]:
-    lines = [content.text("figure.bands.goals")]
+    lines = [content.text("figure.bands.goals")] if goals else []
     lines += [content.text("figure.band", label=b.label, words=b.words) for b in goals]
     lines.append(content.text("figure.bands.severity"))
     lines += [content.text("figure.band", label=b.label, words=b.words) for b in severity]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from html.parser import HTMLParser
 
 import markdown
@@ -43,7 +44,9 @@ def parse(html: str) -> Structure:
 
 
 def squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\u200b", "")).strip()
+    """Text as a reader sees it: spaces collapsed, and composed (NFC), as the exports
+    compose it: U+2F800 and U+4E3D are the same letter."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text).replace("\u200b", "")).strip()
 
 
 def test_the_html_has_headings_lists_and_a_table_for_screen_readers():
