@@ -102,11 +102,7 @@ def _priorities(pdf: SummaryDocument, summary: DiscussionSummary) -> None:
         pdf.style(color=MUTED)
         pdf.set_xy(label_x, top)
         pdf.text(pdf.w - pdf.r_margin - label_x, 6, priority.importance_label, next_line=False)
-        bottom = max(bottom, pdf.y) + 0.6
-        pdf.set_draw_color(*RULE)
-        pdf.set_line_width(0.15)
-        pdf.line(pdf.l_margin, bottom, pdf.w - pdf.r_margin, bottom)
-        pdf.set_xy(pdf.l_margin, bottom)
+        pdf.rule_under(max(bottom, pdf.y) + 0.6)
     pdf.ln(2)
 
 

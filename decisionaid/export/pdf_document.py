@@ -404,12 +404,15 @@ class SummaryDocument(FPDF):
             self.style(bold=bold_values)
             self.set_xy(value_x, top)
             self.text(value_width, LINE, row.value, next_line=False)
-            bottom = max(left_bottom, self.y) + 1.2
-            self.set_draw_color(*RULE)
-            self.set_line_width(0.15)
-            self.line(self.l_margin, bottom, self.w - self.r_margin, bottom)
-            self.set_xy(self.l_margin, bottom)
+            self.rule_under(max(left_bottom, self.y) + 1.2)
         self.ln(2)
+
+    def rule_under(self, bottom: float) -> None:
+        """A thin rule across the text width at `bottom`, and the next line starts there."""
+        self.set_draw_color(*RULE)
+        self.set_line_width(0.15)
+        self.line(self.l_margin, bottom, self.w - self.r_margin, bottom)
+        self.set_xy(self.l_margin, bottom)
 
     def callout(self, text: str, *, size: float = 9.5) -> None:
         """A short note on a tinted band with an accent rule at its left."""
