@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import errno
 import json
 import os
@@ -9,9 +10,11 @@ import os
 import flet as ft
 
 from decisionaid.gui.app import make_app
+from decisionaid.loader import load_content
 from decisionaid.storage import SessionStore, read_session_file
 from decisionaid.storage.preferences import DisplayStore
 from tests.gui.harness import HeadlessApp, start_app
+from tests.gui.test_journey import pick
 
 BANNER = "cannot-save"
 
@@ -197,3 +200,18 @@ async def test_before_a_pdf_is_saved_the_person_is_told_which_letters_it_cannot_
     (plain / "session.json").write_text(json.dumps({"schema_version": 2, "notes": "left ankle"}))
     app = await start_app(make_app(shipped_content, plain), route="/summary")
     assert [t for t in app.texts() if t.startswith("Before you save a PDF")] == []
+
+
+async def test_in_a_browser_the_knowledge_check_verdict_is_read_out(shipped_content, tmp_path):
+    """Audit D15: answering the knowledge check put nothing into the page's announcement
+    regions; the verdict and why are now handed to the screen reader."""
+    content = load_content(shipped_content)
+    item = content.knowledge[0]
+    app = await start_app(make_app(shipped_content, tmp_path / "data"), route="/ready")
+    app.session.apply_page_patch({"web": True})
+    await pick(app, f"k-{item.id}-{item.answer}")
+    for _ in range(20):  # the announcement is a task of its own
+        await asyncio.sleep(0.01)
+        await app.client.settle()
+    spoken = [args["message"] for name, args in app.client.calls if name == "announce_message"]
+    assert len(spoken) == 1 and spoken[0].startswith(content.text("ready.right"))

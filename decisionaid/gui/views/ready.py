@@ -20,15 +20,28 @@ from decisionaid.gui.controls import (
 from decisionaid.gui.state import AppState, use_app_state
 
 
+def feedback(state: AppState, item: KnowledgeItem, answer: int) -> str:
+    """Whether an answer is right, and why: shown under the question and read out."""
+    verdict = state.t("ready.right" if answer == item.answer else "ready.not_quite")
+    return f"{verdict} {strip_citations(item.explanation)}"
+
+
 def knowledge_item(state: AppState, item: KnowledgeItem) -> ft.Control:
     """A question; once answered, whether it was right (in words and an icon) and why."""
     answer = state.session.knowledge_answers.get(item.id)
+
+    page = ft.context.page
 
     def pick(value: str | None) -> None:
         answers = {k: v for k, v in state.session.knowledge_answers.items() if k != item.id}
         if value is not None:
             answers[item.id] = int(value)
         state.change(knowledge_answers=answers)
+        if value is not None and page.web:
+            # Flutter on the web does not read out a live region that appears (audit D15;
+            # the same was seen for the cannot-save banner): the verdict is handed to the
+            # screen reader. Phones and desktops read the live region below themselves.
+            page.run_task(ft.SemanticsService().announce_message, feedback(state, item, int(value)))
 
     controls: list[ft.Control] = [
         ft.Text(item.question, weight=ft.FontWeight.W_600),
@@ -42,14 +55,14 @@ def knowledge_item(state: AppState, item: KnowledgeItem) -> ft.Control:
     ]
     if answer is not None:
         right = answer == item.answer
-        verdict = state.t("ready.right" if right else "ready.not_quite")
         controls.append(
             ft.Semantics(
                 live_region=True,
                 content=ft.Row(
                     [
-                        ft.Icon(ft.Icons.CHECK_CIRCLE if right else ft.Icons.INFO, semantics_label=verdict),
-                        ft.Text(f"{verdict} {strip_citations(item.explanation)}", expand=True),
+                        # The words say it: the icon has no name of its own (it was read twice).
+                        ft.Icon(ft.Icons.CHECK_CIRCLE if right else ft.Icons.INFO),
+                        ft.Text(feedback(state, item, answer), expand=True),
                     ],
                     vertical_alignment=ft.CrossAxisAlignment.START,
                 ),
