@@ -57,3 +57,9 @@ def test_every_text_style_carries_the_palettes_text_colour(palette):
     theme = build_theme(1.5, palette)
     for name in BASE_SIZES:
         assert getattr(theme.text_theme, name).color == PALETTES[palette]["on_surface"], name
+
+
+def test_the_compare_grid_headings_grow_with_the_text_size():
+    """Audit D18: a DataTable's headings use the theme's title_small, which was not scaled."""
+    assert text_theme(1.0).title_small.size == BASE_SIZES["title_small"]
+    assert text_theme(2.0).title_small.size == 2 * BASE_SIZES["title_small"]
