@@ -119,7 +119,8 @@ HTML_PAGE = """<!DOCTYPE html>
 <title>{title}</title>
 <style>
 body {{ font-family: system-ui, sans-serif; font-size: 1.1rem; line-height: 1.5;
-       max-width: 46rem; margin: 2rem auto; padding: 0 1rem; color: #1b1b1b; background: #fff; }}
+       max-width: 46rem; margin: 2rem auto; padding: 0 1rem; color: #1b1b1b; background: #fff;
+       overflow-wrap: anywhere; }}
 h1 {{ font-size: 1.6rem; }} h2 {{ font-size: 1.3rem; border-bottom: 1px solid #888; margin-top: 2rem; }}
 table {{ border-collapse: collapse; }}
 th, td {{ border: 1px solid #888; padding: .3rem .6rem; text-align: left; }}
