@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from pypdf import PdfReader
 
 from decisionaid.loader import load_content
@@ -86,6 +87,22 @@ def saved_session(data: Path) -> dict:
     return json.loads((data / "session.json").read_text(encoding="utf-8"))
 
 
+def press_until_at(page, identifier: str, path: str) -> None:
+    """Press a button and arrive on `path`. Just after the window is resized for a
+    screenshot, Flutter can still be laying the page out and a click may land where the
+    button was a moment ago; the button is pressed again only while it is still there."""
+    at = re.compile(re.escape(path) + "$")
+    for attempt in range(3):
+        if attempt == 0 or by_id(page, identifier).count():
+            by_id(page, identifier).click()
+        try:
+            page.wait_for_url(at, timeout=15_000)
+            return
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+
+
 class Journey:
     """One person's window on the app, and the screenshots of each screen."""
 
@@ -106,8 +123,7 @@ class Journey:
 
     def next(self, path: str) -> None:
         """Press Next and arrive on `path`."""
-        by_id(self.page, "next").click()
-        self.page.wait_for_url(re.compile(re.escape(path) + "$"), timeout=30_000)
+        press_until_at(self.page, "next", path)
         by_id(self.page, SCREEN_MARKERS[path]).first.wait_for(state="attached", timeout=30_000)
 
     def tick(self, identifier: str, role: str) -> None:
@@ -173,8 +189,7 @@ def test_a_person_clicks_through_every_screen_and_takes_home_a_pdf(
         # Welcome
         open_app(page, server.link(), ui["welcome.title"])
         journey.shoot("welcome")
-        by_id(page, "start").click()
-        page.wait_for_url(re.compile(r"/about-you$"), timeout=30_000)
+        press_until_at(page, "start", "/about-you")
         by_id(page, "q-hemophilia_type").wait_for(timeout=30_000)
 
         # About you: every question, by tapping the answer.
