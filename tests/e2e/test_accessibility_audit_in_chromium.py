@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from decisionaid.loader import load_content
 from tests.e2e.conftest import Server
 
 SESSION = Path(__file__).parents[1] / "testdata" / "sessions" / "daniel-hemophilia-b.json"
@@ -56,7 +57,8 @@ def seeded_server(tmp_path_factory):
     served.stop()
 
 
-def test_no_screen_has_an_interactive_node_without_a_name(browser, seeded_server):
+def test_no_screen_has_an_interactive_node_without_a_name(browser, seeded_server, shipped_content):
+    more_label = load_content(shipped_content).text("options.more")
     context = browser.new_context(viewport={"width": 1280, "height": 860})
     table = {}
     try:
@@ -69,6 +71,12 @@ def test_no_screen_has_an_interactive_node_without_a_name(browser, seeded_server
             page.get_by_role("heading", level=1).first.wait_for(timeout=60_000)
             page.wait_for_timeout(1500)  # let every control of the screen arrive
             table[screen] = page.evaluate(AUDIT_SCRIPT, list(INTERACTIVE))
+            if screen == "options":
+                # Each option card's fold is a button of its own (once it was folded into
+                # the card's label and could not be reached by a screen reader).
+                cards = page.locator('[flt-semantics-identifier^="option-"]').count()
+                folds = page.get_by_role("button", name=more_label).count()
+                table[screen]["cards and folds"] = (cards, folds)
             page.close()
     finally:
         context.close()
@@ -78,3 +86,5 @@ def test_no_screen_has_an_interactive_node_without_a_name(browser, seeded_server
     assert all(row["interactive"] > 0 for row in table.values()), table
     unnamed = {screen: row["unnamed"] for screen, row in table.items() if row["unnamed"]}
     assert unnamed == {}
+    cards, folds = table["options"]["cards and folds"]
+    assert cards > 0 and folds == cards

@@ -116,32 +116,43 @@ def option_card(state: AppState, option: Option, notes: list[FlagNote]) -> ft.Co
                         *(text_node(f) for f in facts),
                         *icon_figures(state, icon_arrays_for(state.content, option.id), level=3),
                         *(note_box(state, n) for n in notes),
-                        ft.ExpansionTile(
-                            title=ft.Text(state.t("options.more")),
-                            controls=[
-                                ft.ResponsiveRow(
-                                    [
-                                        ft.Container(
-                                            statements(state.t("options.benefits"), option.benefits),
-                                            col={"xs": 12, "md": 6},
-                                        ),
-                                        ft.Container(
-                                            statements(state.t("options.harms"), option.harms),
-                                            col={"xs": 12, "md": 6},
-                                        ),
-                                    ]
-                                ),
-                                statements(state.t("options.commitments"), option.commitments),
-                                statements(state.t("options.unknowns"), option.unknowns),
-                                statements(state.t("options.eligibility"), option.eligibility),
-                            ],
-                            controls_padding=ft.Padding.all(12),
-                        ),
+                        more_fold(state, option),
                     ],
                     spacing=6,
                 ),
                 padding=16,
             )
+        ),
+    )
+
+
+def more_fold(state: AppState, option: Option) -> ft.Control:
+    """The option's good points, downsides, commitments, unknowns and who it is for, folded.
+
+    Its own node (container): inside a card whose texts are nodes of their own, the fold
+    was otherwise folded into the card's label and lost its button (seen in Chromium)."""
+    return ft.Semantics(
+        container=True,
+        content=ft.ExpansionTile(
+            title=ft.Text(state.t("options.more")),
+            controls=[
+                ft.ResponsiveRow(
+                    [
+                        ft.Container(
+                            statements(state.t("options.benefits"), option.benefits),
+                            col={"xs": 12, "md": 6},
+                        ),
+                        ft.Container(
+                            statements(state.t("options.harms"), option.harms),
+                            col={"xs": 12, "md": 6},
+                        ),
+                    ]
+                ),
+                statements(state.t("options.commitments"), option.commitments),
+                statements(state.t("options.unknowns"), option.unknowns),
+                statements(state.t("options.eligibility"), option.eligibility),
+            ],
+            controls_padding=ft.Padding.all(12),
         ),
     )
 
