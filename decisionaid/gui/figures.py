@@ -227,7 +227,10 @@ def level_chart(identifier: str, chart: LevelChart, words_title: str) -> ft.Cont
         ],
         spacing=8,
     )
-    picture = ft.Column([legend, *rows, _axis(chart), _severity_strip(chart)], spacing=10)
+    # The legend of the shaded aims only when there are aims: an empty one was a stray box.
+    picture = ft.Column(
+        [*([legend] if chart.goals else []), *rows, _axis(chart), _severity_strip(chart)], spacing=10
+    )
     return _figure(identifier, chart.title, chart.caption, picture, chart.words, words_title)
 
 

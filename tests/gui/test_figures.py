@@ -56,3 +56,14 @@ async def test_the_how_long_it_lasts_module_shows_the_durability_chart_without_t
     chart = app.semantics("figure-durability")
     assert chart.label == durability_chart(load_content(shipped_content)).words
     assert "icons-roctavian-factor-viii-year-1" not in app.identifiers()
+
+
+async def test_the_gauge_draws_no_legend_for_aims_when_there_are_none(shipped_content, tmp_path):
+    """With no aim band (R2-8), the legend's shaded box stood alone above the bars."""
+    import flet as ft
+
+    app = await start_app(make_app(shipped_content, tmp_path), route="/options")
+    gauge = app.semantics("figure-gauge")
+    assert gauge is not None
+    swatches = [c for c in app.controls() if isinstance(c, ft.Container) and c.width == 28 and c.height == 14]
+    assert swatches == []
