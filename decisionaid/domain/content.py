@@ -116,11 +116,69 @@ class Statement(StrictModel):
 
 
 class AttributeScore(StrictModel):
-    """How an option does on one attribute: 0 (worst) to 1 (best), with why."""
+    """How an option does on one attribute: 0 (worst) to 1 (best), with why.
+
+    `low` and `high` bound the score by the uncertainty of the evidence under the
+    attribute's rubric (a small single-arm trial, a wide spread between people);
+    when the evidence is firm they equal the score, and they default to it.
+    """
 
     score: float = Field(ge=0, le=1)
+    low: float | None = Field(default=None, ge=0, le=1)
+    high: float | None = Field(default=None, ge=0, le=1)
     reason: Text
     source: SourceId
+
+    @model_validator(mode="after")
+    def _score_inside_its_range(self) -> AttributeScore:
+        if not self.lowest <= self.score <= self.highest:
+            raise ValueError(f"score {self.score:g} is outside its range {self.lowest:g}-{self.highest:g}")
+        return self
+
+    @property
+    def lowest(self) -> float:
+        """The low end of the score's range (the score itself when none is given)."""
+        return self.score if self.low is None else self.low
+
+    @property
+    def highest(self) -> float:
+        """The high end of the score's range (the score itself when none is given)."""
+        return self.score if self.high is None else self.high
+
+
+ProfileField = Literal["hemophilia_type", "severity", "inhibitors", "age_group"]
+"""The answers about a person that a licence can turn on (`NotFor.when`)."""
+
+
+class NotFor(StrictModel):
+    """Who cannot be given an option under its licence, and why, in the person's words.
+
+    `when` maps an answer about the person to the answers that rule the option out:
+    `{inhibitors: [now, past]}`. Every key must match for the rule to apply. "Not
+    sure" and unanswered never rule an option out; the person is told to ask.
+    """
+
+    when: dict[ProfileField, list[Id]] = Field(min_length=1)
+    reason: Text
+    sources: list[SourceId] = Field(min_length=1)
+
+
+class RubricLevel(StrictModel):
+    """One step of a rubric: the evidence that earns this score."""
+
+    score: float = Field(ge=0, le=1)
+    when: Text
+
+
+class Rubric(StrictModel):
+    """The written rule that maps evidence to an attribute's score, the same for every option."""
+
+    measure: Text
+    """What is measured, and against what (the comparator, the time frame)."""
+    levels: list[RubricLevel] = Field(min_length=2)
+    range_rule: Text | None = None
+    """How the low-high range of a score is set from the uncertainty of its evidence."""
+    sources: list[SourceId] = Field(default_factory=list)
 
 
 OptionKind = Literal["gene-therapy", "factor", "non-factor", "current"]
@@ -152,6 +210,8 @@ class Option(StrictModel):
     commitments: list[Statement]
     unknowns: list[Statement]
     eligibility: list[Statement]
+    not_for: list[NotFor] = Field(default_factory=list)
+    """Who cannot be given it under its licence: shown with the reason, never scored."""
     sources: list[SourceId] = Field(min_length=1)
     reviewed: dt.date
     body: MarkdownBody
@@ -167,6 +227,7 @@ class Attribute(StrictModel):
     high_pole: Text
     grid_question: Text
     help: Text | None = None
+    rubric: Rubric | None = None
 
 
 class HardLimit(StrictModel):
