@@ -12,6 +12,7 @@ from benchmarks.processes import (
     web_start_seconds,
 )
 from benchmarks.timing import Row, median_seconds, table
+from benchmarks.worst_cases import WORST_CASE_BUDGET_SECONDS, worst_case_makers
 
 
 def measure(runs: int, process_runs: int, web: bool) -> list[Row]:
@@ -28,6 +29,16 @@ def measure(runs: int, process_runs: int, web: bool) -> list[Row]:
             budget_seconds=PDF_BUDGET_SECONDS,
         ),
     ]
+    for label, action in worst_case_makers():
+        rows.append(
+            Row(
+                label,
+                median_seconds(action, max(3, runs // 5)),
+                baseline="render_pdf(sample summary)",
+                baseline_seconds=render,
+                budget_seconds=WORST_CASE_BUDGET_SECONDS,
+            )
+        )
     session_pdf = session_summary_pdf_maker()
     rows.append(
         Row(
