@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
+import logging
 import os
 import secrets
 from collections.abc import Awaitable, Callable, Iterable, MutableMapping
@@ -33,6 +34,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 import flet as ft
+from starlette.websockets import WebSocketDisconnect, WebSocketDisconnected
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -203,7 +205,12 @@ class GuardedApp:
             # Closing before accepting makes the server answer the upgrade with 403.
             await send({"type": "websocket.close", "code": 1008})
             return
-        await self.app(scope, receive, send)
+        try:
+            await self.app(scope, receive, send)
+        except WebSocketDisconnect:
+            # Flet's send loop raises this when a tab closes mid-send: an ordinary end of a
+            # session, which the server would otherwise log as a traceback for every tab.
+            return
 
     async def _http(self, scope: Scope, receive: Receive, send: Send) -> None:
         headers = _headers(scope)
@@ -244,6 +251,21 @@ class GuardedApp:
         )
 
 
+class _ClosedTabFilter(logging.Filter):
+    """Drops Flet's warning, with its traceback, when a tab closed before its socket was read.
+
+    Flet logs "Receive loop error" for a socket that is already gone. A closed tab is an
+    ordinary end; every other warning passes.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        kind = record.exc_info[0] if record.exc_info else None
+        return not (kind is not None and issubclass(kind, (WebSocketDisconnect, WebSocketDisconnected)))
+
+
+CLOSED_TAB_FILTER = _ClosedTabFilter()
+
+
 def web_app(main: Callable[[ft.Page], None], assets_dir: str, guard: Guard) -> GuardedApp:
     """The ASGI app that serves `main` with no CDN, behind `guard`."""
     # Flet reads the session timeout from its environment when each session starts.
@@ -267,6 +289,7 @@ def serve(
     import uvicorn
 
     guard = Guard(host=host, port=port)
+    logging.getLogger("flet_web.fastapi").addFilter(CLOSED_TAB_FILTER)
     announce(guard.url())
     if open_browser:
         threading.Timer(1.5, webbrowser.open, args=(guard.url(),)).start()

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 
 import pytest
 
-from decisionaid.gui.server import Guard, GuardedApp
+from decisionaid.gui.server import CLOSED_TAB_FILTER, Guard, GuardedApp
 
 GUARD = Guard("127.0.0.1", 8550, key="k" * 43)
 
@@ -122,3 +123,45 @@ def test_a_refused_websocket_is_closed_before_the_app_sees_it():
     sent = run(GuardedApp(app, GUARD), {"type": "websocket", "path": "/ws", "headers": headers})
     assert sent == [{"type": "websocket.close", "code": 1008}]
     assert seen == []
+
+
+def test_a_browser_that_goes_away_mid_send_ends_its_websocket_quietly():
+    """Flet's send loop raises WebSocketDisconnect when a tab closes; that is an ordinary end,
+    not an error to log with a traceback for every closed tab."""
+    from starlette.websockets import WebSocketDisconnect
+
+    async def app(scope, receive, send):
+        raise WebSocketDisconnect(code=1006)
+
+    headers = [
+        (b"host", b"127.0.0.1:8550"),
+        (b"origin", b"http://127.0.0.1:8550"),
+        (b"cookie", f"{GUARD.cookie_name}={GUARD.key}".encode()),
+    ]
+    assert run(GuardedApp(app, GUARD), {"type": "websocket", "path": "/ws", "headers": headers}) == []
+
+
+def test_any_other_error_in_the_app_still_reaches_the_server_log():
+    async def app(scope, receive, send):
+        raise RuntimeError("a real fault")
+
+    headers = [
+        (b"host", b"127.0.0.1:8550"),
+        (b"origin", b"http://127.0.0.1:8550"),
+        (b"cookie", f"{GUARD.cookie_name}={GUARD.key}".encode()),
+    ]
+    with pytest.raises(RuntimeError, match="a real fault"):
+        run(GuardedApp(app, GUARD), {"type": "websocket", "path": "/ws", "headers": headers})
+
+
+def _record(error: BaseException | None) -> logging.LogRecord:
+    info = (type(error), error, None) if error else None
+    return logging.LogRecord("flet_web.fastapi", logging.WARNING, __file__, 1, "Receive loop error", (), info)
+
+
+def test_flets_warning_about_a_socket_already_closed_is_dropped_and_others_pass():
+    from starlette.websockets import WebSocketDisconnected
+
+    assert not CLOSED_TAB_FILTER.filter(_record(WebSocketDisconnected("not connected")))
+    assert CLOSED_TAB_FILTER.filter(_record(RuntimeError("a real fault")))
+    assert CLOSED_TAB_FILTER.filter(_record(None))
