@@ -12,6 +12,7 @@ from decisionaid.gui.theme import FALLBACKS
 
 MIN_TARGET = 48  # px: touch targets at least this tall and wide
 BODY_SIZE = 18  # px at 100% text size: the theme's body_large
+LIST_NUMBER_EMS = 2.2  # the width of a list's numbers ("10.", "27."), in letter heights
 
 _PADDING = ft.Padding.symmetric(horizontal=24, vertical=14)
 _FOCUSED = ft.BorderSide(3, ft.Colors.ON_SURFACE)
@@ -122,6 +123,9 @@ def markdown(text: str, scale: float) -> ft.Control:
         md_style_sheet=ft.MarkdownStyleSheet(
             p_text_style=body,
             list_bullet_text_style=body,
+            # Room for "10." at the reading size: the default 24 px put the dot of every
+            # number from 10 on a line of its own, and every number's at 200% (audit D29).
+            list_indent=round(LIST_NUMBER_EMS * BODY_SIZE * scale),
             table_body_text_style=body,
             a_text_style=ft.TextStyle(color=ft.Colors.PRIMARY, decoration=ft.TextDecoration.UNDERLINE),
             blockquote_text_style=ft.TextStyle(color=ft.Colors.ON_SURFACE),
@@ -232,6 +236,7 @@ def _TextEntry(
             # The new, empty field takes the keyboard focus the old one had: left alone,
             # focus went to the page and the next Tab to the top, off-screen (audit D4).
             autofocus=bool(emptied),
+            expand=True,
             on_change=(lambda e: on_text(e.control.value or "")) if on_text else None,
             on_submit=submitted if on_submit else None,
             **options,
@@ -239,7 +244,9 @@ def _TextEntry(
 
     field = ft.use_memo(make, dependencies=[for_answers, emptied])
 
-    return ft.Semantics(identifier=identifier, content=field)
+    # As wide as the page (Flet makes a field 300 px wide unless it expands): at 300 px the
+    # notes field's label wrapped and its last word sat on the box's border (persona walks).
+    return ft.Semantics(identifier=identifier, content=ft.Row([field]))
 
 
 def _with_words(

@@ -22,7 +22,10 @@ TRACK_HEIGHT = 22
 MARKER = 14
 
 MARKER_SHAPES = ("circle", "square", "diamond")
-GROUP_ICONS = (ft.Icons.PERSON, ft.Icons.PERSON_OUTLINE, ft.Icons.ACCESSIBILITY_NEW, ft.Icons.HELP_OUTLINE)
+GROUP_ICONS = (ft.Icons.PERSON, ft.Icons.PERSON_OUTLINE, ft.Icons.ACCESSIBILITY_NEW, ft.Icons.EMOJI_PEOPLE)
+"""One shape per group, by its place in the picture. None is a question mark: a shape given
+by place means nothing itself, and a "?" read as "not known" on one picture (Hemgenix: not
+described in our source) and as a result on another (Roctavian: below 3%) (persona walks)."""
 GROUP_COLOURS = (ft.Colors.PRIMARY, ft.Colors.ON_SURFACE, ft.Colors.TERTIARY, ft.Colors.OUTLINE)
 
 

@@ -94,8 +94,17 @@ class HeadlessClient(Connection):
             await asyncio.sleep(0.01)
 
 
-ACTIONABLE = (ft.Radio, ft.Checkbox, ft.FilledButton, ft.OutlinedButton, ft.TextButton, ft.IconButton)
-"""What a person taps inside a row that also holds words."""
+ACTIONABLE = (
+    ft.Radio,
+    ft.Checkbox,
+    ft.FilledButton,
+    ft.OutlinedButton,
+    ft.TextButton,
+    ft.IconButton,
+    ft.TextField,
+)
+"""What a person taps or types into inside a row that also holds words (or a row that
+makes a text field as wide as the page)."""
 
 
 class HeadlessApp:

@@ -38,24 +38,24 @@ def statements(title: str, items: list[Statement]) -> ft.Control:
 
 
 def note_box(state: AppState, note: FlagNote) -> ft.Control:
-    """An 'ask your care team' note: why it shows, what it says, what to ask."""
+    """An 'ask your care team' note: why it shows, what it says, what to ask.
+
+    A heading and a node per text, so a screen reader can move through it by heading and
+    line: as plain texts in one box it was a single long label ("Ask your care team, Ask
+    your care team: ..., You said ..., ..."), its icon's name read twice (audit D13, D21)."""
     return ft.Container(
         ft.Column(
             [
                 ft.Row(
                     [
-                        ft.Icon(
-                            ft.Icons.CONTACT_SUPPORT_OUTLINED, semantics_label=state.t("options.ask_team")
-                        ),
-                        ft.Text(
-                            f"{state.t('options.ask_team')}: {note.flag.title}",
-                            weight=ft.FontWeight.W_600,
-                            expand=True,
+                        ft.Icon(ft.Icons.CONTACT_SUPPORT_OUTLINED),  # the heading says it
+                        ft.Container(
+                            heading(f"{state.t('options.ask_team')}: {note.flag.title}", level=3), expand=True
                         ),
                     ]
                 ),
-                ft.Text(note.reason, italic=True),
-                ft.Text(note.flag.text),
+                text_node(note.reason, italic=True),
+                text_node(note.flag.text),
             ],
             spacing=4,
         ),
