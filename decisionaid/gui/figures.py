@@ -20,6 +20,8 @@ from decisionaid.gui.controls import Fold, heading, text_node
 WEIGHT = 1000  # flex weights are integers: positions are kept to 0.1% of the width
 TRACK_HEIGHT = 22
 MARKER = 14
+AXIS_LABEL = 72  # px: room for "100%" at 200% text
+EDGE = 0.2  # a tick this close to an end has its label start (or end) at the tick
 
 MARKER_SHAPES = ("circle", "square", "diamond")
 GROUP_ICONS = (ft.Icons.PERSON, ft.Icons.PERSON_OUTLINE, ft.Icons.ACCESSIBILITY_NEW, ft.Icons.EMOJI_PEOPLE)
@@ -103,22 +105,55 @@ def _row_layer(row: LevelRow, scale: LogScale, shape: str) -> list[ft.Control]:
     return layers
 
 
-def _axis(chart: LevelChart) -> ft.Control:
-    """Tick labels (1%, 5%, 15%, 40%, 100%) under the rows."""
+def _tick_label(position: float, text: str) -> ft.Control:
+    """A tick label at `position` (0-1): centred on its tick, but starting at the tick near
+    the left end and ending at it near the right end, so the label stays inside the chart
+    (the right-hand "100%" was cut to "10(")."""
+    align, shift = ft.TextAlign.CENTER, AXIS_LABEL / 2
+    if position < EDGE:
+        align, shift = ft.TextAlign.LEFT, 0
+    elif position > 1 - EDGE:
+        align, shift = ft.TextAlign.RIGHT, AXIS_LABEL
+    label = ft.Text(text, theme_style=ft.TextThemeStyle.LABEL_MEDIUM, no_wrap=True, text_align=align)
+    return ft.Row(
+        [
+            ft.Container(expand=max(round(position * WEIGHT), 1)),
+            ft.Container(label, width=AXIS_LABEL, margin=ft.Margin.only(left=-shift)),
+            ft.Container(expand=max(round((1 - position) * WEIGHT), 1)),
+        ],
+        spacing=0,
+        vertical_alignment=ft.CrossAxisAlignment.CENTER,
+    )
+
+
+def _axis(chart: LevelChart, compact: bool) -> ft.Control:
+    """Tick labels (1%, 5%, 15%, 40%, 100%) under the rows. `compact` (a phone, large text):
+    every other label on a second line, so neighbours have twice the room; on one line
+    they overlapped at 390 px and 200% text ("15' 40' 10(", persona walks)."""
     scale = chart.scale
-    ticks = [
-        _at(
-            scale.position(tick),
-            ft.Text(f"{number(tick)}%", theme_style=ft.TextThemeStyle.LABEL_MEDIUM, no_wrap=True),
-            44,
-        )
-        for tick in scale.ticks
-    ]
-    return ft.Stack(ticks, height=TRACK_HEIGHT + 8)
+    labels = [(scale.position(tick), f"{number(tick)}%") for tick in scale.ticks]
+    lines = [labels[0::2], labels[1::2]] if compact else [labels]
+    return ft.Column(
+        [ft.Stack([_tick_label(at, text) for at, text in line]) for line in lines if line],
+        spacing=0,
+    )
 
 
-def _severity_strip(chart: LevelChart) -> ft.Control:
-    """Severe, moderate, mild and usual levels as labelled stretches of the scale."""
+def _severity_legend(chart: LevelChart) -> ft.Control:
+    """The severity bands in words, one a line: on a phone or at large text the band names
+    did not fit their stretches of the scale ("S", "Mod", "Witho...")."""
+    return ft.Column(
+        [
+            text_node(band.words, theme_style=ft.TextThemeStyle.BODY_MEDIUM)
+            for band in sorted(chart.severity, key=lambda b: b.low)
+        ],
+        spacing=2,
+    )
+
+
+def _severity_strip(chart: LevelChart, labelled: bool = True) -> ft.Control:
+    """Severe, moderate, mild and usual levels as stretches of the scale, labelled unless
+    the labels would not fit (then _severity_legend says them under it)."""
     scale = chart.scale
     parts: list[tuple[float, ft.Control | None]] = []
     cursor = 0.0
@@ -129,7 +164,9 @@ def _severity_strip(chart: LevelChart) -> ft.Control:
             (
                 end - start,
                 ft.Container(
-                    ft.Text(
+                    None
+                    if not labelled
+                    else ft.Text(
                         band.label,
                         theme_style=ft.TextThemeStyle.LABEL_MEDIUM,
                         max_lines=1,
@@ -185,8 +222,9 @@ def _figure(
     )
 
 
-def level_chart(identifier: str, chart: LevelChart, words_title: str) -> ft.Control:
-    """Rows of factor levels on one log scale, with the goal bands behind and severity under."""
+def level_chart(identifier: str, chart: LevelChart, words_title: str, compact: bool = False) -> ft.Control:
+    """Rows of factor levels on one log scale, with the goal bands behind and severity under.
+    `compact`: for a phone or large text, where the axis and band labels need more room."""
     shapes: dict[str, str] = {}
     rows: list[ft.Control] = []
     for row in chart.rows:
@@ -232,7 +270,14 @@ def level_chart(identifier: str, chart: LevelChart, words_title: str) -> ft.Cont
     )
     # The legend of the shaded aims only when there are aims: an empty one was a stray box.
     picture = ft.Column(
-        [*([legend] if chart.goals else []), *rows, _axis(chart), _severity_strip(chart)], spacing=10
+        [
+            *([legend] if chart.goals else []),
+            *rows,
+            _axis(chart, compact),
+            _severity_strip(chart, labelled=not compact),
+            *([_severity_legend(chart)] if compact else []),
+        ],
+        spacing=10,
     )
     return _figure(identifier, chart.title, chart.caption, picture, chart.words, words_title)
 

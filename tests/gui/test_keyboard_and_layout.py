@@ -88,3 +88,18 @@ async def test_an_ask_your_care_team_note_is_a_heading_and_separate_lines(shippe
     assert all(c.heading_level == 3 for c in headings)
     named_icons = [c for c in app.controls() if isinstance(c, ft.Icon) and c.semantics_label == ask]
     assert named_icons == []
+
+
+async def test_on_a_phone_the_axis_labels_take_two_lines_and_the_bands_are_words(shipped_content, tmp_path):
+    """Persona walks: at 390 px and 200% text the labels overlapped ("15' 40' 10(") and the
+    band names were cut ("S", "Mod")."""
+    from decisionaid.domain.figures import factor_level_chart
+
+    sessions = Path(__file__).parents[1] / "testdata" / "sessions"
+    shutil.copy(sessions / "daniel-hemophilia-b.json", tmp_path / "session.json")
+    severity = factor_level_chart(load_content(shipped_content), "B").severity
+    wide = await start_app(make_app(shipped_content, tmp_path), route="/options", width=1280)
+    phone = await start_app(make_app(shipped_content, tmp_path), route="/options", width=390)
+    assert all(band.words in phone.texts() for band in severity)
+    assert not any(band.words in wide.texts() for band in severity)
+    assert all(band.label in wide.texts() for band in severity)

@@ -65,6 +65,11 @@ def note_box(state: AppState, note: FlagNote) -> ft.Control:
     )
 
 
+def compact_figures(state: AppState) -> bool:
+    """Whether charts need their compact layout: a phone, or text at 150% or more."""
+    return state.narrow or state.display.text_scale >= 1.5
+
+
 def icon_figures(state: AppState, views: list[IconArrayView], level: int = 2) -> list[ft.Control]:
     """Icon arrays of 100 people, each captioned with who was counted and when (headings at
     `level`: 3 inside an option card)."""
@@ -173,7 +178,12 @@ def Options():
         [
             heading(state.t("step.options.title")),
             paragraph(state.t("options.intro")),
-            level_chart("figure-gauge", factor_level_chart(state.content, kind), state.t("figure.words")),
+            level_chart(
+                "figure-gauge",
+                factor_level_chart(state.content, kind),
+                state.t("figure.words"),
+                compact=compact_figures(state),
+            ),
             dose_chart(
                 "figure-doses",
                 doses_chart(state.content, kind),
