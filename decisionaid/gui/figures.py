@@ -20,8 +20,7 @@ from decisionaid.gui.controls import Fold, heading, text_node
 WEIGHT = 1000  # flex weights are integers: positions are kept to 0.1% of the width
 TRACK_HEIGHT = 22
 MARKER = 14
-AXIS_LABEL = 72  # px: room for "100%" at 200% text
-EDGE = 0.2  # a tick this close to an end has its label start (or end) at the tick
+COMPACT_AXIS_LINES = 3
 
 MARKER_SHAPES = ("circle", "square", "diamond")
 GROUP_ICONS = (ft.Icons.PERSON, ft.Icons.PERSON_OUTLINE, ft.Icons.ACCESSIBILITY_NEW, ft.Icons.EMOJI_PEOPLE)
@@ -106,33 +105,24 @@ def _row_layer(row: LevelRow, scale: LogScale, shape: str) -> list[ft.Control]:
 
 
 def _tick_label(position: float, text: str) -> ft.Control:
-    """A tick label at `position` (0-1): centred on its tick, but starting at the tick near
-    the left end and ending at it near the right end, so the label stays inside the chart
-    (the right-hand "100%" was cut to "10(")."""
-    align, shift = ft.TextAlign.CENTER, AXIS_LABEL / 2
-    if position < EDGE:
-        align, shift = ft.TextAlign.LEFT, 0
-    elif position > 1 - EDGE:
-        align, shift = ft.TextAlign.RIGHT, AXIS_LABEL
-    label = ft.Text(text, theme_style=ft.TextThemeStyle.LABEL_MEDIUM, no_wrap=True, text_align=align)
-    return ft.Row(
-        [
-            ft.Container(expand=max(round(position * WEIGHT), 1)),
-            ft.Container(label, width=AXIS_LABEL, margin=ft.Margin.only(left=-shift)),
-            ft.Container(expand=max(round((1 - position) * WEIGHT), 1)),
-        ],
-        spacing=0,
-        vertical_alignment=ft.CrossAxisAlignment.CENTER,
+    """A tick label at `position` (0-1), aligned so that the same fraction of the label sits
+    on its tick: centred in the middle, starting at the tick at the left end and ending at it
+    at the right end. So it always stays inside the chart, whatever the text size (centred
+    in a fixed box, "100%" was cut to "10(" at 200% text)."""
+    return ft.Container(
+        ft.Text(text, theme_style=ft.TextThemeStyle.LABEL_MEDIUM, no_wrap=True),
+        alignment=ft.Alignment(2 * position - 1, 0),
     )
 
 
 def _axis(chart: LevelChart, compact: bool) -> ft.Control:
     """Tick labels (1%, 5%, 15%, 40%, 100%) under the rows. `compact` (a phone, large text):
-    every other label on a second line, so neighbours have twice the room; on one line
-    they overlapped at 390 px and 200% text ("15' 40' 10(", persona walks)."""
+    the labels take turns on three lines, so labels on one line are three ticks apart; on
+    one line they overlapped at 390 px and 200% text ("15' 40' 10(", persona walks), and
+    on two, "15%" and "100%" still touched."""
     scale = chart.scale
     labels = [(scale.position(tick), f"{number(tick)}%") for tick in scale.ticks]
-    lines = [labels[0::2], labels[1::2]] if compact else [labels]
+    lines = [labels[n::COMPACT_AXIS_LINES] for n in range(COMPACT_AXIS_LINES)] if compact else [labels]
     return ft.Column(
         [ft.Stack([_tick_label(at, text) for at, text in line]) for line in lines if line],
         spacing=0,

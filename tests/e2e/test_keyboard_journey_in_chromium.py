@@ -20,6 +20,7 @@ import re
 from playwright.sync_api import Page
 from pypdf import PdfReader
 
+from decisionaid.domain.ui_keys import PROFILE_FIELDS
 from decisionaid.loader import load_content
 from tests.e2e.conftest import Server
 from tests.e2e.ui import open_app, screenshot
@@ -32,10 +33,13 @@ FOCUSED = """() => {
     const input = e.matches('input, textarea') ? e : null;
     const node = input ? e.closest('flt-semantics') : e;
     return {
+        id: node ? node.id : null,
         role: input ? 'textbox' : (node && node.getAttribute('role')),
         name: ((input ? input.getAttribute('aria-label') : null)
                || (node && (node.getAttribute('aria-label') || node.textContent)) || '').trim(),
         checked: node ? node.getAttribute('aria-checked') : null,
+        group: (node && node.closest('[role=group][aria-label]') || {getAttribute: () => null})
+            .getAttribute('aria-label'),
     };
 }"""
 """The role, name and checked state of the focused node, as a screen reader hears it."""
@@ -49,26 +53,42 @@ class Keyboard:
 
     def __init__(self, page: Page):
         self.page = page
+        self.seen: list[tuple[str | None, str, str | None]] = []
+        """What had focus on the last tab_to's way: (role, name, question)."""
         self.tabs: dict[str, int] = {}
         self.path = ""
 
     def arrive(self, path: str) -> None:
         self.page.wait_for_url(re.compile(re.escape(path) + "$"), timeout=30_000)
         self.page.get_by_role("heading", level=1).first.wait_for(timeout=30_000)
-        self.page.wait_for_timeout(800)  # the rest of the page arrives just after its heading
+        self.page.wait_for_timeout(500)  # the rest of the page arrives just after its heading
         self.path = path
         self.tabs.setdefault(path, 0)
 
-    def press(self, key: str, settle: int = 150) -> dict:
-        """Press a key and say what has focus after it."""
+    def press(self, key: str, settle: int = 0) -> dict:
+        """Press a key and say what has focus after it. After Tab, focus is read once it has
+        moved: read too early (a busy machine), the stop before was taken for this one and
+        the count went a whole round of the page too far."""
+        before = self.focused()["id"] if key in ("Tab", "Shift+Tab") else None
         self.page.keyboard.press(key)
-        if key in ("Tab", "Shift+Tab"):
+        if before is not None:
             self.tabs[self.path] += 1
+            for _ in range(50):
+                now = self.focused()
+                if now["id"] is not None and now["id"] != before:
+                    break
+                self.page.wait_for_timeout(30)
         self.page.wait_for_timeout(settle)
         return self.focused()
 
     def focused(self) -> dict:
-        return self.page.evaluate(FOCUSED) or {"role": None, "name": "", "checked": None}
+        return self.page.evaluate(FOCUSED) or {
+            "id": None,
+            "role": None,
+            "name": "",
+            "checked": None,
+            "group": None,
+        }
 
     def tab_to(
         self, role: str, name: str, limit: int = 80, answer: bool = True, prefix: bool = False
@@ -76,10 +96,10 @@ class Keyboard:
         """Tab until the `role` called `name` has focus. On the way, a question with no answer
         (focus on an unchecked radio: Tab reaches the checked one when there is one) gets
         its first answer with Space."""
-        seen = []
+        seen = self.seen = []
         for _ in range(limit):
             now = self.press("Tab")
-            seen.append((now["role"], now["name"][:40]))
+            seen.append((now["role"], now["name"][:40], now["group"]))
             if now["role"] == role and (now["name"].startswith(name) if prefix else now["name"] == name):
                 return now
             if answer and now["role"] == "radio" and now["checked"] != "true":
@@ -130,12 +150,25 @@ def test_the_whole_journey_by_keyboard_alone_ends_in_a_downloaded_pdf(
             ui["profile.a.hemophilia_type.B"],
             "true",
         )
-        keys.next_page(ui, "/learn")
+        # Space picks the answer that has focus, in the next question.
+        severity = keys.press("Tab")
+        assert (severity["role"], severity["group"]) == ("radio", ui["profile.q.severity"]), severity
+        keys.pick("Space")
+        # On to Next: the questions in reading order, each one Tab stop; Back and Next last.
+        keys.tab_to("button", ui["nav.next"], answer=False)
+        questions = [group for role, _, group in keys.seen if role == "radio"]
+        asked = [ui[f"profile.q.{field}"] for field in PROFILE_FIELDS]
+        assert questions == asked[2:], keys.seen
+        assert [name for role, name, _ in keys.seen[-2:]] == [ui["nav.back"], ui["nav.next"]]
+        keys.press("Enter")
+        keys.arrive("/learn")
 
         # Learn: open the first reading with Enter and mark it read at its end.
         module = next(m for m in content.modules if m.applies_to in ("B", "both"))
         keys.tab_to("button", module.title, prefix=True)  # its name goes on with the summary
-        keys.press("Enter", settle=800)
+        keys.press("Enter")
+        # The reading opens with an animation; its button is there once it is open.
+        page.get_by_role("button", name=ui["learn.mark_read"], exact=True).wait_for(timeout=10_000)
         keys.tab_to("button", ui["learn.mark_read"], limit=120)
         keys.press("Enter", settle=800)
         read_one = re.escape(ui["learn.progress"].split("{done}")[0]) + "1 "
@@ -184,6 +217,7 @@ def test_the_whole_journey_by_keyboard_alone_ends_in_a_downloaded_pdf(
     assert gene_therapy.name in text
     saved = json.loads((data / "session.json").read_text())
     assert saved["profile"]["hemophilia_type"] == "B"
+    assert ui[f"profile.a.severity.{saved['profile']['severity']}"] == severity["name"]
     assert saved["compare_picks"] and gene_therapy.id in saved["compare_picks"]
     assert saved["modules_read"] == [module.id]
     assert next(iter(saved["importance"].values())) == 4
