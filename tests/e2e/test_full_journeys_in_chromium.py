@@ -281,6 +281,9 @@ def test_a_person_clicks_through_every_screen_and_takes_home_a_pdf(
             journey.tick(
                 answer(page, item.text, ui["summary.readiness.yes" if yes else "summary.readiness.no"])
             )
+            # A "No" adds a line under its question and moves the ones below: the next click
+            # waits for this answer to be saved (seen once on a busy machine: one was lost).
+            journey.saved(lambda s, i=item_id, y=yes: s["readiness"].get(i) == y, f"{item_id} to be saved")
         journey.tick(answer(page, ui["summary.h.leaning"], person.leaning_name))
         role = next(r.text for r in content.readiness.roles if r.id == person.role)
         journey.tick(answer(page, ui["summary.h.role"], role))
