@@ -42,7 +42,8 @@ FOCUSED = """() => {
             .getAttribute('aria-label'),
     };
 }"""
-"""The role, name and checked state of the focused node, as a screen reader hears it."""
+"""The focused node as a screen reader hears it: role, name, checked state, and the question
+(the named group) it answers; `id` tells one stop from the next."""
 
 BUDGET = {"/values": 30}
 """Most Tabs allowed from arrival to Next: one stop per question (it was 70)."""
