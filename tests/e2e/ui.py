@@ -18,7 +18,9 @@ def open_app(page: Page, url: str, first_text: str) -> None:
 
 
 def by_id(page: Page, identifier: str):
-    """The element with a stable `Semantics(identifier=...)` handle."""
+    """The element with a stable `Semantics(identifier=...)` handle. Journeys find controls by
+    role and name (`button`, `answer`) as assistive technology does; use this only where no
+    name can serve, and say why where it is used."""
     return page.locator(f'[flt-semantics-identifier="{identifier}"]')
 
 
