@@ -12,6 +12,7 @@ from decisionaid.gui.theme import FALLBACKS
 
 MIN_TARGET = 48  # px: touch targets at least this tall and wide
 BODY_SIZE = 18  # px at 100% text size: the theme's body_large
+LIST_NUMBER_EMS = 2.2  # the width of a list's numbers ("10.", "27."), in letter heights
 
 _PADDING = ft.Padding.symmetric(horizontal=24, vertical=14)
 _FOCUSED = ft.BorderSide(3, ft.Colors.ON_SURFACE)
@@ -20,15 +21,7 @@ OUTLINED_STYLE = ft.ButtonStyle(
     padding=_PADDING,
     side={ft.ControlState.FOCUSED: _FOCUSED, ft.ControlState.DEFAULT: ft.BorderSide(1, ft.Colors.OUTLINE)},
 )
-CHOSEN_STYLE = ft.ButtonStyle(
-    padding=_PADDING,
-    bgcolor=ft.Colors.PRIMARY,
-    color=ft.Colors.ON_PRIMARY,
-    icon_color=ft.Colors.ON_PRIMARY,
-    side={ft.ControlState.FOCUSED: _FOCUSED, ft.ControlState.DEFAULT: ft.BorderSide(1, ft.Colors.PRIMARY)},
-)
-"""Buttons get a thick outline when they have keyboard focus (WCAG 2.4.7), in every theme;
-a chosen answer is filled (CHOSEN_STYLE) on the same kind of button as the others."""
+"""Buttons get a thick outline when they have keyboard focus (WCAG 2.4.7), in every theme."""
 
 
 def action_button(
@@ -65,33 +58,24 @@ def choice_row(
     on_choose: Callable[[object], None],
     label: str | None = None,
 ) -> ft.Control:
-    """One button per choice; the chosen one is filled, ticked and announced as the current
-    one, so colour is never the only sign. Each button's identifier is `identifier-<value>`;
-    `label` names the row for screen readers (what the choices are about).
+    """Steps on a scale (importance, text size, theme) as a radio group laid out across, so
+    the whole row is one Tab stop and the arrow keys move between the steps and pick one,
+    as in every other question. Each choice's identifier is `identifier-<value>`; `label`
+    names the group for screen readers (what the choices are about).
 
-    Every choice is the same kind of button whatever its state, with an icon either way:
-    swapping a FilledButton for an OutlinedButton replaced the focused widget, and focus
-    jumped to the previous choice (a second Enter then picked the wrong answer). The
-    chosen state is merged into the button's own node, the one that takes focus."""
-    buttons = []
-    for value, text in choices:
-        selected = chosen == value
-        buttons.append(
-            ft.MergeSemantics(
-                content=ft.Semantics(
-                    identifier=f"{identifier}-{value}",
-                    selected=selected,
-                    content=ft.OutlinedButton(
-                        content=text,
-                        icon=ft.Icons.CHECK_CIRCLE if selected else ft.Icons.CIRCLE_OUTLINED,
-                        style=CHOSEN_STYLE if selected else OUTLINED_STYLE,
-                        on_click=lambda _e, v=value: on_choose(v),
-                    ),
-                )
-            )
-        )
-    row = ft.Row(buttons, wrap=True, spacing=8, run_spacing=8)
-    return ft.Semantics(container=True, label=label, content=row) if label else row
+    They were buttons: each step was its own Tab stop (70 Tabs to reach Next on What
+    matters, audit D30), a button inside a button (D2), and the chosen one was read only
+    as "current". A radio is announced as checked or not, and the dot shows it besides
+    colour. Values may be any type; the group works in their text form."""
+    by_text = {str(value): value for value, _ in choices}
+    return radio_group(
+        identifier,
+        None if chosen is None else str(chosen),
+        [(str(value), text) for value, text in choices],
+        lambda text: on_choose(by_text[text]),
+        label=label,
+        across=True,
+    )
 
 
 def heading(text: str, level: int = 1) -> ft.Control:
@@ -139,6 +123,9 @@ def markdown(text: str, scale: float) -> ft.Control:
         md_style_sheet=ft.MarkdownStyleSheet(
             p_text_style=body,
             list_bullet_text_style=body,
+            # Room for "10." at the reading size: the default 24 px put the dot of every
+            # number from 10 on a line of its own, and every number's at 200% (audit D29).
+            list_indent=round(LIST_NUMBER_EMS * BODY_SIZE * scale),
             table_body_text_style=body,
             a_text_style=ft.TextStyle(color=ft.Colors.PRIMARY, decoration=ft.TextDecoration.UNDERLINE),
             blockquote_text_style=ft.TextStyle(color=ft.Colors.ON_SURFACE),
@@ -249,6 +236,7 @@ def _TextEntry(
             # The new, empty field takes the keyboard focus the old one had: left alone,
             # focus went to the page and the next Tab to the top, off-screen (audit D4).
             autofocus=bool(emptied),
+            expand=True,
             on_change=(lambda e: on_text(e.control.value or "")) if on_text else None,
             on_submit=submitted if on_submit else None,
             **options,
@@ -256,10 +244,19 @@ def _TextEntry(
 
     field = ft.use_memo(make, dependencies=[for_answers, emptied])
 
-    return ft.Semantics(identifier=identifier, content=field)
+    # As wide as the page (Flet makes a field 300 px wide unless it expands): at 300 px the
+    # notes field's label wrapped and its last word sat on the box's border (persona walks).
+    return ft.Semantics(identifier=identifier, content=ft.Row([field]))
 
 
-def _with_words(identifier: str, text: str, control: ft.Control, on_tap: Callable[[], None], **options: Any):
+def _with_words(
+    identifier: str,
+    text: str,
+    control: ft.Control,
+    on_tap: Callable[[], None],
+    across: bool = False,
+    **options: Any,
+) -> ft.Control:
     """A radio or checkbox with its words beside it, wrapping onto more lines as needed.
 
     A Flet Radio's or Checkbox's own label is laid out on one line that is cut off when it
@@ -267,7 +264,8 @@ def _with_words(identifier: str, text: str, control: ft.Control, on_tap: Callabl
     hard limits lost their ends). The words are a Text that wraps, and a tap on them works
     as a tap on the control. MergeSemantics makes the control, its words and the tap area
     one node: a radio or checkbox named by its words (a label on a wrapper named only the
-    wrapper, and the tap area was an empty "button" beside it)."""
+    wrapper, and the tap area was an empty "button" beside it). `across`: one of several
+    short choices side by side, so the words take only the room they need."""
     return ft.MergeSemantics(
         content=ft.Semantics(
             identifier=identifier,
@@ -276,12 +274,13 @@ def _with_words(identifier: str, text: str, control: ft.Control, on_tap: Callabl
                     control,
                     ft.Container(
                         content=ft.Text(text),
-                        expand=True,
+                        expand=not across,
                         on_click=lambda e: on_tap(),
-                        padding=ft.Padding.symmetric(vertical=10),
+                        padding=ft.Padding.only(top=10, bottom=10, right=8 if across else 0),
                     ),
                 ],
                 spacing=0,
+                tight=across,
                 vertical_alignment=ft.CrossAxisAlignment.CENTER,
                 **options,
             ),
@@ -295,22 +294,28 @@ def radio_group(
     choices: list[tuple[str, str]],
     on_pick: Callable[[str], None],
     label: str | None = None,
+    across: bool = False,
 ) -> ft.Control:
     """A set of answers, one of which may be picked; `label` (the question) names the group.
+
+    The group is one Tab stop: Flutter's radio group lets Tab reach only the picked answer
+    (or the first, when none is picked) and the arrow keys move between the answers and
+    pick them, as a browser's radio buttons do (checked in Chromium by
+    tests/e2e/test_keyboard_journey_in_chromium.py). `across` lays the answers side by
+    side, wrapping onto more lines on a narrow screen (choice_row).
 
     An answer changes only when another is picked: a second click or Space on the chosen
     one keeps it (a double tap used to clear "Under 18", and going over a step again
     cleared seven knowledge answers). Each answer's identifier is `<identifier>-<value>`."""
+    answers = [
+        _with_words(f"{identifier}-{v}", text, ft.Radio(value=v), lambda v=v: on_pick(v), across=across)
+        for v, text in choices
+    ]
+    layout = ft.Row(answers, wrap=True, spacing=0, run_spacing=0) if across else ft.Column(answers, spacing=0)
     group = ft.RadioGroup(
         value=value,
         on_change=lambda e: on_pick(e.control.value) if e.control.value else None,
-        content=ft.Column(
-            [
-                _with_words(f"{identifier}-{v}", text, ft.Radio(value=v), lambda v=v: on_pick(v))
-                for v, text in choices
-            ],
-            spacing=0,
-        ),
+        content=layout,
     )
     return ft.Semantics(container=True, label=label, content=group) if label else group
 

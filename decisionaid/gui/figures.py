@@ -20,9 +20,13 @@ from decisionaid.gui.controls import Fold, heading, text_node
 WEIGHT = 1000  # flex weights are integers: positions are kept to 0.1% of the width
 TRACK_HEIGHT = 22
 MARKER = 14
+COMPACT_AXIS_LINES = 3
 
 MARKER_SHAPES = ("circle", "square", "diamond")
-GROUP_ICONS = (ft.Icons.PERSON, ft.Icons.PERSON_OUTLINE, ft.Icons.ACCESSIBILITY_NEW, ft.Icons.HELP_OUTLINE)
+GROUP_ICONS = (ft.Icons.PERSON, ft.Icons.PERSON_OUTLINE, ft.Icons.ACCESSIBILITY_NEW, ft.Icons.EMOJI_PEOPLE)
+"""One shape per group, by its place in the picture. None is a question mark: a shape given
+by place means nothing itself, and a "?" read as "not known" on one picture (Hemgenix: not
+described in our source) and as a result on another (Roctavian: below 3%) (persona walks)."""
 GROUP_COLOURS = (ft.Colors.PRIMARY, ft.Colors.ON_SURFACE, ft.Colors.TERTIARY, ft.Colors.OUTLINE)
 
 
@@ -100,22 +104,46 @@ def _row_layer(row: LevelRow, scale: LogScale, shape: str) -> list[ft.Control]:
     return layers
 
 
-def _axis(chart: LevelChart) -> ft.Control:
-    """Tick labels (1%, 5%, 15%, 40%, 100%) under the rows."""
+def _tick_label(position: float, text: str) -> ft.Control:
+    """A tick label at `position` (0-1), aligned so that the same fraction of the label sits
+    on its tick: centred in the middle, starting at the tick at the left end and ending at it
+    at the right end. So it always stays inside the chart, whatever the text size (centred
+    in a fixed box, "100%" was cut to "10(" at 200% text)."""
+    return ft.Container(
+        ft.Text(text, theme_style=ft.TextThemeStyle.LABEL_MEDIUM, no_wrap=True),
+        alignment=ft.Alignment(2 * position - 1, 0),
+    )
+
+
+def _axis(chart: LevelChart, compact: bool) -> ft.Control:
+    """Tick labels (1%, 5%, 15%, 40%, 100%) under the rows. `compact` (a phone, large text):
+    the labels take turns on three lines, so labels on one line are three ticks apart; on
+    one line they overlapped at 390 px and 200% text ("15' 40' 10(", persona walks), and
+    on two, "15%" and "100%" still touched."""
     scale = chart.scale
-    ticks = [
-        _at(
-            scale.position(tick),
-            ft.Text(f"{number(tick)}%", theme_style=ft.TextThemeStyle.LABEL_MEDIUM, no_wrap=True),
-            44,
-        )
-        for tick in scale.ticks
-    ]
-    return ft.Stack(ticks, height=TRACK_HEIGHT + 8)
+    labels = [(scale.position(tick), f"{number(tick)}%") for tick in scale.ticks]
+    lines = [labels[n::COMPACT_AXIS_LINES] for n in range(COMPACT_AXIS_LINES)] if compact else [labels]
+    return ft.Column(
+        [ft.Stack([_tick_label(at, text) for at, text in line]) for line in lines if line],
+        spacing=0,
+    )
 
 
-def _severity_strip(chart: LevelChart) -> ft.Control:
-    """Severe, moderate, mild and usual levels as labelled stretches of the scale."""
+def _severity_legend(chart: LevelChart) -> ft.Control:
+    """The severity bands in words, one a line: on a phone or at large text the band names
+    did not fit their stretches of the scale ("S", "Mod", "Witho...")."""
+    return ft.Column(
+        [
+            text_node(band.words, theme_style=ft.TextThemeStyle.BODY_MEDIUM)
+            for band in sorted(chart.severity, key=lambda b: b.low)
+        ],
+        spacing=2,
+    )
+
+
+def _severity_strip(chart: LevelChart, labelled: bool = True) -> ft.Control:
+    """Severe, moderate, mild and usual levels as stretches of the scale, labelled unless
+    the labels would not fit (then _severity_legend says them under it)."""
     scale = chart.scale
     parts: list[tuple[float, ft.Control | None]] = []
     cursor = 0.0
@@ -126,7 +154,9 @@ def _severity_strip(chart: LevelChart) -> ft.Control:
             (
                 end - start,
                 ft.Container(
-                    ft.Text(
+                    None
+                    if not labelled
+                    else ft.Text(
                         band.label,
                         theme_style=ft.TextThemeStyle.LABEL_MEDIUM,
                         max_lines=1,
@@ -182,8 +212,9 @@ def _figure(
     )
 
 
-def level_chart(identifier: str, chart: LevelChart, words_title: str) -> ft.Control:
-    """Rows of factor levels on one log scale, with the goal bands behind and severity under."""
+def level_chart(identifier: str, chart: LevelChart, words_title: str, compact: bool = False) -> ft.Control:
+    """Rows of factor levels on one log scale, with the goal bands behind and severity under.
+    `compact`: for a phone or large text, where the axis and band labels need more room."""
     shapes: dict[str, str] = {}
     rows: list[ft.Control] = []
     for row in chart.rows:
@@ -229,7 +260,14 @@ def level_chart(identifier: str, chart: LevelChart, words_title: str) -> ft.Cont
     )
     # The legend of the shaded aims only when there are aims: an empty one was a stray box.
     picture = ft.Column(
-        [*([legend] if chart.goals else []), *rows, _axis(chart), _severity_strip(chart)], spacing=10
+        [
+            *([legend] if chart.goals else []),
+            *rows,
+            _axis(chart, compact),
+            _severity_strip(chart, labelled=not compact),
+            *([_severity_legend(chart)] if compact else []),
+        ],
+        spacing=10,
     )
     return _figure(identifier, chart.title, chart.caption, picture, chart.words, words_title)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from decisionaid.loader import load_content
 from tests.e2e.conftest import Server
 from tests.e2e.test_full_journeys_in_chromium import DESKTOP
-from tests.e2e.ui import by_id, open_app, screenshot
+from tests.e2e.ui import answer, button, open_app, screenshot
 
 LISTEN = """
   window.announced = [];
@@ -25,7 +25,9 @@ Installed before the page loads: the first save (on arriving at a page) fails at
 def test_a_data_folder_that_cannot_be_made_shows_a_banner_that_is_read_out_and_saves_the_answers(
     browser, tmp_path, artifacts, shipped_content
 ):
-    ui = load_content(shipped_content).ui
+    content = load_content(shipped_content)
+    ui = content.ui
+    burden = next(a.name for a in content.attributes if a.id == "treatment_burden")
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     server = Server(blocker / "data", tmp_path / "server.log").start()  # cannot be made, even by root
@@ -33,15 +35,16 @@ def test_a_data_folder_that_cannot_be_made_shows_a_banner_that_is_read_out_and_s
     try:
         page.add_init_script(LISTEN)
         open_app(page, server.link("values"), ui["step.values.title"])
-        by_id(page, "imp-treatment_burden-4").click()
-        by_id(page, "cannot-save").wait_for(timeout=30_000)
+        answer(page, burden, ui["importance.4"]).click()
+        # The banner is known by its button (its box is a live region with no role or name).
+        button(page, ui["summary_page.save_session"]).wait_for(timeout=30_000)
         page.wait_for_function("() => window.announced.length > 0", timeout=10_000)
         announced = page.evaluate("() => window.announced")
         assert any("cannot be saved on this device right now" in a for a in announced), announced
         screenshot(page, artifacts / "cannot-save-banner.png")
 
         with page.expect_download(timeout=30_000) as download:
-            page.get_by_role("button", name=ui["summary_page.save_session"]).click()
+            button(page, ui["summary_page.save_session"]).click()
         assert download.value.suggested_filename == "decisionaid-session.json"
         saved = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
         assert saved["importance"] == {"treatment_burden": 4}

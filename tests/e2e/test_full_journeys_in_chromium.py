@@ -1,9 +1,13 @@
 """Whole journeys in Debian's Chromium: Ray (hemophilia A, on a laptop) and Daniel (hemophilia B,
 on his phone) go from the welcome page to a downloaded PDF, clicking Next on every screen.
 
-The app is driven through Flutter's accessibility tree. Each screen is photographed at both
-window sizes (the journey's own size, then the other one, by resizing the same window), and
-the answers are checked on the screen, in the saved session file and in the PDF.
+The app is driven through Flutter's accessibility tree as assistive technology drives it:
+every control is found by its role and accessible name (a radio by its words inside the
+group named by its question, a button by its name), never by a test identifier, so a
+control without a name, or with the wrong one, fails the journey. Each screen is
+photographed at both window sizes (the journey's own size, then the other one, by resizing
+the same window), and the answers are checked on the screen, in the saved session file
+and in the PDF.
 """
 
 from __future__ import annotations
@@ -20,9 +24,11 @@ from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from pypdf import PdfReader
 
+from decisionaid.domain.figures import factor_level_chart
+from decisionaid.gui.routes import JOURNEY
 from decisionaid.loader import load_content
 from tests.e2e.conftest import Server
-from tests.e2e.ui import by_id, open_app, screenshot
+from tests.e2e.ui import answer, button, open_app, screenshot, step_heading
 from tests.journey_people import DANIEL, ODD_NOTES, RAY, Person, assert_saved_as_given
 
 DESKTOP = {"width": 1440, "height": 900}
@@ -38,17 +44,8 @@ NOTES = "\n".join(
 )
 """Shorter than the in-process notes, with the same kinds of odd text."""
 
-SCREEN_MARKERS = {
-    "/about-you": "q-hemophilia_type",
-    "/learn": "module-how-long-it-lasts",
-    "/options": "figure-gauge",
-    "/compare": "compare-current",
-    "/values": "imp-needles-4",
-    "/fit": "imp-treatment_burden-0",
-    "/ready": "own-question",
-    "/summary": "save-pdf",
-}
-"""An identifier only that screen has: it is there once the screen has arrived."""
+TITLES = {step.path: step.title_key for step in JOURNEY}
+"""Each step's title, its page's level-1 heading: there once the page has arrived."""
 
 
 def wait_until(condition: Callable[[], object], what: str, timeout: float = 15) -> object:
@@ -77,24 +74,28 @@ def scroll_to(page: Page, locator, what: str, steps: int = 20) -> None:
             return
         page.mouse.wheel(0, box["y"] - size["height"] / 3 if box else size["height"] / 2)
         page.wait_for_timeout(300)
-    on_screen = [
-        e.get_attribute("flt-semantics-identifier") for e in page.locator("[flt-semantics-identifier]").all()
-    ]
-    raise AssertionError(f"scrolled {steps} times and did not find {what}; on screen: {on_screen}")
+    raise AssertionError(f"scrolled {steps} times and did not find {what}")
+
+
+def profile_answer(content, field: str, value: str) -> str:
+    """The words of an About-you answer, as the page shows them (its radio's name)."""
+    if field == "current_treatment":
+        return content.ui[f"profile.a.{field}.other"] if value == "other" else content.option(value).name
+    return content.ui["profile.a.not_sure" if value == "not_sure" else f"profile.a.{field}.{value}"]
 
 
 def saved_session(data: Path) -> dict:
     return json.loads((data / "session.json").read_text(encoding="utf-8"))
 
 
-def press_until_at(page, identifier: str, path: str) -> None:
-    """Press a button and arrive on `path`. Just after the window is resized for a
-    screenshot, Flutter can still be laying the page out and a click may land where the
-    button was a moment ago; the button is pressed again only while it is still there."""
+def press_until_at(page, name: str, path: str) -> None:
+    """Press the button called `name` and arrive on `path`. Just after the window is resized
+    for a screenshot, Flutter can still be laying the page out and a click may land where
+    the button was a moment ago; the button is pressed again only while it is still there."""
     at = re.compile(re.escape(path) + "$")
     for attempt in range(3):
-        if attempt == 0 or by_id(page, identifier).count():
-            by_id(page, identifier).click()
+        if attempt == 0 or button(page, name).count():
+            button(page, name).click()
         try:
             page.wait_for_url(at, timeout=15_000)
             return
@@ -106,8 +107,9 @@ def press_until_at(page, identifier: str, path: str) -> None:
 class Journey:
     """One person's window on the app, and the screenshots of each screen."""
 
-    def __init__(self, page: Page, person: Person, size: dict, artifacts: Path, data: Path):
+    def __init__(self, page: Page, person: Person, size: dict, artifacts: Path, data: Path, ui: dict):
         self.page = page
+        self.ui = ui
         self.person = person
         self.size = size
         self.other = PHONE if size == DESKTOP else DESKTOP
@@ -123,15 +125,13 @@ class Journey:
 
     def next(self, path: str) -> None:
         """Press Next and arrive on `path`."""
-        press_until_at(self.page, "next", path)
-        by_id(self.page, SCREEN_MARKERS[path]).first.wait_for(state="attached", timeout=30_000)
+        press_until_at(self.page, self.ui["nav.next"], path)
+        step_heading(self.page, self.ui[TITLES[path]]).wait_for(state="attached", timeout=30_000)
 
-    def tick(self, identifier: str, role: str) -> None:
-        """Click a radio or checkbox by its identifier and see it checked: the identified
-        node is the control itself, its words merged into its name."""
-        control = by_id(self.page, identifier)
+    def tick(self, control) -> None:
+        """Click a radio or checkbox (found by its role and name) and see it checked: the
+        named node is the control itself, its words merged into its name."""
         control.click()
-        expect(control).to_have_attribute("role", role)
         try:
             expect(control).to_have_attribute("aria-checked", "true", timeout=5_000)
         except AssertionError:
@@ -146,25 +146,28 @@ class Journey:
     def scroll_to(self, locator, what: str, steps: int = 20) -> None:
         scroll_to(self.page, locator, what, steps)
 
-    def open_and_mark_read(self, module: str) -> None:
-        """Open a Learn module and press its "mark as read" button, at the module's end."""
-        by_id(self.page, f"module-{module}").click()
+    def open_and_mark_read(self, title: str) -> None:
+        """Open a Learn module (a button named by its title, then its summary) and press its
+        "mark as read" button, at the module's end (the only one: others are closed or read)."""
+        self.page.get_by_role("button", name=re.compile("^" + re.escape(title))).click()
         self.page.wait_for_timeout(500)  # the module opens with an animation
-        read = by_id(self.page, f"read-{module}")
-        self.scroll_to(read, f"the button that marks {module} read", steps=60)
+        read = button(self.page, self.ui["learn.mark_read"])
+        self.scroll_to(read, f"the button that marks {title!r} read", steps=60)
         read.click()
+        button(self.page, self.ui["learn.mark_read"]).wait_for(state="detached", timeout=10_000)
 
-    def type_into(self, identifier: str, text: str) -> None:
-        """Click into a text field and type, as fast as keys go; the field must show it all."""
-        field = by_id(self.page, identifier)
-        self.scroll_to(field, f"the {identifier} field", steps=40)
+    def type_into(self, name: str, text: str) -> None:
+        """Click into the text field called `name` and type, as fast as keys go; the field must
+        show it all."""
+        field = self.page.get_by_role("textbox", name=name)
+        self.scroll_to(field, f"the {name!r} field", steps=40)
         field.click()
-        expect(field.locator("input, textarea")).to_be_focused(timeout=10_000)
+        expect(field).to_be_focused(timeout=10_000)
         # Flutter sets up its editing element just after focus; a key within that moment
         # can be dropped (seen once on the phone layout). A person takes longer than this.
         self.page.wait_for_timeout(300)
         self.page.keyboard.type(text)
-        expect(field.locator("input, textarea")).to_have_value(text, timeout=10_000)
+        expect(field).to_have_value(text, timeout=10_000)
 
     def saved(self, check: Callable[[dict], bool], what: str) -> dict:
         return wait_until(lambda: check(saved_session(self.data)) and saved_session(self.data), what)
@@ -184,40 +187,47 @@ def test_a_person_clicks_through_every_screen_and_takes_home_a_pdf(
     data = tmp_path / "data"
     server = Server(data, tmp_path / "server.log").start()
     page = browser.new_page(viewport=size, accept_downloads=True)
-    journey = Journey(page, person, size, artifacts, data)
+    journey = Journey(page, person, size, artifacts, data, ui)
     try:
         # Welcome
         open_app(page, server.link(), ui["welcome.title"])
         journey.shoot("welcome")
-        press_until_at(page, "start", "/about-you")
-        by_id(page, "q-hemophilia_type").wait_for(timeout=30_000)
+        press_until_at(page, ui["welcome.start"], "/about-you")
+        step_heading(page, ui[TITLES["/about-you"]]).wait_for(timeout=30_000)
 
         # About you: every question, by tapping the answer.
         journey.shoot("about_you")
         for field, value in person.profile.items():
-            journey.tick(f"q-{field}-{value}", "radio")
+            journey.tick(answer(page, ui[f"profile.q.{field}"], profile_answer(content, field, value)))
         journey.saved(lambda s: s["profile"] == person.profile, "the About you answers to be saved")
 
         # Learn: open two modules and mark them read.
         journey.next("/learn")
         journey.shoot("learn")
-        total = page.locator('[flt-semantics-identifier^="module-"]').count()
+        progress = re.compile(
+            re.escape(ui["learn.progress"]).replace(r"\{done\}", r"\d+").replace(r"\{total\}", r"(\d+)")
+        )
+        total = int(progress.search(page.get_by_text(progress).first.inner_text()).group(1))
         assert total > 0
         for done, module in enumerate(person.modules[:2], start=1):
-            journey.open_and_mark_read(module)
+            journey.open_and_mark_read(next(m.title for m in content.modules if m.id == module))
             page.get_by_text(ui["learn.progress"].format(done=done, total=total)).wait_for(timeout=10_000)
 
         # Your options: the ones for his type only, and the figure names his gene therapy.
         journey.next("/options")
         journey.shoot("options")
+        # Each option card is headed by the option's name (a level-2 heading).
         shown = {
-            e.get_attribute("flt-semantics-identifier").removeprefix("option-")
-            for e in page.locator('[flt-semantics-identifier^="option-"]').all()
+            o.id
+            for o in content.options
+            if page.get_by_role("heading", level=2, name=o.name, exact=True).count()
         }
         assert set(person.options_shown) <= shown, f"missing {set(person.options_shown) - shown}"
         assert not set(person.options_hidden) & shown, f"wrongly shown {set(person.options_hidden) & shown}"
-        gauge = by_id(page, "figure-gauge").get_attribute("aria-label") or ""
-        assert person.gene_therapy in gauge
+        # The figure is an image named by its words, which name his gene therapy.
+        words = factor_level_chart(content, person.profile["hemophilia_type"]).words
+        assert person.gene_therapy in words
+        expect(page.get_by_role("img", name=words, exact=True)).to_have_count(1)
 
         # Compare: add an option; its plain answers join the grid.
         journey.next("/compare")
@@ -229,7 +239,7 @@ def test_a_person_clicks_through_every_screen_and_takes_home_a_pdf(
             attribute = next(a for a in content.attributes if a.id not in option.depends_on_current)
             reason = option.attributes[attribute.id].reason
             assert page.get_by_text(reason, exact=True).count() == 0
-            journey.tick(f"compare-{option_id}", "checkbox")
+            journey.tick(page.get_by_role("checkbox", name=option.name, exact=True))
             journey.scroll_to(page.get_by_text(reason, exact=True), f"the answers of {option_id}")
             journey.shoot(f"compare-{option_id}")
             page.mouse.wheel(0, -20_000)
@@ -237,13 +247,15 @@ def test_a_person_clicks_through_every_screen_and_takes_home_a_pdf(
         # What matters: importance steps and a hard limit.
         journey.next("/values")
         journey.shoot("values")
+        names = {a.id: a.name for a in content.attributes}
         for attribute, step in person.importance.items():
-            by_id(page, f"imp-{attribute}-{step}").click()
+            journey.tick(answer(page, names[attribute], ui[f"importance.{step}"]))
             journey.saved(
                 lambda s, a=attribute, n=step: s["importance"].get(a) == n,
                 f"{attribute} to be saved as {step}",
             )
-        journey.tick(f"limit-{person.hard_limit}", "checkbox")
+        limit = next(h.statement for h in content.hard_limits if h.id == person.hard_limit)
+        journey.tick(page.get_by_role("checkbox", name=limit, exact=True))
         journey.saved(
             lambda s: s["importance"] == person.importance and s["hard_limits"] == [person.hard_limit],
             "the importance and the hard limit to be saved",
@@ -255,30 +267,38 @@ def test_a_person_clicks_through_every_screen_and_takes_home_a_pdf(
         assert page.get_by_text(re.compile(f"^{ui['summary.pulls_up']}:")).count() > 0
         journey.shoot("fit")
         attribute, step = person.fit_change
-        by_id(page, f"imp-{attribute}-{step}").click()
+        journey.tick(answer(page, names[attribute], ui[f"importance.{step}"]))
         wait_until(lambda: journey.fit_scores() not in ([], before), "the fit scores to move")
 
         # Getting ready: knowledge, readiness, leaning, role, his own question, notes.
         journey.next("/ready")
         journey.shoot("ready")
-        for item_id, answer in person.knowledge.items():
-            journey.tick(f"k-{item_id}-{answer}", "radio")
+        for item_id, picked in person.knowledge.items():
+            item = next(k for k in content.knowledge if k.id == item_id)
+            journey.tick(answer(page, item.question, item.choices[picked]))
         for item_id, yes in person.readiness.items():
-            journey.tick(f"r-{item_id}-{'yes' if yes else 'no'}", "radio")
-        journey.tick(f"leaning-{person.leaning}", "radio")
-        journey.tick(f"role-{person.role}", "radio")
-        journey.type_into("own-question", person.own_question)
+            item = next(r for r in content.readiness.readiness if r.id == item_id)
+            journey.tick(
+                answer(page, item.text, ui["summary.readiness.yes" if yes else "summary.readiness.no"])
+            )
+            # A "No" adds a line under its question and moves the ones below: the next click
+            # waits for this answer to be saved (seen once on a busy machine: one was lost).
+            journey.saved(lambda s, i=item_id, y=yes: s["readiness"].get(i) == y, f"{item_id} to be saved")
+        journey.tick(answer(page, ui["summary.h.leaning"], person.leaning_name))
+        role = next(r.text for r in content.readiness.roles if r.id == person.role)
+        journey.tick(answer(page, ui["summary.h.role"], role))
+        journey.type_into(ui["ready.own_question"], person.own_question)
         page.keyboard.press("Enter")
         page.get_by_text(person.own_question, exact=True).wait_for(timeout=10_000)
         # The keyboard stays in the (now empty) field for the next question (audit D4).
-        expect(by_id(page, "own-question").locator("input, textarea")).to_be_focused(timeout=10_000)
-        journey.type_into("notes", NOTES)  # as fast as keys go: none may be lost
+        expect(page.get_by_role("textbox", name=ui["ready.own_question"])).to_be_focused(timeout=10_000)
+        journey.type_into(ui["ready.notes_label"], NOTES)  # as fast as keys go: none may be lost
         journey.saved(lambda s: s["notes"] == NOTES, "the notes to be saved as typed")
 
         # Summary: his answers, his words as typed, then the PDF.
         journey.next("/summary")
         page.get_by_text(ui["summary_page.intro"]).wait_for(timeout=30_000)
-        assert by_id(page, "next").count() == 0
+        assert button(page, ui["nav.next"]).count() == 0
         journey.shoot("summary")
         for shown_text in (person.type_label, person.own_question, person.leaning_name):
             assert page.get_by_text(shown_text).count() > 0, f"the summary does not show {shown_text!r}"
@@ -291,7 +311,7 @@ def test_a_person_clicks_through_every_screen_and_takes_home_a_pdf(
         journey.shoot("summary_notes")
 
         with page.expect_download(timeout=90_000) as download:
-            by_id(page, "save-pdf").click()
+            button(page, ui["summary_page.save_pdf"]).click()
         pdf = tmp_path / "summary.pdf"
         download.value.save_as(pdf)
         shutil.copy(pdf, artifacts / f"{person.key}-summary.pdf")  # to look at, with pdftoppm
@@ -313,9 +333,10 @@ def test_typing_fast_into_the_notes_keeps_every_character(browser, server, shipp
     page = browser.new_page(viewport=DESKTOP)
     try:
         open_app(page, server.link("ready"), ui["ready.intro"])
-        scroll_to(page, by_id(page, "notes"), "the notes field", steps=40)
-        by_id(page, "notes").click()
-        expect(by_id(page, "notes").locator("textarea")).to_be_focused(timeout=10_000)
+        notes = page.get_by_role("textbox", name=ui["ready.notes_label"])
+        scroll_to(page, notes, "the notes field", steps=40)
+        notes.click()
+        expect(notes).to_be_focused(timeout=10_000)
         page.wait_for_timeout(300)  # see Journey.type_into: the moment just after focus
         page.keyboard.type(ODD_NOTES)  # no delay: a fast typist, a slow computer or a paste-like burst
         page.wait_for_timeout(3000)

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from decisionaid.loader import load_content
 from tests.e2e.conftest import Server
-from tests.e2e.ui import by_id, open_app, screenshot
+from tests.e2e.ui import answer, button, open_app, screenshot
 
 SESSIONS = Path(__file__).parents[1] / "testdata" / "sessions"
 
@@ -33,7 +33,7 @@ def test_a_saved_session_downloads_as_a_pdf_from_the_summary_page(
         open_app(page, server.link("summary"), ui["summary_page.intro"])
         screenshot(page, artifacts / f"{person}-summary-1440.png")
         with page.expect_download(timeout=90_000) as download:
-            by_id(page, "save-pdf").click()
+            button(page, ui["summary_page.save_pdf"]).click()
         saved = tmp_path / "summary.pdf"
         download.value.save_as(saved)
     finally:
@@ -49,12 +49,14 @@ def test_answers_survive_a_server_restart_and_the_journey_resumes(
     browser, tmp_path, artifacts, shipped_content
 ):
     data = tmp_path / "data"
-    ui = load_content(shipped_content).ui
+    content = load_content(shipped_content)
+    ui = content.ui
+    needles = next(a.name for a in content.attributes if a.id == "needles")
     first = Server(data, tmp_path / "first.log").start()
     page = browser.new_page(viewport={"width": 390, "height": 844})
     try:
         open_app(page, first.link("values"), ui["values.no_right_answer"])
-        by_id(page, "imp-needles-4").click()
+        answer(page, needles, ui["importance.4"]).click()
         page.wait_for_timeout(1500)  # the save happens on the server as the click lands
     finally:
         page.close()
@@ -66,7 +68,7 @@ def test_answers_survive_a_server_restart_and_the_journey_resumes(
     page = browser.new_page(viewport={"width": 390, "height": 844})
     try:
         open_app(page, second.link(), ui["welcome.title"])
-        by_id(page, "resume").click()
+        button(page, ui["welcome.resume"]).click()
         page.get_by_text(ui["values.no_right_answer"]).first.wait_for(timeout=45_000)
         screenshot(page, artifacts / "resumed-values-390.png")
         assert page.url.endswith("/values")

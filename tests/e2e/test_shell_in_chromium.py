@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 from decisionaid.loader import load_content
-from tests.e2e.ui import by_id, open_app, screenshot
+from tests.e2e.ui import button, open_app, screenshot
 
 
 def host_of(url: str) -> str | None:
@@ -28,14 +28,14 @@ def test_welcome_to_about_and_back_in_chromium(browser, server, artifacts, shipp
         open_app(page, server.link(), content.ui["welcome.title"])
         screenshot(page, artifacts / "shell-welcome.png")
 
-        by_id(page, "nav-about").click()
+        button(page, content.ui["nav.about"]).click()
         page.get_by_text(content.about.title).first.wait_for(timeout=45_000)
         assert page.url.endswith("/about")
         screenshot(page, artifacts / "shell-about.png")
 
-        page.get_by_role("button", name=content.ui["nav.back"]).click()
+        button(page, content.ui["nav.back"]).click()
         page.get_by_text(content.ui["welcome.decision"]).first.wait_for(timeout=45_000)
-        by_id(page, "start").wait_for(state="attached", timeout=45_000)
+        button(page, content.ui["welcome.start"]).wait_for(state="attached", timeout=45_000)
         assert urlparse(page.url).path == "/"
     finally:
         page.close()

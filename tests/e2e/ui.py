@@ -18,7 +18,9 @@ def open_app(page: Page, url: str, first_text: str) -> None:
 
 
 def by_id(page: Page, identifier: str):
-    """The element with a stable `Semantics(identifier=...)` handle."""
+    """The element with a stable `Semantics(identifier=...)` handle. Journeys find controls by
+    role and name (`button`, `answer`) as assistive technology does; use this only where no
+    name can serve, and say why where it is used."""
     return page.locator(f'[flt-semantics-identifier="{identifier}"]')
 
 
@@ -35,3 +37,20 @@ def screenshot(page: Page, path: Path, timeout: float = 10) -> Path:
         last = now
     path.write_bytes(last)
     return path
+
+
+def button(page: Page, name: str):
+    """A button found as a screen reader or voice control finds it: by its role and name."""
+    return page.get_by_role("button", name=name, exact=True)
+
+
+def answer(page: Page, question: str, text: str, role: str = "radio"):
+    """The answer called `text` of the question `question`: each question is a group named by
+    its question, its answers radios (or checkboxes) named by their words. Many questions
+    share answer words ("Very important", "Yes"), so the group tells them apart."""
+    return page.get_by_role("group", name=question, exact=True).get_by_role(role, name=text, exact=True)
+
+
+def step_heading(page: Page, title: str):
+    """A page's one level-1 heading: how a screen-reader user knows the page has arrived."""
+    return page.get_by_role("heading", level=1, name=title, exact=True)

@@ -94,8 +94,17 @@ class HeadlessClient(Connection):
             await asyncio.sleep(0.01)
 
 
-ACTIONABLE = (ft.Radio, ft.Checkbox, ft.FilledButton, ft.OutlinedButton, ft.TextButton, ft.IconButton)
-"""What a person taps inside a row that also holds words."""
+ACTIONABLE = (
+    ft.Radio,
+    ft.Checkbox,
+    ft.FilledButton,
+    ft.OutlinedButton,
+    ft.TextButton,
+    ft.IconButton,
+    ft.TextField,
+)
+"""What a person taps or types into inside a row that also holds words (or a row that
+makes a text field as wide as the page)."""
 
 
 class HeadlessApp:
@@ -182,9 +191,27 @@ class HeadlessApp:
     def identifiers(self) -> list[str]:
         return [c.identifier for c in self.controls() if isinstance(c, ft.Semantics) and c.identifier]
 
+    def group_of(self, radio: ft.Radio) -> ft.RadioGroup:
+        """The radio group a radio belongs to (which holds the picked value)."""
+        return next(
+            c
+            for c in self.controls()
+            if isinstance(c, ft.RadioGroup) and any(d is radio for d in self.controls(c.content))
+        )
+
+    def is_chosen(self, identifier: str) -> bool:
+        """Whether the radio with this identifier is the picked answer of its group."""
+        radio = self.by_identifier(identifier)
+        assert isinstance(radio, ft.Radio), f"{identifier} is a {type(radio).__name__}, not a radio"
+        return self.group_of(radio).value == radio.value
+
     async def click(self, identifier: str) -> None:
-        """Click the control with this identifier, as the client would, and settle."""
+        """Click the control with this identifier, as the client would, and settle. A radio's
+        click reaches the app as its group's change (the client sends no click for it)."""
         control = self.by_identifier(identifier)
+        if isinstance(control, ft.Radio):
+            await self.change(self.group_of(control), control.value)
+            return
         await self.session.dispatch_event(control._i, "click", None)
         await self.client.settle()
         self.raise_errors()

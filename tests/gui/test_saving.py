@@ -51,7 +51,7 @@ async def test_a_full_disk_is_announced_on_every_page_and_the_answers_stay_in_us
         await app.go(route)
         assert BANNER in app.identifiers(), route
     await app.go("/values")
-    assert app.semantics("imp-needles-4").selected is True
+    assert app.is_chosen("imp-needles-4")
     assert read_session_file(data / "session.json").importance == {}  # the disk kept nothing new
 
 

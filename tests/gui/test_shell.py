@@ -146,7 +146,7 @@ async def test_choosing_importance_saves_it_and_moves_the_fit(shipped_content, t
     await app.click("imp-future_options-1")
     saved = (data / "session.json").read_text()
     assert '"treatment_burden": 4' in saved and '"future_options": 1' in saved
-    assert app.by_identifier("imp-treatment_burden-4").icon is not None  # ticked, not colour alone
+    assert app.is_chosen("imp-treatment_burden-4")  # a radio: checked, not colour alone
 
     await app.go("/fit")
     before = [t for t in app.texts() if t.endswith(" / 100")]

@@ -17,6 +17,9 @@ COLUMN_WIDTH = (180, 260)
 """Narrowest and widest answer column: as wide as fits the page, then the grid scrolls sideways."""
 SPACING = 16
 TABLE_MARGIN = 24  # a DataTable's default horizontal margin, left and right
+PAGE_PADDING = 16  # the page's own padding, left and right (app.py)
+SCROLLBAR = 16  # room for the page's vertical scroll bar
+CELL_PADDING = ft.Padding.symmetric(vertical=8)  # text of 3 or 4 lines touched the row lines
 
 
 def first_picks(state: AppState, available: list[Option]) -> list[str]:
@@ -72,9 +75,22 @@ def Compare():
     )
 
 
+def grid_room(window_width: float | None) -> int:
+    """The width the grid can take: the wide page, or less in a smaller window.
+
+    Sized for the wide page alone, four options made a grid 1372 px wide: at 1280 px the
+    last column was cut off at the window's edge (persona walks)."""
+    if not window_width:
+        return GRID_WIDTH
+    return int(min(GRID_WIDTH, window_width - 2 * PAGE_PADDING - SCROLLBAR))
+
+
 def grid(state: AppState, shown: list[Option]) -> ft.Control:
-    """Questions as rows, options as columns; scrolls sideways when there are many options."""
-    room = (GRID_WIDTH - 2 * TABLE_MARGIN - QUESTION_WIDTH - SPACING * len(shown)) // len(shown)
+    """Questions as rows, options as columns; scrolls sideways when there are many options,
+    with the scroll bar always shown so the columns past the edge can be seen to be there."""
+    room = (
+        grid_room(ft.context.page.width) - 2 * TABLE_MARGIN - QUESTION_WIDTH - SPACING * len(shown)
+    ) // len(shown)
     width = max(COLUMN_WIDTH[0], min(COLUMN_WIDTH[1], room))
     table = ft.DataTable(
         columns=[
@@ -86,11 +102,17 @@ def grid(state: AppState, shown: list[Option]) -> ft.Control:
                 [
                     ft.DataCell(
                         ft.Container(
-                            ft.Text(a.grid_question, weight=ft.FontWeight.W_600), width=QUESTION_WIDTH
+                            ft.Text(a.grid_question, weight=ft.FontWeight.W_600),
+                            width=QUESTION_WIDTH,
+                            padding=CELL_PADDING,
                         )
                     ),
                     *(
-                        ft.DataCell(ft.Container(ft.Text(o.attributes[a.id].reason), width=width))
+                        ft.DataCell(
+                            ft.Container(
+                                ft.Text(o.attributes[a.id].reason), width=width, padding=CELL_PADDING
+                            )
+                        )
                         for o in shown
                     ),
                 ]
@@ -100,7 +122,7 @@ def grid(state: AppState, shown: list[Option]) -> ft.Control:
         data_row_max_height=float("inf"),
         column_spacing=SPACING,
     )
-    return ft.Row([table], scroll=ft.ScrollMode.AUTO)
+    return ft.Row([table], scroll=ft.ScrollMode.ALWAYS)
 
 
 def stacked(state: AppState, shown: list[Option]) -> ft.Control:

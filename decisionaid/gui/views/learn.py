@@ -11,7 +11,7 @@ from decisionaid.gui.controls import Fold, action_button, heading, markdown, ope
 from decisionaid.gui.figures import level_chart
 from decisionaid.gui.state import AppState, use_app_state
 from decisionaid.gui.views.about import references_block
-from decisionaid.gui.views.options import icon_figures
+from decisionaid.gui.views.options import compact_figures, icon_figures
 
 
 def modules_for(state: AppState) -> list[Module]:
@@ -39,7 +39,12 @@ def ModuleTile(module: Module) -> ft.Control:
     inner: list[ft.Control] = [markdown(patient, state.display.text_scale)]
     if module.id == state.content.figures.durability.module:
         inner.append(
-            level_chart("figure-durability", durability_chart(state.content), state.t("figure.words"))
+            level_chart(
+                "figure-durability",
+                durability_chart(state.content),
+                state.t("figure.words"),
+                compact=compact_figures(state),
+            )
         )
         inner += icon_figures(state, durability_icon_arrays(state.content))
     if clinician:
@@ -65,10 +70,10 @@ def ModuleTile(module: Module) -> ft.Control:
         content=ft.ExpansionTile(
             title=ft.Text(module.title, weight=ft.FontWeight.W_600),
             subtitle=ft.Text(f"{module.summary} ({status})"),
-            leading=ft.Icon(
-                ft.Icons.CHECK_CIRCLE if read else ft.Icons.MENU_BOOK_OUTLINED,
-                semantics_label=status,
-            ),
+            # No name of its own: the subtitle says the same, and the icon's name was read
+            # first, before the title ("about 5 minutes, Hemophilia A and B, ... (about 5
+            # minutes)", audit D21).
+            leading=ft.Icon(ft.Icons.CHECK_CIRCLE if read else ft.Icons.MENU_BOOK_OUTLINED),
             controls=inner,
             controls_padding=ft.Padding.symmetric(horizontal=16, vertical=8),
             expanded=is_open,

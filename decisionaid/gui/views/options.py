@@ -38,24 +38,24 @@ def statements(title: str, items: list[Statement]) -> ft.Control:
 
 
 def note_box(state: AppState, note: FlagNote) -> ft.Control:
-    """An 'ask your care team' note: why it shows, what it says, what to ask."""
+    """An 'ask your care team' note: why it shows, what it says, what to ask.
+
+    A heading and a node per text, so a screen reader can move through it by heading and
+    line: as plain texts in one box it was a single long label ("Ask your care team, Ask
+    your care team: ..., You said ..., ..."), its icon's name read twice (audit D13, D21)."""
     return ft.Container(
         ft.Column(
             [
                 ft.Row(
                     [
-                        ft.Icon(
-                            ft.Icons.CONTACT_SUPPORT_OUTLINED, semantics_label=state.t("options.ask_team")
-                        ),
-                        ft.Text(
-                            f"{state.t('options.ask_team')}: {note.flag.title}",
-                            weight=ft.FontWeight.W_600,
-                            expand=True,
+                        ft.Icon(ft.Icons.CONTACT_SUPPORT_OUTLINED),  # the heading says it
+                        ft.Container(
+                            heading(f"{state.t('options.ask_team')}: {note.flag.title}", level=3), expand=True
                         ),
                     ]
                 ),
-                ft.Text(note.reason, italic=True),
-                ft.Text(note.flag.text),
+                text_node(note.reason, italic=True),
+                text_node(note.flag.text),
             ],
             spacing=4,
         ),
@@ -63,6 +63,11 @@ def note_box(state: AppState, note: FlagNote) -> ft.Control:
         border=ft.Border.all(1, ft.Colors.OUTLINE),
         border_radius=8,
     )
+
+
+def compact_figures(state: AppState) -> bool:
+    """Whether charts need their compact layout: a phone, or text at 150% or more."""
+    return state.narrow or state.display.text_scale >= 1.5
 
 
 def icon_figures(state: AppState, views: list[IconArrayView], level: int = 2) -> list[ft.Control]:
@@ -173,7 +178,12 @@ def Options():
         [
             heading(state.t("step.options.title")),
             paragraph(state.t("options.intro")),
-            level_chart("figure-gauge", factor_level_chart(state.content, kind), state.t("figure.words")),
+            level_chart(
+                "figure-gauge",
+                factor_level_chart(state.content, kind),
+                state.t("figure.words"),
+                compact=compact_figures(state),
+            ),
             dose_chart(
                 "figure-doses",
                 doses_chart(state.content, kind),
