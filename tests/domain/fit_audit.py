@@ -9,7 +9,8 @@ the close-call notice is on. It runs the engine's own steps (`swing`, `weights`,
 `fit_interval`, `close_call`) on one precomputed swing per case; the audit tests
 check these give what `fit()` gives.
 
-`python -m tests.domain.fit_audit` prints the table for the model card.
+`python -m tests.domain.fit_audit` prints the table for the model card, and the
+options that another option beats on every attribute (those can never come first).
 """
 
 from __future__ import annotations
@@ -109,7 +110,16 @@ def audit_case(
 def audit(content: Content, profiles: int = PROFILES, options: Options = scored_options) -> list[Result]:
     """The audit of every case."""
     drawn = draws([a.id for a in content.attributes], profiles)
-    return [audit_case(content, case, drawn, options) for case in cases(content)]
+    results = []
+    done: dict[tuple[str, ...], Result] = {}
+    for case in cases(content):
+        # Cases that score the same options get the same answer (what he uses now only
+        # marks a card): count each set of options once, which keeps the audit fast.
+        shown = tuple(o.id for o in options(content, case))
+        if shown not in done:
+            done[shown] = audit_case(content, case, drawn, options)
+        results.append(Result(case, done[shown].first, done[shown].close_call))
+    return results
 
 
 def session_for(case: Case, draw: Draw) -> Session:
@@ -119,21 +129,45 @@ def session_for(case: Case, draw: Draw) -> Session:
 
 
 def table(results: Sequence[Result]) -> str:
-    """A Markdown table: one row per case, one column per option, first-place shares in %."""
-    columns = list(dict.fromkeys(o for r in results for o in r.first))
-    lines = [
-        "| type | uses now | " + " | ".join(columns) + " | close call |",
-        "|---|---|" + "---|" * len(columns) + "---|",
-    ]
-    for r in results:
-        cells = [f"{100 * r.first[o]:.1f}" if o in r.first else "" for o in columns]
-        row = [r.case.hemophilia_type, r.case.current, *cells, f"{100 * r.close_call:.1f}"]
-        lines.append("| " + " | ".join(row) + " |")
-    return "\n".join(lines)
+    """Markdown tables, one per type: a row per current treatment, a column per option
+    scored, each cell the share of profiles (%) in which that option came first."""
+    tables = []
+    for kind in dict.fromkeys(r.case.hemophilia_type for r in results):
+        rows = [r for r in results if r.case.hemophilia_type == kind]
+        columns = list(dict.fromkeys(o for r in rows for o in r.first))
+        lines = [
+            f"| type {kind}, uses now | " + " | ".join(columns) + " | close call |",
+            "|---|" + "---:|" * (len(columns) + 1),
+        ]
+        for r in rows:
+            cells = [f"{100 * r.first[o]:.1f}" if o in r.first else "-" for o in columns]
+            lines.append("| " + " | ".join([r.case.current, *cells, f"{100 * r.close_call:.1f}"]) + " |")
+        tables.append("\n".join(lines))
+    return "\n\n".join(tables)
+
+
+def dominated(content: Content, case: Case) -> dict[str, list[str]]:
+    """Option id -> the options at least as good on every attribute and better on one.
+
+    A dominated option can never come first, whatever the person values: the first
+    thing to look at when the audit finds an option out of reach."""
+    shown = scored_options(content, case)
+    ids = [a.id for a in content.attributes]
+
+    def beats(x: Option, o: Option) -> bool:
+        pairs = [(x.attributes[a].score, o.attributes[a].score) for a in ids]
+        return all(p >= q for p, q in pairs) and any(p > q for p, q in pairs)
+
+    return {o.id: [x.id for x in shown if x is not o and beats(x, o)] for o in shown}
 
 
 if __name__ == "__main__":
     from decisionaid import locations
     from decisionaid.loader import load_content
 
-    print(table(audit(load_content(locations.locale_root("en")))))
+    shipped = load_content(locations.locale_root("en"))
+    print(table(audit(shipped)))
+    for kind in ("A", "B"):
+        for option_id, by in dominated(shipped, Case(kind, "other")).items():
+            if by:
+                print(f"type {kind}: {option_id} is dominated by {', '.join(by)}")
