@@ -11,13 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from decisionaid.domain.content import Content
-from decisionaid.domain.fit import Contrast, FitResult, OptionFit, fit
+from decisionaid.domain.fit import Cell, Contrast, FitResult, OptionFit, fit
 from decisionaid.domain.references import strip_citations
 from decisionaid.domain.session import Session
 from decisionaid.domain.tailoring import flag_notes, notes_for_option
 
-ALIGNMENTS = ("good", "mixed", "poor")
-"""The words of a grid cell, best first; each also has its own shape in every view."""
+ALIGNMENTS = ("good", "mixed", "poor", "same")
+"""The words of a grid cell, best first, and "same" where every option scores alike (a flat
+attribute carries no weight); each also has its own shape in every view."""
 
 BANDS = ("closer", "middle", "further")
 STANDINGS = ("withdrawn", "not_for_you", "current_unknown")
@@ -31,7 +32,7 @@ class FitCell:
     priority: str
     """The attribute's name."""
     alignment: str
-    """'good', 'mixed' or 'poor' (a key: each view gives it a shape as well as the word)."""
+    """'good', 'mixed', 'poor' or 'same' (a key: each view gives it a shape as well as the word)."""
     word: str
     spoken: str
     """What a screen reader says for the cell: "Hemgenix, How often you treat: good"."""
@@ -92,8 +93,20 @@ def _names(content: Content, ids: tuple[str, ...] | list[str]) -> tuple[str, ...
     return tuple(names[i] for i in ids if i in names)
 
 
+MOST_NAMED = 3
+"""A contrast names at most this many features each way (the person's priorities come
+first); the rest are counted, so a sentence stays short enough to take in."""
+
+
 def _joined(names: tuple[str, ...]) -> str:
     return "; ".join(names)
+
+
+def _named(content: Content, names: tuple[str, ...]) -> str:
+    if len(names) <= MOST_NAMED:
+        return _joined(names)
+    more = content.text("summary.contrast.more", count=len(names) - MOST_NAMED)
+    return f"{_joined(names[:MOST_NAMED])}; {more}"
 
 
 def contrast_sentence(content: Content, option: str, contrast: Contrast) -> str:
@@ -104,9 +117,14 @@ def contrast_sentence(content: Content, option: str, contrast: Contrast) -> str:
         f"summary.contrast.{kind}",
         option=option,
         other=content.option(contrast.other_id).name,
-        better=_joined(better),
-        worse=_joined(worse),
+        better=_named(content, better),
+        worse=_named(content, worse),
     )
+
+
+def _alignment(result: FitResult, cell: Cell) -> str:
+    """The cell's word: "same" on an attribute where every option shown scores alike."""
+    return "same" if cell.attribute_id in result.flat else cell.alignment
 
 
 def _line(content: Content, result: FitResult, option_fit: OptionFit, session: Session) -> FitLine:
@@ -122,13 +140,13 @@ def _line(content: Content, result: FitResult, option_fit: OptionFit, session: S
     cells = tuple(
         FitCell(
             priority=names[cell.attribute_id],
-            alignment=cell.alignment,
-            word=t(f"summary.align.{cell.alignment}"),
+            alignment=_alignment(result, cell),
+            word=t(f"summary.align.{_alignment(result, cell)}"),
             spoken=t(
                 "summary.cell_spoken",
                 option=option.name,
                 priority=names[cell.attribute_id],
-                alignment=t(f"summary.align.{cell.alignment}"),
+                alignment=t(f"summary.align.{_alignment(result, cell)}"),
             ),
             reason=strip_citations(cell.reason),
         )

@@ -81,6 +81,7 @@ _FIXED: dict[str, frozenset[str]] = {
     "summary.fit.order": frozenset(),
     "summary.interval": frozenset({"band", "low", "high", "fit"}),
     "summary.cell_spoken": frozenset({"option", "priority", "alignment"}),
+    "summary.contrast.more": frozenset({"count"}),
     "summary.knowledge.label": frozenset(),
     "summary.knowledge.value": frozenset({"right", "total", "answered"}),
     "summary.readiness.yes": frozenset(),
@@ -143,6 +144,8 @@ SAVING_KEYS: dict[str, frozenset[str]] = {
 
 
 VALUES_AND_FIT_KEYS: dict[str, frozenset[str]] = {
+    "fit.apart.current_unknown": frozenset(),
+    "fit.apart.current_not_answered": frozenset(),
     "fit.intro": frozenset(),
     "fit.bar_label": frozenset({"option", "interval"}),
     "fit.uses_now": frozenset(),
@@ -160,10 +163,9 @@ VALUES_AND_FIT_KEYS: dict[str, frozenset[str]] = {
     "values.top_chosen": frozenset({"names"}),
     "values.top_none": frozenset(),
     "values.top_full": frozenset(),
-    "values.top_add": frozenset({"name"}),
     "values.top_remove": frozenset({"name"}),
     "values.top_clear": frozenset(),
-    "values.top_in": frozenset(),
+    "values.top_priorities": frozenset(),
 }
 """What the values step and the fit screen say (the trade-off step, the grid, the bands)."""
 

@@ -45,7 +45,7 @@ def _question(q: Question) -> str:
     return f"- [ ] {_text(q.text)}"
 
 
-SHAPES = {"good": "\u25cf", "mixed": "\u25d0", "poor": "\u25cb"}
+SHAPES = {"good": "\u25cf", "mixed": "\u25d0", "poor": "\u25cb", "same": "\u2013"}
 """A filled, a half and an empty circle, as on the fit screen and in the PDF."""
 
 

@@ -127,9 +127,14 @@ def _bands(pdf: SummaryDocument, summary: DiscussionSummary, heights: list[float
 
 
 def shape(pdf: SummaryDocument, alignment: str, x: float, y: float) -> None:
-    """A filled (good), half-filled (mixed) or empty (poor) circle centred at (x, y)."""
+    """A filled (good), half-filled (mixed) or empty (poor) circle centred at (x, y); a dash
+    where every option is the same."""
     pdf.set_draw_color(*BAR)
     pdf.set_line_width(0.35)
+    if alignment == "same":
+        pdf.set_line_width(0.6)
+        pdf.line(x - _SHAPE, y, x + _SHAPE, y)
+        return
     pdf.set_fill_color(*(BAR if alignment == "good" else WHITE))
     pdf.circle(x, y, _SHAPE, style="DF")
     if alignment == "mixed":

@@ -15,6 +15,8 @@ from decisionaid.domain.fit_summary import FitCell, FitLine
 from decisionaid.gui.controls import text_node
 
 WEIGHT = 10  # flex weight per point of fit (0-100)
+GAP = 8
+MIN_COLUMN, MAX_COLUMN = 84, 132  # px: a grid column holds a shape and "mixed" at the least
 BAND_HEIGHT = 20
 MARK_WIDTH = 4
 
@@ -22,8 +24,10 @@ ALIGNMENT_ICONS = {
     "good": ft.Icons.CIRCLE,
     "mixed": ft.Icons.CONTRAST,
     "poor": ft.Icons.CIRCLE_OUTLINED,
+    "same": ft.Icons.REMOVE,
 }
-"""A filled, a half and an empty circle: the shape says it as well as the word."""
+"""A filled, a half and an empty circle (and a dash where all options are alike): the shape
+says it as well as the word."""
 
 
 def _part(points: float, **style) -> ft.Control | None:
@@ -82,11 +86,14 @@ def cell_view(cell: FitCell, identifier: str, width: float | None = None) -> ft.
 
 
 def alignment_grid(
-    priorities: tuple[str, ...], fits: tuple[FitLine, ...], corner: str, uses_now: str, narrow: bool
+    priorities: tuple[str, ...], fits: tuple[FitLine, ...], corner: str, uses_now: str, room: float
 ) -> ft.Control:
-    """Rows are the person's priorities, columns the options in their fixed order; on a
-    narrow screen the grid scrolls sideways rather than squeezing the names."""
-    name_width, column_width = (130, 104) if narrow else (220, 132)
+    """Rows are the person's priorities, columns the options in their fixed order, as wide as
+    `room` allows; where even the narrowest columns do not fit (a phone), the grid scrolls
+    sideways rather than squeezing the words."""
+    name_width = 112 if room < 500 else 150
+    spare = (room - name_width) / max(len(fits), 1) - GAP
+    column_width = max(MIN_COLUMN, min(MAX_COLUMN, spare))
     header = ft.Row(
         [
             ft.Container(ft.Text(corner, weight=ft.FontWeight.W_600), width=name_width),
@@ -102,7 +109,7 @@ def alignment_grid(
             ),
         ],
         vertical_alignment=ft.CrossAxisAlignment.END,
-        spacing=8,
+        spacing=GAP,
     )
     rows: list[ft.Control] = [header, ft.Divider(height=1)]
     for index, priority in enumerate(priorities):
@@ -114,7 +121,7 @@ def alignment_grid(
         rows.append(
             ft.Row(
                 [ft.Container(text_node(priority), width=name_width), *cells],
-                spacing=8,
+                spacing=GAP,
                 vertical_alignment=ft.CrossAxisAlignment.CENTER,
             )
         )

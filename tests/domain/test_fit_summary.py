@@ -122,3 +122,15 @@ def test_a_close_call_from_the_engine_is_said_in_words(content):
     result = fit(content, s)
     summary = summarise(content, s)
     assert (content.text("summary.fit.close_call") in summary.fit_notes) == result.close_call
+
+
+def test_a_contrast_names_at_most_three_features_each_way_and_counts_the_rest(content):
+    from decisionaid.domain.fit import Contrast
+    from decisionaid.domain.fit_summary import contrast_sentence
+
+    ids = tuple(a.id for a in content.attributes)
+    names = [a.name for a in content.attributes]
+    sentence = contrast_sentence(content, "X", Contrast("hemgenix", ids[:5], ids[5:6]))
+    assert names[2] in sentence and names[3] not in sentence
+    assert content.text("summary.contrast.more", count=2) in sentence
+    assert names[5] in sentence

@@ -43,8 +43,8 @@ SCREEN_MARKERS = {
     "/learn": "module-how-long-it-lasts",
     "/options": "figure-gauge",
     "/compare": "compare-current",
-    "/values": "imp-needles-4",
-    "/fit": "imp-treatment_burden-0",
+    "/values": "top-status",
+    "/fit": "fit-order",
     "/ready": "own-question",
     "/summary": "save-pdf",
 }
@@ -169,8 +169,12 @@ class Journey:
     def saved(self, check: Callable[[dict], bool], what: str) -> dict:
         return wait_until(lambda: check(saved_session(self.data)) and saved_session(self.data), what)
 
-    def fit_scores(self) -> list[str]:
-        return self.page.get_by_text(re.compile(r"^\d+ / 100$")).all_inner_texts()
+    def fit_bands(self) -> list[str]:
+        """What each fit band says (its label: the option, its band and interval)."""
+        self.page.mouse.wheel(0, -50_000)  # the bands are at the top of the page
+        self.page.wait_for_timeout(300)
+        bands = self.page.locator('[flt-semantics-identifier^="band-"]')
+        return [bands.nth(n).get_attribute("aria-label") or "" for n in range(bands.count())]
 
 
 @pytest.mark.parametrize(
@@ -234,29 +238,44 @@ def test_a_person_clicks_through_every_screen_and_takes_home_a_pdf(
             journey.shoot(f"compare-{option_id}")
             page.mouse.wheel(0, -20_000)
 
-        # What matters: importance steps and a hard limit.
+        # What matters: a step for every feature, a top three and a hard limit.
         journey.next("/values")
         journey.shoot("values")
-        for attribute, step in person.importance.items():
+        attribute_ids = [a.id for a in content.attributes]
+        importance = person.importance(attribute_ids)
+        for attribute, step in importance.items():
+            journey.scroll_to(by_id(page, f"imp-{attribute}-{step}"), f"{attribute} step {step}")
             by_id(page, f"imp-{attribute}-{step}").click()
             journey.saved(
                 lambda s, a=attribute, n=step: s["importance"].get(a) == n,
                 f"{attribute} to be saved as {step}",
             )
+        top = person.top_three_ids(attribute_ids)
+        for attribute in top:
+            journey.scroll_to(by_id(page, f"top-{attribute}"), f"the top-three button of {attribute}")
+            by_id(page, f"top-{attribute}").click()
+            journey.saved(lambda s, a=attribute: a in s["top_priorities"], f"{attribute} in the top three")
+        journey.scroll_to(by_id(page, "top-clear"), "the button that clears the top three")
+        journey.scroll_to(by_id(page, f"limit-{person.hard_limit}"), "the hard limits", steps=30)
         journey.tick(f"limit-{person.hard_limit}", "checkbox")
         journey.saved(
-            lambda s: s["importance"] == person.importance and s["hard_limits"] == [person.hard_limit],
-            "the importance and the hard limit to be saved",
+            lambda s: (
+                (s["importance"], s["top_priorities"], s["hard_limits"])
+                == (importance, top, [person.hard_limit])
+            ),
+            "the importance, the top three and the hard limit to be saved",
         )
 
-        # Fit: the bars with their numbers and drivers; a change here moves them.
+        # Fit: a band per option and the grid, in a stated fixed order; a change here moves them.
         journey.next("/fit")
-        before = wait_until(journey.fit_scores, "the fit scores")
-        assert page.get_by_text(re.compile(f"^{ui['summary.pulls_up']}:")).count() > 0
+        before = wait_until(journey.fit_bands, "the fit bands")
+        assert page.get_by_text(ui["summary.fit.order"]).count() > 0
         journey.shoot("fit")
-        attribute, step = person.fit_change
+        attribute, step = person.changed_on_fit(attribute_ids)
+        journey.scroll_to(by_id(page, f"imp-{attribute}-{step}"), "the importance rows", steps=60)
         by_id(page, f"imp-{attribute}-{step}").click()
-        wait_until(lambda: journey.fit_scores() not in ([], before), "the fit scores to move")
+        journey.saved(lambda s: s["importance"][attribute] == step, "the change on the fit page")
+        wait_until(lambda: journey.fit_bands() not in ([], before), "the fit bands to move")
 
         # Getting ready: knowledge, readiness, leaning, role, his own question, notes.
         journey.next("/ready")
@@ -305,7 +324,9 @@ def test_a_person_clicks_through_every_screen_and_takes_home_a_pdf(
     assert person.leaning_name in text
     assert "<b>not bold</b> and **not bold either**" in text
 
-    assert_saved_as_given(saved_session(data), person, person.modules[:2], NOTES)
+    assert_saved_as_given(
+        saved_session(data), person, person.modules[:2], NOTES, [a.id for a in content.attributes]
+    )
 
 
 def test_typing_fast_into_the_notes_keeps_every_character(browser, server, shipped_content):

@@ -14,7 +14,10 @@ from decisionaid.domain.summary import DiscussionSummary
 from decisionaid.gui.controls import heading, paragraph, text_node
 from decisionaid.gui.fit_figures import ALIGNMENT_ICONS, alignment_grid, band_bar
 from decisionaid.gui.state import AppState, use_app_state
+from decisionaid.gui.views.shell import MAX_READING_WIDTH
 from decisionaid.gui.views.values import importance_row, ordered_attributes
+
+PHONE_ROOM = 340  # px: a 390 px phone less the page's padding
 
 
 def notice_box(note: str) -> ft.Control:
@@ -66,8 +69,9 @@ def band_row(state: AppState, line: FitLine) -> ft.Control:
 
 
 def _line_with_icon(icon: ft.IconData, text: str) -> ft.Control:
+    """An icon and words that wrap beside it."""
     return ft.Row(
-        [ft.Icon(icon, size=18, semantics_label=""), text_node(text, expand=True)],
+        [ft.Icon(icon, size=18, semantics_label=""), ft.Container(text_node(text), expand=True)],
         vertical_alignment=ft.CrossAxisAlignment.START,
     )
 
@@ -129,7 +133,7 @@ def fit_sections(state: AppState, summary: DiscussionSummary, level: int = 2) ->
     labels = summary.labels
     controls: list[ft.Control] = [
         paragraph(summary.fit_explainer),
-        paragraph(summary.fit_order),
+        ft.Semantics(identifier="fit-order", container=True, content=paragraph(summary.fit_order)),
         *(notice_box(note) for note in summary.fit_notes),
     ]
     if summary.fit_available:
@@ -143,7 +147,7 @@ def fit_sections(state: AppState, summary: DiscussionSummary, level: int = 2) ->
                     summary.fits,
                     labels["priority_column"],
                     labels["uses_now"],
-                    state.narrow,
+                    PHONE_ROOM if state.narrow else MAX_READING_WIDTH,
                 ),
             ]
         controls += [
