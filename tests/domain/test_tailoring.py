@@ -71,5 +71,6 @@ def test_staying_with_current_treatment_takes_its_scores_where_they_depend_on_it
     emicizumab = content.option("emicizumab")
     for attribute in stay.depends_on_current:
         assert weighed.attributes[attribute] == emicizumab.attributes[attribute]
-    assert weighed.attributes["future_options"] == stay.attributes["future_options"]
+    # Issue 13: every score of "stay" is its product's (none is a fixed status-quo bonus).
+    assert set(stay.depends_on_current) == {a.id for a in content.attributes}
     assert as_weighed(content, Profile(), stay) is stay
