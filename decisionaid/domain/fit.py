@@ -176,11 +176,9 @@ def swing(options: Sequence[Option], attribute_ids: Sequence[str]) -> Swing:
         weighed.append(attribute_id)
         for o in options:
             score = o.attributes[attribute_id]
-
-            def scaled(value: float, least: float = least, span: float = span) -> float:
-                return min(1.0, max(0.0, (value - least) / span))
-
-            rescaled[o.id][attribute_id] = (scaled(score.lowest), scaled(score.score), scaled(score.highest))
+            ends = (score.lowest, score.score, score.highest)
+            low, central_score, high = (min(1.0, max(0.0, (v - least) / span)) for v in ends)
+            rescaled[o.id][attribute_id] = (low, central_score, high)
     columns = {
         option_id: (
             tuple(by_attribute[a][0] for a in weighed),
