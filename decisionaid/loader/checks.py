@@ -256,7 +256,9 @@ def _options(files: ContentFiles) -> list[Problem]:
                     )
                 )
         if attribute_ids:
-            for attr_id in attribute_ids:
+            # "Stay with my current treatment" is never scored (its product's card is),
+            # so it needs no scores; any it has are still checked below.
+            for attr_id in attribute_ids if option.kind != "current" else ():
                 if attr_id not in option.attributes:
                     problems.append(
                         Problem(
