@@ -15,7 +15,8 @@ Marsh 2016) and is stated for patients in content/en/about.md:
    from "not important"), plus TOP_EXTRA for each of the top three chosen in the
    trade-off step.
 4. Fit = 100 x sum(weight x rescaled score) / sum(weight), with an interval from
-   the scores' low and high ends rescaled on the same scale.
+   the scores' low and high ends rescaled on the same scale, combined as
+   independent errors (root sum of squares; see `fit_interval`).
 5. Close call: the interval of the option with the highest central fit overlaps
    the interval of any other option.
 """
@@ -25,6 +26,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from math import hypot
 from operator import mul
 from typing import Literal
 
@@ -51,7 +53,8 @@ Band = Literal["closer", "middle", "further"]
 Triple = tuple[float, float, float]
 """(low, central, high)."""
 Columns = tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...]]
-"""One option's rescaled lows, centrals and highs, one per weighed attribute."""
+"""One option's rescaled scores on the weighed attributes: how far each low end lies
+below the score, the scores, and how far each high end lies above it."""
 
 TOP_EXTRA = 2
 """Extra weight for each of the top three. Two steps is half the rating scale: a top
@@ -176,16 +179,14 @@ def swing(options: Sequence[Option], attribute_ids: Sequence[str]) -> Swing:
         weighed.append(attribute_id)
         for o in options:
             score = o.attributes[attribute_id]
-
-            def scaled(value: float, least: float = least, span: float = span) -> float:
-                return min(1.0, max(0.0, (value - least) / span))
-
-            rescaled[o.id][attribute_id] = (scaled(score.lowest), scaled(score.score), scaled(score.highest))
+            ends = (score.lowest, score.score, score.highest)
+            low, central_score, high = (min(1.0, max(0.0, (v - least) / span)) for v in ends)
+            rescaled[o.id][attribute_id] = (low, central_score, high)
     columns = {
         option_id: (
-            tuple(by_attribute[a][0] for a in weighed),
+            tuple(by_attribute[a][1] - by_attribute[a][0] for a in weighed),
             tuple(by_attribute[a][1] for a in weighed),
-            tuple(by_attribute[a][2] for a in weighed),
+            tuple(by_attribute[a][2] - by_attribute[a][1] for a in weighed),
         )
         for option_id, by_attribute in rescaled.items()
     }
@@ -217,17 +218,23 @@ def priorities(attribute_ids: Sequence[str], session: Session) -> tuple[str, ...
 
 def fit_interval(columns: Columns, weight: Sequence[float]) -> Triple:
     """(low, central, high) fit 0-100 of one option, from its `Swing.columns` and the
-    weights of `Swing.weighed` in the same order; all 0 when no weight is left."""
+    weights of `Swing.weighed` in the same order; all 0 when no weight is left.
+
+    The ranges of the scores are combined as independent errors are (root sum of
+    squares): a score's range moves the fit by all of its weighted width only when it
+    is the one uncertain score; several uncertain scores are unlikely all to sit at
+    the same end at once. Putting every score at its low end together (a worst case)
+    would make nearly every fit overlap every other, so the interval would say nothing
+    (the reviews measured +/-3 points from +/-0.1 noise on the scores)."""
     total = sum(weight)
     if total <= 0:
         return (0.0, 0.0, 0.0)
-    lows, centrals, highs = columns
+    downs, centrals, ups = columns
     scale = 100 / total
-    return (
-        scale * sum(map(mul, weight, lows)),
-        scale * sum(map(mul, weight, centrals)),
-        scale * sum(map(mul, weight, highs)),
-    )
+    central = scale * sum(map(mul, weight, centrals))
+    down = scale * hypot(*map(mul, weight, downs))
+    up = scale * hypot(*map(mul, weight, ups))
+    return (central - down, central, central + up)
 
 
 def close_call(intervals: Sequence[Triple]) -> bool:

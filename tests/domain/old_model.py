@@ -24,8 +24,9 @@ STAY_DEPENDS_ON = ("treatment_burden", "bleed_protection", "serious_side_effects
 
 def _stay(content: Content, session_current: str | None, shown: list[Option]) -> Option:
     """The old "stay" option: the product's scores on STAY_DEPENDS_ON when it is listed,
-    its own score elsewhere, or, where content no longer gives one, the best any option
-    shown has (the old status-quo bonus: 0.85-1.0 on eight attributes)."""
+    and elsewhere the best score any option shown has: the old status-quo bonus
+    (0.85-1.0 on eight attributes, whatever the person used), kept whatever the content
+    now says about "stay", so the mutant stays the old model."""
     stay = next(o for o in content.options if o.kind == "current")
     product = next((o for o in shown if o.id == session_current), None)
     scores: dict[str, AttributeScore] = {}
@@ -33,11 +34,8 @@ def _stay(content: Content, session_current: str | None, shown: list[Option]) ->
         a = attribute.id
         if product is not None and a in STAY_DEPENDS_ON:
             scores[a] = product.attributes[a]
-        elif a in stay.attributes:
-            scores[a] = stay.attributes[a]
         else:
-            best = max(shown, key=lambda o: o.attributes[a].score)
-            scores[a] = best.attributes[a]
+            scores[a] = max((o.attributes[a] for o in shown), key=lambda s: s.score)
     return stay.model_copy(update={"attributes": scores})
 
 

@@ -153,6 +153,17 @@ def test_the_fit_interval_comes_from_the_low_and_high_ends_of_the_scores():
     assert result["b"].low == result["b"].fit == result["b"].high == 0
 
 
+def test_ranges_on_two_scores_are_combined_as_independent_errors_not_added():
+    # Each range is 0.2 wide below and above on a 0..1 span, on two equally weighted
+    # attributes: each alone would move the fit 10 points; together sqrt(10^2 + 10^2).
+    a = option("a", p=(0.3, 0.5, 0.7), q=(0.3, 0.5, 0.7))
+    ends = (option("lo", p=0.0, q=0.0), option("hi", p=1.0, q=1.0))
+    result = by_id(fit(content(a, *ends), session({"p": 2, "q": 2})))
+    assert result["a"].fit == pytest.approx(50.0)
+    assert result["a"].high - result["a"].fit == pytest.approx((10**2 + 10**2) ** 0.5)
+    assert result["a"].fit - result["a"].low == pytest.approx((10**2 + 10**2) ** 0.5)
+
+
 def test_a_range_reaching_past_the_options_shown_is_read_as_reaching_the_end_of_the_scale():
     a = option("a", bleeds=(0.0, 0.2, 0.5))
     b = option("b", bleeds=(0.9, 1.0, 1.0))
