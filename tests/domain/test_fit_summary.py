@@ -134,3 +134,16 @@ def test_a_contrast_names_at_most_three_features_each_way_and_counts_the_rest(co
     assert names[2] in sentence and names[3] not in sentence
     assert content.text("summary.contrast.more", count=2) in sentence
     assert names[5] in sentence
+
+
+def test_a_priority_on_which_every_option_is_alike_reads_the_same_for_all_not_mixed(content):
+    # Under 18, gene therapy is not for him: what only it differs on is alike for the rest.
+    base = all_rated(content, hemophilia_type="B", age_group="under_18", current_treatment="factor9-extended")
+    flat = fit(content, base).flat
+    assert flat, "the test needs an attribute on which every option shown scores alike"
+    session = base.model_copy(update={"top_priorities": [flat[0]]})
+    summary = summarise(content, session)
+    name = next(a.name for a in content.attributes if a.id == flat[0])
+    row = summary.grid_priorities.index(name)
+    same = content.text("summary.align.same")
+    assert {(f.cells[row].alignment, f.cells[row].word) for f in summary.fits} == {("same", same)}
