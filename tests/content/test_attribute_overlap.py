@@ -77,6 +77,8 @@ def test_the_overlap_check_sees_two_attributes_that_are_the_same(shipped):
     first, second = shipped.attributes[0].id, shipped.attributes[1].id
     options = [
         o.model_copy(update={"attributes": {**o.attributes, second: o.attributes[first]}})
+        if first in o.attributes
+        else o  # "stay with my current treatment" has no scores of its own
         for o in shipped.options
     ]
     mutant = shipped.model_copy(update={"options": options})
