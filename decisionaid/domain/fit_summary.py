@@ -162,7 +162,14 @@ def _line(content: Content, result: FitResult, option_fit: OptionFit, session: S
         low=low,
         fit=mid,
         high=high,
-        interval=t("summary.interval", band=band_words, low=low, high=high, fit=mid),
+        # An option whose scores have no range has no interval to speak of.
+        interval=t(
+            "summary.interval" if high > low else "summary.interval_point",
+            band=band_words,
+            low=low,
+            high=high,
+            fit=mid,
+        ),
         cells=cells,
         contrasts=tuple(contrast_sentence(content, option.name, c) for c in option_fit.contrasts),
         limits_crossed=tuple(limits[i] for i in option_fit.limits_crossed if i in limits),

@@ -80,6 +80,7 @@ _FIXED: dict[str, frozenset[str]] = {
     "summary.fit.flat": frozenset({"attributes"}),
     "summary.fit.order": frozenset(),
     "summary.interval": frozenset({"band", "low", "high", "fit"}),
+    "summary.interval_point": frozenset({"band", "low", "high", "fit"}),
     "summary.cell_spoken": frozenset({"option", "priority", "alignment"}),
     "summary.contrast.more": frozenset({"count"}),
     "summary.knowledge.label": frozenset(),
