@@ -178,3 +178,15 @@ async def test_one_main_heading_and_no_heading_level_skipped(shipped_content_roo
     levels = [c.heading_level for c in app.controls() if isinstance(c, ft.Semantics) and c.header]
     assert levels.count(1) == 1 and levels[0] == 1
     assert all(b <= a + 1 for a, b in itertools.pairwise(levels))
+
+
+async def test_on_a_phone_the_fit_screen_says_the_grid_scrolls_sideways(
+    shipped_content_root, content, tmp_path
+):
+    data = tmp_path / "data"
+    write_session(data, everything_rated(content, hemophilia_type="B", current_treatment="factor9-extended"))
+    app = await start_app(make_app(shipped_content_root, data), route="/fit")
+    hint = content.text("fit.grid_scroll")
+    assert hint not in app.texts()
+    await app.resize(390, 844)
+    assert hint in app.texts()

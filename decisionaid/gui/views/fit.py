@@ -142,6 +142,9 @@ def fit_sections(state: AppState, summary: DiscussionSummary, level: int = 2) ->
             controls += [
                 heading(labels["grid_title"], level=level),
                 paragraph(state.t("fit.grid_intro")),
+                # On a phone the grid is wider than the screen: say so, or the columns past
+                # its edge look like all there is.
+                *([paragraph(state.t("fit.grid_scroll"))] if state.narrow and len(summary.fits) > 2 else []),
                 alignment_grid(
                     summary.grid_priorities,
                     summary.fits,
