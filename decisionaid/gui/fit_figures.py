@@ -76,7 +76,8 @@ def cell_view(cell: FitCell, identifier: str, width: float | None = None) -> ft.
             ft.Row(
                 [
                     ft.Icon(ALIGNMENT_ICONS[cell.alignment], color=ft.Colors.PRIMARY, size=20),
-                    ft.Text(cell.word),
+                    # The word wraps within its column ("the same for all" is wider than one).
+                    ft.Text(cell.word, expand=True),
                 ],
                 spacing=6,
             ),
