@@ -37,10 +37,13 @@ class Person:
     """The name of his type's gene therapy, which the factor-level figure must mention."""
     compare_add: tuple[str, ...]
     compare_remove: tuple[str, ...]
-    importance: dict[str, int]
-    """What matters: attribute -> step 0..4, chosen on the values page."""
-    fit_change: tuple[str, int]
-    """One importance changed again on the fit page (attribute, step)."""
+    importance_steps: tuple[int, ...]
+    """What matters: the step (0..4) for each attribute by its place in the content,
+    repeated when there are more attributes (ids are not pinned: the content may rename them)."""
+    fit_change: tuple[int, int]
+    """One importance changed again on the fit page (attribute place, step)."""
+    top_three: tuple[int, int, int]
+    """The places of the three attributes chosen as mattering most."""
     hard_limit: str
     knowledge: dict[str, int]
     readiness: dict[str, bool]
@@ -50,10 +53,23 @@ class Person:
     own_question: str
     notes: str = ODD_NOTES
 
-    @property
-    def importance_saved(self) -> dict[str, int]:
-        attribute, step = self.fit_change
-        return {**self.importance, attribute: step}
+    def importance(self, attribute_ids: list[str]) -> dict[str, int]:
+        """Attribute id -> step, for every attribute of the content."""
+        steps = self.importance_steps
+        return {a: steps[n % len(steps)] for n, a in enumerate(attribute_ids)}
+
+    def changed_on_fit(self, attribute_ids: list[str]) -> tuple[str, int]:
+        """The attribute id and step changed on the fit page."""
+        place, step = self.fit_change
+        return attribute_ids[place % len(attribute_ids)], step
+
+    def importance_saved(self, attribute_ids: list[str]) -> dict[str, int]:
+        attribute, step = self.changed_on_fit(attribute_ids)
+        return {**self.importance(attribute_ids), attribute: step}
+
+    def top_three_ids(self, attribute_ids: list[str]) -> list[str]:
+        """The ids of his top three, in the order he chooses them."""
+        return list(dict.fromkeys(attribute_ids[n % len(attribute_ids)] for n in self.top_three))
 
 
 RAY = Person(
@@ -76,14 +92,9 @@ RAY = Person(
     gene_therapy="Roctavian",
     compare_add=("roctavian",),
     compare_remove=("current",),
-    importance={
-        "track_record": 4,
-        "long_term_unknowns": 4,
-        "serious_side_effects": 4,
-        "treatment_burden": 1,
-        "needles": 0,
-    },
-    fit_change=("needles", 4),
+    importance_steps=(1, 3, 4, 2, 2, 0, 3, 4, 2, 1, 4, 0),
+    fit_change=(5, 4),
+    top_three=(2, 5, 7),
     hard_limit="cannot_undo",
     knowledge={"given_once": 1, "how_long_it_lasts": 2, "liver_tests": 1},
     readiness={"sure_of_myself": True, "understand_information": False, "enough_support": True},
@@ -115,14 +126,9 @@ DANIEL = Person(
     gene_therapy="Hemgenix",
     compare_add=("hemgenix",),
     compare_remove=("current",),
-    importance={
-        "treatment_burden": 4,
-        "needles": 4,
-        "bleed_protection": 3,
-        "lifestyle_limits": 3,
-        "specialist_travel": 2,
-    },
-    fit_change=("lifestyle_limits", 0),
+    importance_steps=(4, 3, 1, 2, 2, 1, 2, 1, 3, 2, 1, 4),
+    fit_change=(8, 0),
+    top_three=(0, 3, 1),
     hard_limit="hub_travel",
     knowledge={"given_once": 1, "liver_tests": 0, "steroids": 1, "staying_is_a_choice": 0},
     readiness={"sure_of_myself": False, "understand_information": True, "risk_benefit_clear": True},
@@ -135,13 +141,16 @@ DANIEL = Person(
 PEOPLE = (RAY, DANIEL)
 
 
-def assert_saved_as_given(saved: dict, person: Person, modules: tuple[str, ...], notes: str) -> None:
+def assert_saved_as_given(
+    saved: dict, person: Person, modules: tuple[str, ...], notes: str, attribute_ids: list[str]
+) -> None:
     """The saved session at the end of a journey holds every answer exactly as given."""
     assert saved["last_route"] == "/summary"
     assert sorted(saved["modules_read"]) == sorted(modules)
     expected = {
         "profile": person.profile,
-        "importance": person.importance_saved,
+        "importance": person.importance_saved(attribute_ids),
+        "top_priorities": person.top_three_ids(attribute_ids),
         "hard_limits": [person.hard_limit],
         "knowledge_answers": person.knowledge,
         "readiness": person.readiness,

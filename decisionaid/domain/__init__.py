@@ -1,1 +1,1 @@
-"""Pure domain: content models, tailoring, scoring and the discussion summary."""
+"""Pure domain: content models, tailoring, the fit and the discussion summary."""

@@ -5,9 +5,11 @@ file has changed since, every answer this window changed is laid over the file's
 current answers, one field at a time, so neither window erases the other's work.
 
 Where both windows changed the same answer differently:
-- a choice (a profile answer, an importance step, the leaning, ...) keeps the answer
-  that was saved first, the other window's, and the person is told which ones, so he
-  can choose again;
+- a choice (a profile answer, an importance step, the leaning, the top three
+  priorities, ...) keeps the answer that was saved first, the other window's, and the
+  person is told which ones, so he can choose again. The top three are one ranked
+  answer: they are kept or replaced whole, never mixed into four or into an order
+  no one chose;
 - free text (notes, clinician notes) keeps both: the saved text, a blank line, then
   this window's text.
 """
@@ -22,7 +24,8 @@ from decisionaid.domain.session import Session
 FREE_TEXT = ("notes", "clinician_notes")
 """Text a person writes: when both windows changed it, both versions are kept."""
 COLLECTIONS = ("modules_read", "hard_limits", "own_questions", "questions_chosen", "compare_picks")
-"""Lists of things: what each window added or removed is applied to the other's list."""
+"""Lists of things: what each window added or removed is applied to the other's list.
+Not `top_priorities`: a ranking of three is one answer, merged whole as a choice."""
 KEYED = ("importance", "knowledge_answers", "readiness")
 """Answers per item: merged item by item."""
 THIS_WINDOW = ("schema_version", "content_version", "last_route")

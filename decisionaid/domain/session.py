@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Bump when the shape changes, and add a migration in storage."""
 
 Importance = Annotated[int, Field(ge=0, le=4)]
@@ -42,6 +42,19 @@ Moment = Annotated[dt.datetime, AfterValidator(_within_range)]
 """A point in time as a session keeps it: aware, in UTC, within EARLIEST..LATEST."""
 NotSure = Literal["not_sure"]
 
+TOP_PRIORITIES = 3
+"""How many attributes the trade-off step asks the person to choose as his top priorities."""
+
+
+def _top_three(chosen: list[str]) -> list[str]:
+    """The first TOP_PRIORITIES distinct ids, in the order chosen.
+
+    A hand-edited or merged file with a repeat or a fourth choice still loads: the
+    extra is dropped rather than the whole file moved aside, so no answer is lost
+    but the one that cannot be kept.
+    """
+    return list(dict.fromkeys(chosen))[:TOP_PRIORITIES]
+
 
 class SessionModel(BaseModel):
     """Base for session parts: unknown keys are errors, values are checked on change."""
@@ -75,6 +88,9 @@ class Session(SessionModel):
     modules_read: list[str] = Field(default_factory=list)
     knowledge_answers: dict[str, int] = Field(default_factory=dict)
     importance: dict[str, Importance] = Field(default_factory=dict)
+    top_priorities: Annotated[list[str], AfterValidator(_top_three)] = Field(default_factory=list)
+    """The attribute ids the person chose as mattering most (trade-off step), most
+    important first; at most TOP_PRIORITIES. Empty until he has chosen."""
     hard_limits: list[str] = Field(default_factory=list)
     leaning: str | None = None
     """An option id, "not_sure", or None when not answered."""

@@ -12,10 +12,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from decisionaid.domain.content import Content, Option
+from decisionaid.domain.fit import standing
+from decisionaid.domain.fit_summary import ApartLine, FitLine, FitView, fit_view
 from decisionaid.domain.references import citation_line, strip_citations
-from decisionaid.domain.scoring import fit_scores
 from decisionaid.domain.session import Profile, Session
-from decisionaid.domain.tailoring import as_weighed, flag_notes, notes_for_option, options_for
+from decisionaid.domain.tailoring import flag_notes
 from decisionaid.domain.ui_keys import LABEL_KEYS, PROFILE_FIELDS, SUMMARY_HEADINGS
 
 
@@ -41,20 +42,8 @@ class Priority:
     attribute: str
     importance: int
     importance_label: str
-
-
-@dataclass(frozen=True)
-class FitLine:
-    """One option's fit as the summary shows it."""
-
-    option: str
-    fit: float
-    """0-100; meaningless when the summary's `fit_available` is False."""
-    status_note: str | None
-    drivers_for: tuple[str, ...]
-    drivers_against: tuple[str, ...]
-    limits_crossed: tuple[str, ...]
-    flags: tuple[str, ...]
+    top: bool = False
+    """One of the three the person chose as mattering most (the trade-off step)."""
 
 
 @dataclass(frozen=True)
@@ -81,11 +70,23 @@ class DiscussionSummary:
     readiness, leaning, role, questions, notes, clinician_notes, sources."""
     profile: tuple[LabelledValue, ...]
     priorities: tuple[Priority, ...]
+    """Rated above "not important": the top three first, then by importance."""
+    top_three: tuple[str, ...]
+    not_important: tuple[str, ...]
+    not_answered: tuple[str, ...]
+    """Kept apart: "not answered" is not "not important"."""
     hard_limits: tuple[str, ...]
     fit_available: bool
     fit_explainer: str
+    fit_order: str
+    """That the options stand in a fixed order that is not a ranking."""
     fit_notes: tuple[str, ...]
+    grid_priorities: tuple[str, ...]
+    """The rows of the alignment grid (attribute names)."""
     fits: tuple[FitLine, ...]
+    """In the fixed content order, never by fit."""
+    apart: tuple[ApartLine, ...]
+    """Options shown but not scored, with why."""
     knowledge: LabelledValue | None
     knowledge_misses: tuple[str, ...]
     readiness: tuple[LabelledValue, ...]
@@ -100,7 +101,7 @@ class DiscussionSummary:
     empty: str
     """What to print where a section has nothing in it."""
     labels: dict[str, str] = field(default_factory=dict)
-    """Small fixed words: pulls_up, pulls_down, limits_crossed, flags, none, made."""
+    """Small fixed words (ui_keys.LABEL_KEYS) and "made"."""
 
 
 @dataclass(frozen=True)
@@ -146,12 +147,14 @@ def suggested_questions(content: Content, session: Session) -> list[SuggestedQue
         if i in limits
     ]
     names = {a.id: a.name for a in content.attributes}
-    top = sorted(
-        ((w, a) for a, w in session.importance.items() if w >= 3 and a in names), key=lambda p: (-p[0], p[1])
+    chosen = [a for a in session.top_priorities if a in names]
+    rated = sorted(
+        ((w, a) for a, w in session.importance.items() if w >= 3 and a in names and a not in chosen),
+        key=lambda p: (-p[0], p[1]),
     )
     found += [
         SuggestedQuestion(f"priority:{a}", t("question.priority", attribute=names[a]), "concern")
-        for _, a in top[:3]
+        for a in [*chosen, *(a for _, a in rated)][:3]
     ]
     return found
 
@@ -163,41 +166,6 @@ def _questions(content: Content, session: Session) -> tuple[Question, ...]:
         suggestions = [s for s in suggestions if s.id in chosen]
     own = [Question(UserText(q), "own") for q in session.own_questions if q.strip()]
     return (*(Question(s.text, s.origin) for s in suggestions), *own)
-
-
-def _fit_section(content: Content, session: Session, shown: list[Option]):
-    t = content.text
-    attrs = {a.id: a.name for a in content.attributes}
-    limits = {h.id: h.statement for h in content.hard_limits}
-    weighed = [as_weighed(content, session.profile, o) for o in shown]
-    result = fit_scores(weighed, list(attrs), session.importance, session.hard_limits, content.hard_limits)
-    notes = flag_notes(content, session.profile)
-    lines = []
-    for fit in result.fits:
-        option = content.option(fit.option_id)
-        lines.append(
-            FitLine(
-                option=option.name,
-                fit=fit.fit,
-                status_note=t(f"summary.status.{option.status}") if option.status != "available" else None,
-                drivers_for=tuple(attrs[d.attribute_id] for d in fit.drivers_for),
-                drivers_against=tuple(attrs[d.attribute_id] for d in fit.drivers_against),
-                limits_crossed=tuple(limits[i] for i in fit.limits_crossed),
-                flags=tuple(n.flag.title for n in notes_for_option(notes, option.id)),
-            )
-        )
-    fit_notes = []
-    if result.nothing_matters:
-        answered = any(a in attrs for a in session.importance)
-        fit_notes.append(t("summary.fit.nothing_matters" if answered else "summary.fit.not_answered"))
-    else:
-        if result.all_equal:
-            fit_notes.append(t("summary.fit.all_equal"))
-        if result.near:
-            fit_notes.append(t("summary.fit.close_call"))
-        if result.swap_attribute:
-            fit_notes.append(t("summary.fit.swap", attribute=attrs[result.swap_attribute]))
-    return not result.nothing_matters, tuple(fit_notes), tuple(lines)
 
 
 def _knowledge(content: Content, session: Session) -> tuple[LabelledValue | None, tuple[str, ...]]:
@@ -240,19 +208,25 @@ def _cited_sources(content: Content, shown: list[Option]) -> tuple[str, ...]:
     return tuple(citation_line(content.sources[s]) for s in cited if s in content.sources)
 
 
+def _priorities(content: Content, session: Session) -> tuple[Priority, ...]:
+    """Rated above "not important": the chosen top three first, then by importance."""
+    attrs = {a.id: a.name for a in content.attributes}
+    order = list(attrs)
+    top = [a for a in session.top_priorities if a in attrs]
+    known = [(a, w) for a, w in session.importance.items() if a in attrs and w > 0]
+    ranked = sorted(
+        known,
+        key=lambda p: (p[0] not in top, top.index(p[0]) if p[0] in top else 0, -p[1], order.index(p[0])),
+    )
+    return tuple(Priority(attrs[a], w, content.text(f"importance.{w}"), a in top) for a, w in ranked)
+
+
 def build_summary(content: Content, session: Session, today: dt.date, app_version: str) -> DiscussionSummary:
     """The discussion summary of this session, in the words of this content."""
     t = content.text
-    shown = options_for(content, session.profile)
-    attrs = {a.id: a.name for a in content.attributes}
-    order = list(attrs)
-    known = [(a, w) for a, w in session.importance.items() if a in attrs and w > 0]
-    priorities = tuple(
-        Priority(attrs[a], w, t(f"importance.{w}"))
-        for a, w in sorted(known, key=lambda p: (-p[1], order.index(p[0])))
-    )
+    scored, _ = standing(content, session.profile)
     limits = {h.id: h.statement for h in content.hard_limits}
-    fit_available, fit_notes, fits = _fit_section(content, session, shown)
+    view: FitView = fit_view(content, session)
     knowledge, misses = _knowledge(content, session)
     readiness, readiness_note = _readiness(content, session)
     if session.leaning == "not_sure":
@@ -271,12 +245,18 @@ def build_summary(content: Content, session: Session, today: dt.date, app_versio
         app_version=app_version,
         headings={key: t(f"summary.h.{key}") for key in SUMMARY_HEADINGS},
         profile=_profile_lines(content, session.profile),
-        priorities=priorities,
+        priorities=_priorities(content, session),
+        top_three=view.top_three,
+        not_important=view.not_important,
+        not_answered=view.not_answered,
         hard_limits=tuple(limits[i] for i in session.hard_limits if i in limits),
-        fit_available=fit_available,
+        fit_available=view.available,
         fit_explainer=t("summary.fit_explainer"),
-        fit_notes=fit_notes,
-        fits=fits,
+        fit_order=t("summary.fit.order"),
+        fit_notes=view.notes,
+        grid_priorities=view.priorities,
+        fits=view.fits,
+        apart=view.apart,
         knowledge=knowledge,
         knowledge_misses=misses,
         readiness=readiness,
@@ -286,7 +266,7 @@ def build_summary(content: Content, session: Session, today: dt.date, app_versio
         questions=_questions(content, session),
         notes=UserText(session.notes),
         clinician_notes=UserText(session.clinician_notes),
-        sources=_cited_sources(content, shown),
+        sources=_cited_sources(content, scored),
         disclaimer=t("summary.disclaimer"),
         empty=t("summary.empty"),
         labels={key: t(f"summary.{key}") for key in LABEL_KEYS}

@@ -83,24 +83,3 @@ def flag_notes(content: Content, profile: Profile) -> list[FlagNote]:
 def notes_for_option(notes: list[FlagNote], option_id: str) -> list[FlagNote]:
     """The notes that touch one option, in content order."""
     return [n for n in notes if option_id in n.option_ids]
-
-
-def as_weighed(content: Content, profile: Profile, option: Option) -> Option:
-    """The option as it is weighed for this person.
-
-    "Stay with my current treatment" takes the scores of the treatment he uses
-    now for the features that depend on it; every other option is unchanged.
-    """
-    if not option.depends_on_current or not profile.current_treatment:
-        return option
-    try:
-        now = content.option(profile.current_treatment)
-    except KeyError:
-        return option
-    if now.kind == "current":
-        return option
-    scores = dict(option.attributes)
-    for attribute_id in option.depends_on_current:
-        if attribute_id in now.attributes:
-            scores[attribute_id] = now.attributes[attribute_id]
-    return option.model_copy(update={"attributes": scores})

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import get_args
 
 from decisionaid.domain.content import OptionStatus
+from decisionaid.domain.fit_summary import ALIGNMENTS, BANDS, CONTRAST_KINDS, STANDINGS
 from decisionaid.domain.session import IMPORTANCE_STEPS, Profile
 
 SUMMARY_HEADINGS = (
@@ -39,8 +40,6 @@ PROFILE_FIELDS = (
 )
 
 LABEL_KEYS = (
-    "pulls_up",
-    "pulls_down",
     "limits_crossed",
     "flags",
     "none",
@@ -48,11 +47,22 @@ LABEL_KEYS = (
     "knowledge_misses",
     "option",
     "fit_column",
-    "of_100",
     "question",
     "your_answer",
     "shortened",
     "unprintable",
+    "uses_now",
+    "priority_column",
+    "grid_title",
+    "bands_title",
+    "apart_title",
+    "details_title",
+    "top_three",
+    "no_top_three",
+    "not_important",
+    "not_answered",
+    "scale_low",
+    "scale_high",
 )
 """Small fixed words the exporters print, from `summary.<key>` in ui.yaml."""
 
@@ -62,9 +72,16 @@ _FIXED: dict[str, frozenset[str]] = {
     "summary.fit_explainer": frozenset(),
     "summary.fit.nothing_matters": frozenset(),
     "summary.fit.not_answered": frozenset(),
-    "summary.fit.all_equal": frozenset(),
+    "summary.fit.not_enough": frozenset({"answered", "total", "needed", "more"}),
+    "summary.fit.none_scored": frozenset(),
     "summary.fit.close_call": frozenset(),
-    "summary.fit.swap": frozenset({"attribute"}),
+    "summary.fit.no_priorities": frozenset(),
+    "summary.fit.flat": frozenset({"attributes"}),
+    "summary.fit.order": frozenset(),
+    "summary.interval": frozenset({"band", "low", "high", "fit"}),
+    "summary.interval_point": frozenset({"band", "low", "high", "fit"}),
+    "summary.cell_spoken": frozenset({"option", "priority", "alignment"}),
+    "summary.contrast.more": frozenset({"count"}),
     "summary.knowledge.label": frozenset(),
     "summary.knowledge.value": frozenset({"right", "total", "answered"}),
     "summary.readiness.yes": frozenset(),
@@ -126,6 +143,33 @@ SAVING_KEYS: dict[str, frozenset[str]] = {
 """What the app says when answers cannot be saved or deleted, or were merged from another window."""
 
 
+VALUES_AND_FIT_KEYS: dict[str, frozenset[str]] = {
+    "fit.apart.current_unknown": frozenset(),
+    "fit.apart.current_not_answered": frozenset(),
+    "fit.intro": frozenset(),
+    "fit.bar_label": frozenset({"option", "interval"}),
+    "fit.uses_now": frozenset(),
+    "fit.grid_intro": frozenset(),
+    "fit.grid_scroll": frozenset(),
+    "fit.cells_title": frozenset(),
+    "fit.contrasts_title": frozenset(),
+    "fit.apart_intro": frozenset(),
+    "fit.adjust_title": frozenset(),
+    "fit.adjust_intro": frozenset(),
+    "values.answered": frozenset({"answered", "total"}),
+    "values.not_answered": frozenset(),
+    "values.top_title": frozenset(),
+    "values.top_intro": frozenset(),
+    "values.top_chosen": frozenset({"names"}),
+    "values.top_none": frozenset(),
+    "values.top_full": frozenset(),
+    "values.top_remove": frozenset({"name"}),
+    "values.top_clear": frozenset(),
+    "values.top_priorities": frozenset(),
+}
+"""What the values step and the fit screen say (the trade-off step, the grid, the bands)."""
+
+
 def profile_answers(field: str) -> list[str]:
     """The answers a profile question offers, in the order of the model."""
     annotation = Profile.model_fields[field].annotation
@@ -134,11 +178,15 @@ def profile_answers(field: str) -> list[str]:
 
 def required_ui_keys() -> dict[str, frozenset[str]]:
     """Every key the domain reads, mapped to the {fields} its text may contain."""
-    keys = dict(_FIXED) | SAVING_KEYS
+    keys = dict(_FIXED) | SAVING_KEYS | VALUES_AND_FIT_KEYS
     keys |= {f"summary.h.{h}": frozenset() for h in SUMMARY_HEADINGS}
     keys |= {f"summary.{k}": frozenset() for k in LABEL_KEYS}
     keys["summary.page_of"] = frozenset({"page", "pages"})
-    keys["summary.of_100"] = frozenset({"fit"})
+    keys |= {f"summary.align.{a}": frozenset() for a in ALIGNMENTS}
+    keys |= {f"summary.band.{b}": frozenset() for b in BANDS}
+    keys |= {f"summary.apart.{s}": frozenset() for s in STANDINGS}
+    fields = frozenset({"option", "other", "better", "worse"})
+    keys |= {f"summary.contrast.{k}": fields for k in CONTRAST_KINDS}
     keys |= {f"importance.{n}": frozenset() for n in IMPORTANCE_STEPS}
     keys |= {f"summary.status.{s}": frozenset() for s in get_args(OptionStatus) if s != "available"}
     keys |= {f"figure.status.{s}": frozenset() for s in get_args(OptionStatus) if s != "available"}

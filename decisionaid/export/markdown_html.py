@@ -14,6 +14,7 @@ import re
 
 import markdown
 
+from decisionaid.domain.fit_summary import FitCell, FitLine
 from decisionaid.domain.summary import DiscussionSummary, Question, UserText
 from decisionaid.export.text import plain_text
 
@@ -44,6 +45,77 @@ def _question(q: Question) -> str:
     return f"- [ ] {_text(q.text)}"
 
 
+SHAPES = {"good": "\u25cf", "mixed": "\u25d0", "poor": "\u25cb", "same": "\u2013"}
+"""A filled, a half and an empty circle, as on the fit screen and in the PDF."""
+
+
+def _cell(cell: FitCell) -> str:
+    return f"{SHAPES.get(cell.alignment, '')} {cell.word}".strip()
+
+
+def _priority_lines(summary: DiscussionSummary) -> list[str]:
+    """The top three, each rating, and apart from them what is not important and not answered."""
+    lab = summary.labels
+    top = _joined(summary.top_three) if summary.top_three else lab["no_top_three"]
+    lines = [f"**{lab['top_three']}**: {top}", ""]
+    lines += [f"{n}. **{p.attribute}**: {p.importance_label}" for n, p in enumerate(summary.priorities, 1)]
+    for key, names in (("not_important", summary.not_important), ("not_answered", summary.not_answered)):
+        if names:
+            lines += ["", f"**{lab[key]}**: {_joined(names)}"]
+    return lines
+
+
+def _joined(names: tuple[str, ...]) -> str:
+    return "; ".join(names)
+
+
+def _option_title(summary: DiscussionSummary, line: FitLine) -> str:
+    return f"{line.option} ({summary.labels['uses_now']})" if line.uses_now else line.option
+
+
+def _fit_lines(summary: DiscussionSummary) -> list[str]:
+    """Bands with their intervals, the alignment grid, each option's reasons, the options apart:
+    options in the summary's fixed order, never sorted by fit."""
+    lab = summary.labels
+    out = [summary.fit_explainer, "", summary.fit_order, "", *(f"> {note}" for note in summary.fit_notes)]
+    if summary.fit_available:
+        out += [
+            "",
+            f"### {lab['bands_title']}",
+            "",
+            f"| {lab['option']} | {lab['fit_column']} |",
+            "|---|---|",
+        ]
+        out += [f"| {_option_title(summary, f)} | {f.interval} |" for f in summary.fits]
+        if summary.grid_priorities:
+            out += ["", f"### {lab['grid_title']}", ""]
+            out.append(
+                "| "
+                + " | ".join([lab["priority_column"], *(_option_title(summary, f) for f in summary.fits)])
+                + " |"
+            )
+            out.append("|" + "---|" * (len(summary.fits) + 1))
+            for row, priority in enumerate(summary.grid_priorities):
+                cells = [_cell(f.cells[row]) if row < len(f.cells) else "" for f in summary.fits]
+                out.append("| " + " | ".join([priority, *cells]) + " |")
+        out += ["", f"### {lab['details_title']}"]
+    for f in summary.fits:
+        details = [f"- {f.status_note}"] if f.status_note else []
+        if summary.fit_available:
+            details.append(f"- {f.interval}")
+            details += [f"- {_cell(c)}, {c.priority}: {c.reason}" for c in f.cells]
+            details += [f"- {c}" for c in f.contrasts]
+        details += [f"- {lab['limits_crossed']}: {s}" for s in f.limits_crossed]
+        if f.flags:
+            details.append(f"- {lab['flags']}: {', '.join(f.flags)}")
+        if details:
+            out += ["", f"#### {_option_title(summary, f)}", "", *details]
+    if summary.apart:
+        out += ["", f"### {lab['apart_title']}", ""]
+        out += [f"- **{a.option}** ({a.standing}): {' '.join(a.reasons)}".rstrip(": ") for a in summary.apart]
+    return out
+
+
 def render_markdown(summary: DiscussionSummary) -> str:
     """The summary as Markdown, sections in the printed order."""
     h, empty = summary.headings, summary.empty
@@ -62,29 +134,9 @@ def render_markdown(summary: DiscussionSummary) -> str:
         if summary.profile
         else [],
     )
-    section(
-        "priorities",
-        [f"{n}. **{p.attribute}**: {p.importance_label}" for n, p in enumerate(summary.priorities, 1)],
-    )
+    section("priorities", _priority_lines(summary))
     section("limits", [f"- {s}" for s in summary.hard_limits])
-    fit_lines = [summary.fit_explainer, "", *(f"> {note}" for note in summary.fit_notes)]
-    lab = summary.labels
-    if summary.fit_available:
-        fit_lines += ["", f"| {lab['option']} | {lab['fit_column']} |", "|---|---:|"]
-        fit_lines += [f"| {f.option} | {f.fit:.0f} |" for f in summary.fits]
-    for f in summary.fits:
-        # Limits, notes and status show even when no fit can be computed, as in the PDF.
-        score = f": {lab['of_100'].format(fit=f'{f.fit:.0f}')}" if summary.fit_available else ""
-        details = [f"- {f.status_note}"] if f.status_note else []
-        if summary.fit_available:
-            details.append(f"- {lab['pulls_up']}: {', '.join(f.drivers_for) or lab['none']}")
-            details.append(f"- {lab['pulls_down']}: {', '.join(f.drivers_against) or lab['none']}")
-        details += [f"- {lab['limits_crossed']}: {s}" for s in f.limits_crossed]
-        if f.flags:
-            details.append(f"- {lab['flags']}: {', '.join(f.flags)}")
-        if summary.fit_available or details:
-            fit_lines += ["", f"### {f.option}{score}", "", *details]
-    section("fit", fit_lines)
+    section("fit", _fit_lines(summary))
     knowledge = []
     if summary.knowledge:
         knowledge = [

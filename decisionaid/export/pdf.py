@@ -9,30 +9,27 @@ PDF prints ends with the `shortened` label (see `text.py`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import fields
 
-from decisionaid.domain.summary import DiscussionSummary, FitLine
+from decisionaid.domain.summary import DiscussionSummary
 from decisionaid.export.pdf_document import (
     ACCENT,
     BAR,
-    BAR_SET_ASIDE,
     HEADING_HEIGHT,
     LABELS,
     LINE,
     MUTED,
-    RULE,
     SOURCE_PT,
-    TRACK,
     WHITE,
     Paper,
     SummaryDocument,
     fixed_words,
     made_line,
-    whole_number,
     with_colon,
     words_of,
 )
+from decisionaid.export.pdf_fit import fit_section
 from decisionaid.export.text import shortened_for_print
 
 __all__ = ["LABELS", "Paper", "render_pdf"]
@@ -77,18 +74,20 @@ def _profile(pdf: SummaryDocument, summary: DiscussionSummary) -> None:
 
 
 def _priorities(pdf: SummaryDocument, summary: DiscussionSummary) -> None:
-    """Ranked, each with four pips filled up to its importance and the importance in words."""
+    """The top three, then each rating with four pips filled up to its importance and the
+    importance in words; apart from them, what is not important and what is not answered."""
     pdf.heading(summary.headings["priorities"])
+    top = "; ".join(summary.top_three) if summary.top_three else fixed_words(summary, "no_top_three")
+    pdf.paragraph(f"{with_colon(fixed_words(summary, 'top_three'))} {top}", bold=True, gap=2)
     if not summary.priorities:
         pdf.nothing(summary.empty)
-        return
     pips_x = pdf.l_margin + pdf.epw * 0.55
     label_x = pips_x + 24
     for rank, priority in enumerate(summary.priorities, start=1):
         pdf.keep(9)
-        top = pdf.y + 0.6
+        top_y = pdf.y + 0.6
         pdf.style(bold=True)
-        pdf.set_xy(pdf.l_margin, top)
+        pdf.set_xy(pdf.l_margin, top_y)
         pdf.cell(7, 6, f"{rank}.")
         pdf.text(pips_x - pdf.l_margin - 10, 6, priority.attribute, next_line=False)
         bottom = pdf.y
@@ -97,13 +96,17 @@ def _priorities(pdf: SummaryDocument, summary: DiscussionSummary) -> None:
         for step in range(4):
             pdf.set_fill_color(*(BAR if step < priority.importance else WHITE))
             pdf.rect(
-                pips_x + step * 5, top + 1.4, 3.4, 3.4, style="DF", round_corners=True, corner_radius=0.8
+                pips_x + step * 5, top_y + 1.4, 3.4, 3.4, style="DF", round_corners=True, corner_radius=0.8
             )
         pdf.style(color=MUTED)
-        pdf.set_xy(label_x, top)
+        pdf.set_xy(label_x, top_y)
         pdf.text(pdf.w - pdf.r_margin - label_x, 6, priority.importance_label, next_line=False)
         pdf.rule_under(max(bottom, pdf.y) + 0.6)
     pdf.ln(2)
+    for key, names in (("not_important", summary.not_important), ("not_answered", summary.not_answered)):
+        if names:
+            pdf.paragraph(with_colon(fixed_words(summary, key)), bold=True, gap=0.5)
+            pdf.paragraph("; ".join(names), color=MUTED, gap=2)
 
 
 def _hard_limits(pdf: SummaryDocument, summary: DiscussionSummary) -> None:
@@ -112,152 +115,6 @@ def _hard_limits(pdf: SummaryDocument, summary: DiscussionSummary) -> None:
         pdf.bullets(summary.hard_limits)
     else:
         pdf.nothing(fixed_words(summary, "none"))
-
-
-def _fit(pdf: SummaryDocument, summary: DiscussionSummary) -> None:
-    chart = summary.fit_available and bool(summary.fits)
-    heights = _bar_heights(pdf, summary.fits) if chart else []
-    pdf.style()
-    explainer = LINE * pdf.lines_needed(summary.fit_explainer, pdf.epw) + 3
-    # The heading, the explainer and the chart go together when they fit on a page.
-    together = 12 + explainer + sum(heights) + 8
-    pdf.heading(summary.headings["fit"], keep=together if together < pdf.eph - 10 else 26)
-    pdf.paragraph(summary.fit_explainer, color=MUTED, gap=3)
-    if chart:
-        _fit_chart(pdf, summary.fits, heights)
-    for note in summary.fit_notes:
-        pdf.callout(note)
-    _fit_details(pdf, summary)
-
-
-_NAME_WIDTH = 58.0
-_BAR_HEIGHT = 5.0
-
-
-def _bar_heights(pdf: SummaryDocument, fits: Sequence[FitLine]) -> list[float]:
-    """The height of each option's row in the chart: its name and note may wrap."""
-    heights = []
-    for line in fits:
-        pdf.style(9.5, bold=True)
-        height = 4.8 * pdf.lines_needed(line.option, _NAME_WIDTH)
-        if line.status_note:
-            pdf.style(8)
-            height += 3.8 * pdf.lines_needed(line.status_note, _NAME_WIDTH)
-        heights.append(max(height, _BAR_HEIGHT) + 3.2)
-    return heights
-
-
-def _fit_chart(pdf: SummaryDocument, fits: Sequence[FitLine], heights: list[float]) -> None:
-    """Horizontal bars from 0 to 100, one per option, each with its number beside it."""
-    bar_x = pdf.l_margin + _NAME_WIDTH + 4
-    bar_width = pdf.epw - _NAME_WIDTH - 4 - 14
-    pdf.keep(sum(heights) + 8)
-    top = pdf.y
-    bottom = top + sum(heights)
-    # Dashed guides at 25, 50 and 75 behind the bars; the scale is labelled beneath.
-    pdf.set_draw_color(*RULE)
-    pdf.set_line_width(0.15)
-    pdf.set_dash_pattern(dash=0.6, gap=0.8)
-    for tick in (25, 50, 75):
-        x = bar_x + bar_width * tick / 100
-        pdf.line(x, top, x, bottom)
-    pdf.set_dash_pattern()
-    y = top
-    for line, height in zip(fits, heights, strict=True):
-        _fit_bar(pdf, line, y, bar_x, bar_width)
-        y += height
-    pdf.set_draw_color(*MUTED)
-    pdf.set_line_width(0.2)
-    pdf.line(bar_x, top, bar_x, bottom)
-    pdf.line(bar_x, bottom, bar_x + bar_width, bottom)
-    pdf.style(7.5, color=MUTED)
-    for tick in (0, 25, 50, 75, 100):
-        x = bar_x + bar_width * tick / 100
-        pdf.line(x, bottom, x, bottom + 1)
-        pdf.set_xy(x - 6, bottom + 1)
-        pdf.cell(12, 3.5, str(tick), align="C")
-    pdf.set_xy(pdf.l_margin, bottom + 8)
-    pdf.style()
-
-
-def _fit_bar(pdf: SummaryDocument, line: FitLine, top: float, bar_x: float, bar_width: float) -> None:
-    """One option: its name (and why it is set aside, if it is), the bar, and the number."""
-    pdf.style(9.5, bold=True)
-    pdf.set_xy(pdf.l_margin, top + 1.5)
-    pdf.text(_NAME_WIDTH, 4.8, line.option)
-    if line.status_note:
-        pdf.style(8, color=MUTED)
-        pdf.text(_NAME_WIDTH, 3.8, line.status_note)
-    fit = max(0.0, min(100.0, line.fit))
-    bar_top = top + 1.5
-    pdf.set_line_width(0.2)
-    pdf.set_draw_color(*RULE)
-    pdf.set_fill_color(*TRACK)
-    pdf.rect(bar_x, bar_top, bar_width, _BAR_HEIGHT, style="DF")
-    # A set-aside option is greyed, and its note says why in words.
-    pdf.set_fill_color(*(BAR_SET_ASIDE if line.status_note else BAR))
-    if fit > 0:
-        pdf.rect(bar_x, bar_top, bar_width * fit / 100, _BAR_HEIGHT, style="F")
-    pdf.style(10, bold=True)
-    pdf.set_xy(bar_x + bar_width + 1.5, bar_top)
-    pdf.cell(12, _BAR_HEIGHT, whole_number(fit))
-
-
-def _fit_reasons(summary: DiscussionSummary, line: FitLine) -> list[tuple[str, str]]:
-    """One option's reasons in words: what pulls its fit up and down, limits crossed, flags."""
-    drivers = summary.fit_available
-    reasons = [
-        (with_colon(fixed_words(summary, key)), ", ".join(items))
-        for key, items in (
-            ("pulls_up", line.drivers_for if drivers else ()),
-            ("pulls_down", line.drivers_against if drivers else ()),
-            ("limits_crossed", line.limits_crossed),
-            ("flags", line.flags),
-        )
-        if items
-    ]
-    if line.status_note and not drivers:
-        reasons.insert(0, ("", line.status_note))
-    return reasons
-
-
-_REASON_PT = 9.0
-_REASON_LINE = 4.4
-
-
-def _fit_details(pdf: SummaryDocument, summary: DiscussionSummary) -> None:
-    """The reasons for each option, two options side by side, each pair kept on one page."""
-    blocks = [(line.option, reasons) for line in summary.fits if (reasons := _fit_reasons(summary, line))]
-    gutter = 8
-    width = (pdf.epw - gutter) / 2
-    for start in range(0, len(blocks), 2):
-        pair = blocks[start : start + 2]
-        pdf.style(_REASON_PT)
-        heights = [
-            5.2 + sum(_REASON_LINE * pdf.lines_needed(f"{label} {value}", width) for label, value in reasons)
-            for _, reasons in pair
-        ]
-        pdf.keep(max(heights) + 2)
-        top = pdf.y
-        bottoms = []
-        for column, (option, reasons) in enumerate(pair):
-            left = pdf.l_margin + column * (width + gutter)
-            with pdf.margins(left, pdf.w - left - width):
-                pdf.set_xy(left, top)
-                pdf.style(9.5, bold=True)
-                pdf.text(0, 5.2, option)
-                for label, value in reasons:
-                    # write() flows the muted label and the answer on one wrapped line.
-                    pdf.set_x(left)
-                    pdf.style(_REASON_PT, color=MUTED)
-                    if label:
-                        pdf.write(_REASON_LINE, pdf.clean(label) + " ")
-                    pdf.style(_REASON_PT)
-                    pdf.write(_REASON_LINE, pdf.clean(value))
-                    pdf.ln(_REASON_LINE + 0.3)
-                bottoms.append(pdf.y)
-        pdf.set_xy(pdf.l_margin, max(bottoms) + 2.5)
-    pdf.style()
 
 
 def _knowledge(pdf: SummaryDocument, summary: DiscussionSummary) -> None:
@@ -358,7 +215,7 @@ _SECTIONS: dict[str, Callable[[SummaryDocument, DiscussionSummary], None]] = {
     "profile": _profile,
     "priorities": _priorities,
     "hard_limits": _hard_limits,
-    "fit_available": _fit,
+    "fit_available": fit_section,
     "knowledge": _knowledge,
     "readiness": _readiness,
     "leaning": _answer("leaning", "leaning"),

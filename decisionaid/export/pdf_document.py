@@ -37,8 +37,6 @@ from decisionaid.export.wrap import wrap_paragraph
 Paper = Literal["a4", "letter"]
 
 LABELS: dict[str, str] = {
-    "pulls_up": "Pulls up",
-    "pulls_down": "Pulls down",
     "limits_crossed": "Crosses your limit",
     "flags": "Ask your care team",
     "none": "None",
@@ -47,6 +45,18 @@ LABELS: dict[str, str] = {
     "knowledge_misses": "Worth going over again",
     "shortened": "(text shortened, see the saved session)",
     "unprintable": "[characters this PDF cannot show]",
+    "uses_now": "What you use now",
+    "priority_column": "Your priority",
+    "grid_title": "How each option lines up with your priorities",
+    "bands_title": "How closely each option fits",
+    "apart_title": "Options not scored for you",
+    "details_title": "Why each option lines up as it does",
+    "top_three": "Your top three",
+    "no_top_three": "You have not chosen your top three.",
+    "not_important": "Not important to you",
+    "not_answered": "Not answered yet",
+    "scale_low": "0: lines up least",
+    "scale_high": "100: lines up most",
 }
 """Small fixed words with English defaults; `summary.labels[key]` overrides each one.
 "made" may use {date}, {content_version} and {app_version}; "page_of" {page} and {pages}."""
@@ -56,7 +66,6 @@ INK: Colour = (31, 41, 51)
 MUTED: Colour = (84, 98, 111)
 ACCENT: Colour = (24, 78, 119)
 BAR: Colour = (44, 110, 160)
-BAR_SET_ASIDE: Colour = (150, 162, 174)
 RULE: Colour = (200, 208, 216)
 TINT: Colour = (238, 243, 247)
 TRACK: Colour = (246, 248, 250)
@@ -105,11 +114,6 @@ def made_line(summary: DiscussionSummary) -> str:
 def with_colon(label: str) -> str:
     """A label ending in a colon (a full-width one counts)."""
     return label if label.endswith((":", "：")) else f"{label}:"
-
-
-def whole_number(fit: float) -> str:
-    """A fit as a whole number, formatted as the Markdown and HTML exporters do."""
-    return f"{fit:.0f}"
 
 
 def words_of(value: str | UserText) -> str:

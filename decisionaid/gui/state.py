@@ -30,6 +30,7 @@ NARROW_BELOW = 700
 
 ANSWER_HEADINGS = {
     "leaning": "summary.h.leaning",
+    "top_priorities": "values.top_priorities",
     "preferred_role": "summary.h.role",
     "knowledge_answers": "summary.h.knowledge",
     "readiness": "summary.h.readiness",

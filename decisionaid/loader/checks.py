@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from decisionaid.domain.content import Figures, Statement
 from decisionaid.domain.ui_keys import required_ui_keys
-from decisionaid.loader import grade_checks
+from decisionaid.loader import grade_checks, rubric_checks
 from decisionaid.loader.grade_checks import MAX_READING_GRADE
 from decisionaid.loader.problems import Problem
 from decisionaid.loader.readability import cited_ids
@@ -41,6 +41,7 @@ def cross_check(files: ContentFiles, reading_grades: bool = True) -> list[Proble
     problems += _references_to_modules(files)
     problems += _review_dates(files)
     problems += _ui_strings(files)
+    problems += rubric_checks.rubric_problems(files)
     if reading_grades:
         problems += grade_checks.reading_grades(files)
     return problems
@@ -255,7 +256,9 @@ def _options(files: ContentFiles) -> list[Problem]:
                     )
                 )
         if attribute_ids:
-            for attr_id in attribute_ids:
+            # "Stay with my current treatment" is never scored (its product's card is),
+            # so it needs no scores; any it has are still checked below.
+            for attr_id in attribute_ids if option.kind != "current" else ():
                 if attr_id not in option.attributes:
                     problems.append(
                         Problem(

@@ -42,6 +42,9 @@ Migration = Callable[[dict[str, Any]], dict[str, Any]]
 MIGRATIONS: dict[int, Migration] = {
     # 2 added `compare_picks`; a version 1 file has none, which means "not picked yet".
     1: lambda document: {**document, "schema_version": 2},
+    # 3 added `top_priorities` (the trade-off step); a version 2 file has none chosen yet.
+    # Every answer in it keeps its meaning: importance ratings stay 0-4 as they were.
+    2: lambda document: {**document, "schema_version": 3},
 }
 """schema_version N -> a function that turns an N document into an N+1 document."""
 

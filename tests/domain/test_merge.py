@@ -97,3 +97,23 @@ def test_moving_to_another_page_is_not_a_change_of_answers():
     b = base(notes="same")
     assert same_answers(b, later(b, 5, last_route="/learn"))
     assert not same_answers(b, later(b, 5, notes="other"))
+
+
+def test_top_priorities_chosen_in_one_window_are_kept_when_the_other_changed_something_else():
+    b = base(top_priorities=["needles"])
+    theirs = later(b, 1, notes="TAB-A-NOTE")
+    mine = later(b, 2, top_priorities=["bleed_protection", "needles", "track_record"])
+    merged = merge_sessions(b, mine, theirs)
+    assert merged.session.top_priorities == ["bleed_protection", "needles", "track_record"]
+    assert merged.session.notes == "TAB-A-NOTE"
+    assert merged.kept_theirs == ()
+
+
+def test_top_priorities_both_windows_changed_keep_the_three_saved_first_whole_and_name_them():
+    b = base(top_priorities=["needles", "track_record"])
+    theirs = later(b, 1, top_priorities=["track_record", "needles", "bleed_protection"])
+    mine = later(b, 2, top_priorities=["treatment_burden", "future_options", "needles"])
+    merged = merge_sessions(b, mine, theirs)
+    # A ranking is one answer: mixing two windows' picks could make four, or an order no one chose.
+    assert merged.session.top_priorities == ["track_record", "needles", "bleed_protection"]
+    assert merged.kept_theirs == (("top_priorities",),)

@@ -26,12 +26,17 @@ def session(name: str) -> Session:
     return Session.model_validate_json((SESSIONS / f"{name}.json").read_text())
 
 
-def test_daniel_sees_hemophilia_b_options_ranked_by_fit(content):
-    summary = build_summary(content, session("daniel-hemophilia-b"), TODAY, "0.1.0")
+def test_daniel_sees_hemophilia_b_options_in_a_fixed_order_that_his_answers_do_not_change(content):
+    daniel = session("daniel-hemophilia-b")
+    summary = build_summary(content, daniel, TODAY, "0.1.0")
     names = [f.option for f in summary.fits]
     assert content.option("hemgenix").name in names
     assert content.option("roctavian").name not in names
-    assert [f.fit for f in summary.fits] == sorted((f.fit for f in summary.fits), reverse=True)
+    turned = daniel.model_copy(update={"importance": {a: 4 - w for a, w in daniel.importance.items()}})
+    assert [f.option for f in build_summary(content, turned, TODAY, "0.1.0").fits] == names
+    # The order is the content's, not the fit's (the old summary sorted best first).
+    order = [o.name for o in content.options]
+    assert names == sorted(names, key=order.index)
     assert summary.priorities[0].importance == 4
 
 
@@ -90,14 +95,14 @@ def test_every_label_comes_from_the_content(content):
 
 
 def test_a_session_scoring_an_attribute_the_content_no_longer_has_still_summarises(content):
-    s = Session(importance={"treatment_burden": 3, "retired_attribute": 4})
+    s = Session(importance={content.attributes[0].id: 3, "retired_attribute": 4})
     summary = build_summary(content, s, TODAY, "0.1.0")
     assert [p.attribute for p in summary.priorities] == [content.attributes[0].name]
 
 
 def test_an_unanswered_session_is_not_told_it_marked_everything_unimportant(content):
     fresh = build_summary(content, Session(), TODAY, "0.1.0")
-    zeros = build_summary(content, Session(importance={"needles": 0}), TODAY, "0.1.0")
+    zeros = build_summary(content, Session(importance={a.id: 0 for a in content.attributes}), TODAY, "0.1.0")
     assert fresh.fit_notes == (content.text("summary.fit.not_answered"),)
     assert zeros.fit_notes == (content.text("summary.fit.nothing_matters"),)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from decisionaid.domain.session import Profile
-from decisionaid.domain.tailoring import as_weighed, flag_notes, options_for
+from decisionaid.domain.tailoring import flag_notes, options_for
 from decisionaid.loader import load_content
 
 
@@ -63,13 +63,3 @@ def test_a_note_never_hides_an_option(content):
 def test_notes_touch_only_the_options_shown(content):
     for note in flag_notes(content, Profile(hemophilia_type="A", liver_problems="yes", alcohol="sometimes")):
         assert "hemgenix" not in note.option_ids
-
-
-def test_staying_with_current_treatment_takes_its_scores_where_they_depend_on_it(content):
-    stay = content.option("current")
-    weighed = as_weighed(content, Profile(current_treatment="emicizumab"), stay)
-    emicizumab = content.option("emicizumab")
-    for attribute in stay.depends_on_current:
-        assert weighed.attributes[attribute] == emicizumab.attributes[attribute]
-    assert weighed.attributes["future_options"] == stay.attributes["future_options"]
-    assert as_weighed(content, Profile(), stay) is stay

@@ -27,7 +27,7 @@ def test_a_data_folder_that_cannot_be_made_shows_a_banner_that_is_read_out_and_s
 ):
     content = load_content(shipped_content)
     ui = content.ui
-    burden = next(a.name for a in content.attributes if a.id == "treatment_burden")
+    rated = content.attributes[0]  # any feature: it is found by its name, wherever the order puts it
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     server = Server(blocker / "data", tmp_path / "server.log").start()  # cannot be made, even by root
@@ -35,7 +35,7 @@ def test_a_data_folder_that_cannot_be_made_shows_a_banner_that_is_read_out_and_s
     try:
         page.add_init_script(LISTEN)
         open_app(page, server.link("values"), ui["step.values.title"])
-        answer(page, burden, ui["importance.4"]).click()
+        answer(page, rated.name, ui["importance.4"]).click()
         # The banner is known by its button (its box is a live region with no role or name).
         button(page, ui["summary_page.save_session"]).wait_for(timeout=30_000)
         page.wait_for_function("() => window.announced.length > 0", timeout=10_000)
@@ -47,7 +47,7 @@ def test_a_data_folder_that_cannot_be_made_shows_a_banner_that_is_read_out_and_s
             button(page, ui["summary_page.save_session"]).click()
         assert download.value.suggested_filename == "decisionaid-session.json"
         saved = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
-        assert saved["importance"] == {"treatment_burden": 4}
+        assert saved["importance"] == {rated.id: 4}
     finally:
         page.close()
         server.stop()

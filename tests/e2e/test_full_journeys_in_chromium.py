@@ -172,8 +172,12 @@ class Journey:
     def saved(self, check: Callable[[dict], bool], what: str) -> dict:
         return wait_until(lambda: check(saved_session(self.data)) and saved_session(self.data), what)
 
-    def fit_scores(self) -> list[str]:
-        return self.page.get_by_text(re.compile(r"^\d+ / 100$")).all_inner_texts()
+    def fit_bands(self) -> list[str]:
+        """What each fit band says (its label: the option, its band and interval)."""
+        self.page.mouse.wheel(0, -50_000)  # the bands are at the top of the page
+        self.page.wait_for_timeout(300)
+        bands = self.page.locator('[flt-semantics-identifier^="band-"]')
+        return [bands.nth(n).get_attribute("aria-label") or "" for n in range(bands.count())]
 
 
 @pytest.mark.parametrize(
@@ -244,31 +248,48 @@ def test_a_person_clicks_through_every_screen_and_takes_home_a_pdf(
             journey.shoot(f"compare-{option_id}")
             page.mouse.wheel(0, -20_000)
 
-        # What matters: importance steps and a hard limit.
+        # What matters: a step for every feature, a top three and a hard limit.
         journey.next("/values")
         journey.shoot("values")
+        attribute_ids = [a.id for a in content.attributes]
         names = {a.id: a.name for a in content.attributes}
-        for attribute, step in person.importance.items():
+        importance = person.importance(attribute_ids)
+        for attribute, step in importance.items():
             journey.tick(answer(page, names[attribute], ui[f"importance.{step}"]))
             journey.saved(
                 lambda s, a=attribute, n=step: s["importance"].get(a) == n,
                 f"{attribute} to be saved as {step}",
             )
+        top = person.top_three_ids(attribute_ids)
+        for attribute in top:
+            # Found as a screen reader or voice control finds it: a button named by the feature.
+            top_button = page.get_by_role("button", name=names[attribute], exact=True)
+            journey.scroll_to(top_button, f"the top-three button of {attribute}")
+            top_button.click()
+            journey.saved(lambda s, a=attribute: a in s["top_priorities"], f"{attribute} in the top three")
         limit = next(h.statement for h in content.hard_limits if h.id == person.hard_limit)
-        journey.tick(page.get_by_role("checkbox", name=limit, exact=True))
+        limit_box = page.get_by_role("checkbox", name=limit, exact=True)
+        journey.scroll_to(limit_box, "the hard limits", steps=30)
+        journey.tick(limit_box)
         journey.saved(
-            lambda s: s["importance"] == person.importance and s["hard_limits"] == [person.hard_limit],
-            "the importance and the hard limit to be saved",
+            lambda s: (
+                (s["importance"], s["top_priorities"], s["hard_limits"])
+                == (importance, top, [person.hard_limit])
+            ),
+            "the importance, the top three and the hard limit to be saved",
         )
 
-        # Fit: the bars with their numbers and drivers; a change here moves them.
+        # Fit: a band per option and the grid, in a stated fixed order; a change here moves them.
         journey.next("/fit")
-        before = wait_until(journey.fit_scores, "the fit scores")
-        assert page.get_by_text(re.compile(f"^{ui['summary.pulls_up']}:")).count() > 0
+        before = wait_until(journey.fit_bands, "the fit bands")
+        assert page.get_by_text(ui["summary.fit.order"]).count() > 0
         journey.shoot("fit")
-        attribute, step = person.fit_change
-        journey.tick(answer(page, names[attribute], ui[f"importance.{step}"]))
-        wait_until(lambda: journey.fit_scores() not in ([], before), "the fit scores to move")
+        attribute, step = person.changed_on_fit(attribute_ids)
+        change = answer(page, names[attribute], ui[f"importance.{step}"])
+        journey.scroll_to(change, "the importance rows", steps=60)
+        journey.tick(change)
+        journey.saved(lambda s: s["importance"][attribute] == step, "the change on the fit page")
+        wait_until(lambda: journey.fit_bands() not in ([], before), "the fit bands to move")
 
         # Getting ready: knowledge, readiness, leaning, role, his own question, notes.
         journey.next("/ready")
@@ -325,7 +346,9 @@ def test_a_person_clicks_through_every_screen_and_takes_home_a_pdf(
     assert person.leaning_name in text
     assert "<b>not bold</b> and **not bold either**" in text
 
-    assert_saved_as_given(saved_session(data), person, person.modules[:2], NOTES)
+    assert_saved_as_given(
+        saved_session(data), person, person.modules[:2], NOTES, [a.id for a in content.attributes]
+    )
 
 
 def test_typing_fast_into_the_notes_keeps_every_character(browser, server, shipped_content):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from decisionaid.domain.summary import DiscussionSummary, FitLine, LabelledValue, Priority, Question, UserText
+from decisionaid.domain.fit_summary import ApartLine, FitCell, FitLine
+from decisionaid.domain.summary import DiscussionSummary, LabelledValue, Priority, Question, UserText
 
 HEADINGS = {
     "about_you": "About you",
@@ -20,6 +21,45 @@ HEADINGS = {
     "clinician_notes": "Notes from the care team",
     "sources": "Sources",
 }
+
+
+BANDS = {"closer": "Closer to what you said", "middle": "In between", "further": "Further from what you said"}
+
+
+def fit_line(
+    option_id: str,
+    name: str,
+    interval: tuple[int, int, int],
+    alignments: tuple[str, ...],
+    *,
+    uses_now: bool = False,
+    contrasts: tuple[str, ...] = (),
+    limits: tuple[str, ...] = (),
+    flags: tuple[str, ...] = (),
+) -> FitLine:
+    """One option as the summary shows it, with a cell per priority of the sample."""
+    low, mid, high = interval
+    band = "closer" if low >= 60 else "further" if high <= 40 else "middle"
+    priorities = ("Treatment burden", "Limits on daily life")
+    return FitLine(
+        option_id=option_id,
+        option=name,
+        uses_now=uses_now,
+        band=band,
+        band_words=BANDS[band],
+        low=low,
+        fit=mid,
+        high=high,
+        interval=f"{BANDS[band]}: from {low} to {high} out of 100 (middle mark at {mid})",
+        cells=tuple(
+            FitCell(p, a, a, f"{name}, {p}: {a}", f"Why {name} is {a} on {p.lower()}.")
+            for p, a in zip(priorities, alignments, strict=True)
+        ),
+        contrasts=contrasts,
+        limits_crossed=limits,
+        flags=flags,
+        status_note=None,
+    )
 
 
 def sample_summary(
@@ -40,31 +80,48 @@ def sample_summary(
             LabelledValue("Treatment now", "Factor IX, extended half-life"),
         ),
         priorities=(
-            Priority("Treatment burden", 4, "Extremely important"),
-            Priority("Limits on daily life", 3, "Very important"),
+            Priority("Treatment burden", 4, "Extremely important", top=True),
+            Priority("Limits on daily life", 3, "Very important", top=True),
             Priority("Track record", 1, "A little important"),
         ),
+        top_three=("Treatment burden", "Limits on daily life"),
+        not_important=("Needles",),
+        not_answered=("Travel to a centre",),
         hard_limits=("I could not avoid alcohol for a year or more.",),
         fit_available=True,
         fit_explainer=(
-            "How well each option fits what you said matters to you, from 0 to 100. It is not advice."
+            "How closely each option lines up with what you said matters to you, from 0 to 100. "
+            "It is not advice."
         ),
-        fit_notes=("Close call: the top two are within 5 points.",),
+        fit_order="The options are always shown in the same order. The order is not a ranking.",
+        fit_notes=("Close call: the ranges overlap.",),
+        grid_priorities=("Treatment burden", "Limits on daily life"),
         fits=(
-            FitLine(
+            fit_line(
+                "hemgenix",
                 "Hemgenix",
-                71.5,
-                None,
-                ("Treatment burden",),
-                ("Limits on daily life",),
-                ("I could not avoid alcohol for a year or more.",),
-                ("Plans for children",),
+                (48, 60, 72),
+                ("good", "poor"),
+                contrasts=(
+                    "Hemgenix over Factor IX, extended half-life: Treatment burden. "
+                    "Against it: Limits on daily life.",
+                ),
+                limits=("I could not avoid alcohol for a year or more.",),
+                flags=("Plans for children",),
             ),
-            FitLine(
-                "Factor IX, extended half-life", 67.0, None, ("Track record",), ("Treatment burden",), (), ()
+            fit_line(
+                "factor9-extended",
+                "Factor IX, extended half-life",
+                (55, 61, 66),
+                ("mixed", "good"),
+                uses_now=True,
+                contrasts=(
+                    "Factor IX, extended half-life over Hemgenix: Limits on daily life. "
+                    "Against it: Treatment burden.",
+                ),
             ),
-            FitLine("Beqvez", 40.0, "No longer offered since February 2025", (), (), (), ("Withdrawn",)),
         ),
+        apart=(ApartLine("beqvez", "Beqvez", "No longer offered", ("Withdrawn in February 2025.",)),),
         knowledge=LabelledValue("Right answers", "6 of 7"),
         knowledge_misses=("Gene therapy cannot be given twice with the same shell.",),
         readiness=(
@@ -86,15 +143,22 @@ def sample_summary(
         disclaimer="This summary is not medical advice and does not recommend a treatment.",
         empty="Not answered",
         labels={
-            "pulls_up": "Pulls up",
-            "pulls_down": "Pulls down",
             "limits_crossed": "Crosses your limit",
             "flags": "Ask your care team",
             "none": "None",
             "knowledge.label": "Right answers",
             "made": "Made on 2026-11-22. Content version 2026.11, app version 0.1.0.",
             "option": "Option",
-            "fit_column": "Fit (0 to 100)",
-            "of_100": "{fit} of 100",
+            "fit_column": "How closely it fits (0 to 100)",
+            "uses_now": "What you use now",
+            "priority_column": "Your priority",
+            "grid_title": "How each option lines up with your priorities",
+            "bands_title": "How closely each option fits",
+            "apart_title": "Options not scored for you",
+            "details_title": "Why each option lines up as it does",
+            "top_three": "Your top three",
+            "no_top_three": "You have not chosen your top three.",
+            "not_important": "Not important to you",
+            "not_answered": "Not answered yet",
         },
     )

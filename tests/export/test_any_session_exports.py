@@ -59,6 +59,7 @@ sessions = st.builds(
     profile=profiles,
     importance=st.dictionaries(st.sampled_from(ATTRS), st.integers(0, 4)),
     hard_limits=st.lists(st.sampled_from(LIMITS), unique=True),
+    top_priorities=st.lists(st.sampled_from(ATTRS), unique=True, max_size=3),
     knowledge_answers=st.dictionaries(st.sampled_from([k.id for k in CONTENT.knowledge]), st.integers(0, 4)),
     readiness=st.dictionaries(st.sampled_from([r.id for r in CONTENT.readiness.readiness]), st.booleans()),
     leaning=st.sampled_from([None, "not_sure", "unknown-option", *OPTION_IDS]),
@@ -74,9 +75,11 @@ sessions = st.builds(
 @given(session=sessions)
 def test_any_session_makes_a_summary_markdown_and_html(session):
     summary = build_summary(CONTENT, session, dt.date(2026, 11, 22), "test")
-    fits = [f.fit for f in summary.fits]
-    assert all(0 <= f <= 100 for f in fits)
-    assert fits == sorted(fits, reverse=True)
+    assert all(0 <= f.low <= f.fit <= f.high <= 100 for f in summary.fits)
+    # The options keep the content's fixed order, whatever the answers (never sorted by fit).
+    order = [o.id for o in CONTENT.options]
+    ids = [f.option_id for f in summary.fits]
+    assert ids == sorted(ids, key=order.index)
     assert summary.notes.text == session.notes
     md = render_markdown(summary)
     page = render_html(summary)
@@ -94,5 +97,6 @@ def test_any_session_makes_a_pdf(session, paper):
 @pytest.mark.parametrize("weights", [{a: 0 for a in ATTRS}, {a: 4 for a in ATTRS}, {}])
 def test_the_edge_weights_are_explained_not_divided_by_zero(weights):
     summary = build_summary(CONTENT, Session(importance=weights), dt.date(2026, 11, 22), "test")
-    assert summary.fit_notes
-    assert not any(re.search(r"nan|inf", str(f.fit)) for f in summary.fits)
+    assert summary.fit_available or summary.fit_notes
+    assert summary.fit_available == any(w > 0 for w in weights.values())
+    assert not any(re.search(r"nan|inf", f"{f.interval} {f.fit}") for f in summary.fits)

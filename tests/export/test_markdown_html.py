@@ -68,7 +68,29 @@ def test_sections_appear_in_the_printed_order():
     ]
     positions = [md.index(h) for h in order]
     assert positions == sorted(positions)
-    assert "| Hemgenix | 72 |" in md
+    assert "| Hemgenix | In between: from 48 to 72 out of 100 (middle mark at 60) |" in md
+
+
+def test_the_fit_shows_bands_the_grid_with_shapes_and_words_and_the_options_apart_in_order():
+    summary = sample_summary()
+    md = render_markdown(summary)
+    fit = md.split("## How the options fit", 1)[1].split("\n## ", 1)[0]
+    assert summary.fit_order in fit
+    assert "| Your priority | Hemgenix | Factor IX, extended half-life (What you use now) |" in fit
+    assert "| Treatment burden | \u25cf good | \u25d0 mixed |" in fit
+    assert "| Limits on daily life | \u25cb poor | \u25cf good |" in fit
+    assert "Hemgenix over Factor IX, extended half-life: Treatment burden." in fit
+    assert "- **Beqvez** (No longer offered): Withdrawn in February 2025." in fit
+    # The summary's order is kept: Hemgenix first although its middle mark is lower.
+    assert fit.index("#### Hemgenix") < fit.index("#### Factor IX, extended half-life")
+
+
+def test_the_top_three_and_not_answered_apart_from_not_important_are_listed():
+    md = render_markdown(sample_summary())
+    priorities = md.split("## What matters most to you", 1)[1].split("\n## ", 1)[0]
+    assert "**Your top three**: Treatment burden; Limits on daily life" in priorities
+    assert "**Not important to you**: Needles" in priorities
+    assert "**Not answered yet**: Travel to a centre" in priorities
 
 
 def test_blank_sections_say_not_answered():
@@ -126,8 +148,8 @@ def test_without_a_fit_the_markdown_still_shows_limits_notes_and_status_like_the
     md = render_markdown(summary)
     assert "Crosses your limit: I could not avoid alcohol" in md
     assert "Ask your care team: Plans for children" in md
-    assert "No longer offered since February 2025" in md
-    assert "| Option |" not in md and "Pulls up" not in md
+    assert "- **Beqvez** (No longer offered): Withdrawn in February 2025." in md
+    assert "| Option |" not in md and "| Your priority |" not in md and "middle mark" not in md
 
 
 # The reliability report's payloads (2026-11, test 3 and m6), in every place a person types.

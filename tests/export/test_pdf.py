@@ -58,11 +58,13 @@ def test_the_sample_shows_title_priorities_fits_questions_and_notes_in_that_orde
     expected = [
         summary.title,
         *(p.attribute for p in summary.priorities),
-        "Hemgenix 72",
-        "Factor IX, extended half-life 67",
-        "Beqvez",
-        "No longer offered since February 2025",
-        "40",
+        "How closely each option fits",
+        "Hemgenix",
+        "Factor IX, extended half-life",
+        "How each option lines up with your priorities",
+        "Why each option lines up as it does",
+        "Options not scored for you",
+        "Beqvez (No longer offered)",
         "How often would I need liver blood tests, and where?",
         "Can I still play football?",
         "I want to talk about my ankle.",
@@ -77,13 +79,36 @@ def test_every_section_heading_is_printed_in_the_order_of_the_summary_fields(sam
     assert -1 not in positions_in_order(text_of(sample_pdf), [headings[k] for k in keys])
 
 
-def test_each_option_is_explained_in_words_with_drivers_limits_and_flags(sample_pdf):
+def test_each_option_is_explained_in_words_with_its_band_priorities_contrasts_limits_and_flags(sample_pdf):
     text = flat(text_of(sample_pdf))
-    assert "Pulls up: Treatment burden" in text
-    assert "Pulls down: Limits on daily life" in text
+    assert "In between: from 48 to 72 out of 100 (middle mark at 60)" in text
+    assert "Treatment burden (good): Why Hemgenix is good on treatment burden." in text
+    assert (
+        "Hemgenix over Factor IX, extended half-life: Treatment burden. Against it: Limits on daily life."
+        in text
+    )
     assert "Crosses your limit: I could not avoid alcohol for a year or more." in text
     assert "Ask your care team: Plans for children" in text
-    assert "Close call: the top two are within 5 points." in text
+    assert "Close call: the ranges overlap." in text
+    assert "The options are always shown in the same order. The order is not a ranking." in text
+
+
+def test_the_grid_prints_a_word_in_every_cell_and_marks_what_he_uses_now():
+    text = flat(text_of(render_pdf(sample_summary())))
+    grid = text.split("How each option lines up with your priorities", 1)[1].split("Why each option", 1)[0]
+    assert "Treatment burden good mixed" in grid
+    assert "Limits on daily life poor good" in grid
+    assert "(What you use now)" in grid
+
+
+def test_options_print_in_the_summarys_order_not_by_fit():
+    summary = sample_summary()
+    turned = dataclasses.replace(summary, fits=summary.fits[::-1])
+    for shown in (summary, turned):
+        text = flat(text_of(render_pdf(shown)))
+        details = text.split("Why each option lines up as it does", 1)[1]
+        names = [f.option for f in shown.fits]
+        assert -1 not in positions_in_order(details, names)
 
 
 def test_every_page_says_page_x_of_the_real_page_count(sample_pdf):
@@ -145,9 +170,9 @@ def test_without_fit_scores_the_explainer_and_notes_are_printed_but_no_numbers()
     summary = dataclasses.replace(sample_summary(), fit_available=False)
     text = text_of(render_pdf(summary))
     assert summary.fit_explainer in text
-    assert "Close call: the top two are within 5 points." in text
-    assert "Hemgenix 72" not in text
-    assert "0 25 50 75 100" not in text
+    assert "Close call: the ranges overlap." in text
+    assert "middle mark" not in text
+    assert "How each option lines up with your priorities" not in text
 
 
 def test_an_empty_summary_renders_with_the_empty_marker_in_its_sections():

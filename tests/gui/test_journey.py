@@ -63,8 +63,10 @@ async def next_page(app: HeadlessApp, ui: dict[str, str], expected: str) -> None
     assert ui[step.title_key] in app.texts()
 
 
-def fit_texts(app: HeadlessApp) -> list[str]:
-    return [t for t in app.texts() if t.endswith(" / 100")]
+def fit_texts(app: HeadlessApp, ui: dict[str, str]) -> list[str]:
+    """The bands' words, e.g. "In between: from 41 to 66 out of 100 (middle mark at 52)"."""
+    bands = tuple(ui[f"summary.band.{b}"] for b in ("closer", "middle", "further"))
+    return [t for t in app.texts() if t.startswith(bands)]
 
 
 def shown_as_text(markdown_source: str) -> str:
@@ -136,24 +138,32 @@ async def test_a_person_walks_the_whole_journey_and_every_answer_is_saved(
     columns = [col.label.value for col in table.columns[1:]]
     assert sorted(columns) == sorted(content.option(i).name for i in expected)
 
-    # What matters: several importance steps and one hard limit.
+    # What matters: an importance step for each feature, a top three and one hard limit.
     await next_page(app, ui, "/values")
-    for attribute, step in person.importance.items():
+    attribute_ids = [a.id for a in content.attributes]
+    assert ui["values.not_answered"] in app.texts()
+    for attribute, step in person.importance(attribute_ids).items():
         await app.click(f"imp-{attribute}-{step}")
         assert app.is_chosen(f"imp-{attribute}-{step}")
+    assert ui["values.not_answered"] not in app.texts()
+    for attribute in person.top_three_ids(attribute_ids):
+        await app.click(f"top-{attribute}")
+        await app.click(f"top-{attribute}")  # a second click keeps it chosen
+        assert app.semantics(f"top-{attribute}").selected is True
     await app.change(app.by_identifier(f"limit-{person.hard_limit}"), True)
     assert app.by_identifier(f"limit-{person.hard_limit}").value is True
 
-    # Fit: bars with numbers and what drives them; changing an importance here moves them.
+    # Fit: a band per option, the grid, contrasts in words; changing an importance here moves them.
     await next_page(app, ui, "/fit")
-    before = fit_texts(app)
-    assert before, "no fit bars shown"
-    drivers = [t for t in app.texts() if t.startswith((ui["summary.pulls_up"], ui["summary.pulls_down"]))]
-    assert drivers, "no drivers shown under the fit bars"
-    attribute, step = person.fit_change
-    assert person.importance.get(attribute) != step, "the fit change must be a change"
+    before = fit_texts(app, ui)
+    assert before, "no fit bands shown"
+    assert ui["summary.fit.order"] in app.texts()
+    cells = [i for i in app.identifiers() if i.startswith("cell-")]
+    assert cells, "no alignment grid shown"
+    attribute, step = person.changed_on_fit(attribute_ids)
+    assert person.importance(attribute_ids)[attribute] != step, "the fit change must be a change"
     await app.click(f"imp-{attribute}-{step}")
-    assert fit_texts(app) != before
+    assert fit_texts(app, ui) != before
 
     # Getting ready: knowledge, readiness, leaning, role, an own question, notes.
     await next_page(app, ui, "/ready")
@@ -194,5 +204,9 @@ async def test_a_person_walks_the_whole_journey_and_every_answer_is_saved(
 
     # The saved session: every answer as given.
     assert_saved_as_given(
-        json.loads((data / "session.json").read_text()), person, person.modules, person.notes
+        json.loads((data / "session.json").read_text()),
+        person,
+        person.modules,
+        person.notes,
+        [a.id for a in content.attributes],
     )

@@ -90,7 +90,7 @@ async def test_an_ask_your_care_team_note_is_a_heading_and_separate_lines(shippe
     assert named_icons == []
 
 
-async def test_on_a_phone_the_axis_labels_take_turns_on_more_lines_and_the_bands_are_words(shipped_content, tmp_path):
+async def test_on_a_phone_axis_labels_take_turns_on_more_lines_and_bands_are_words(shipped_content, tmp_path):
     """Persona walks: at 390 px and 200% text the labels overlapped ("15' 40' 10(") and the
     band names were cut ("S", "Mod")."""
     from decisionaid.domain.figures import factor_level_chart

@@ -72,12 +72,12 @@ async def test_saving_resumes_by_itself_and_the_banner_goes_away(shipped_content
     app = await start_app(make_app(shipped_content, data), route="/values")
     full_disk(monkeypatch)
     await app.click("imp-needles-4")
-    await app.click("imp-specialist_travel-1")
+    await app.click("imp-own_factor-1")
     assert BANNER in app.identifiers()
     monkeypatch.undo()  # space was freed
-    await app.click("imp-specialist_travel-2")
+    await app.click("imp-own_factor-2")
     assert BANNER not in app.identifiers()
-    assert read_session_file(data / "session.json").importance == {"needles": 4, "specialist_travel": 2}
+    assert read_session_file(data / "session.json").importance == {"needles": 4, "own_factor": 2}
 
 
 async def test_a_data_folder_that_cannot_be_created_keeps_the_app_working(shipped_content, tmp_path):

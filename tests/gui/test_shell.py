@@ -139,38 +139,54 @@ async def test_an_about_you_answer_is_saved_the_moment_it_is_given(shipped_conte
     assert '"hemophilia_type": "B"' in saved
 
 
+def band_texts(app, content) -> list[str]:
+    """The fit bands' words ("In between: from 41 to 66 out of 100 ...")."""
+    bands = tuple(content.text(f"summary.band.{b}") for b in ("closer", "middle", "further"))
+    return [t for t in app.texts() if t.startswith(bands)]
+
+
+async def rate_all(app, content, step: int = 2) -> None:
+    for attribute in content.attributes:
+        await app.click(f"imp-{attribute.id}-{step}")
+
+
 async def test_choosing_importance_saves_it_and_moves_the_fit(shipped_content, tmp_path):
     data = tmp_path / "data"
+    content = load_content(shipped_content)
+    first, second = content.attributes[0].id, content.attributes[1].id
     app = await start_app(make_app(shipped_content, data), route="/values")
-    await app.click("imp-treatment_burden-4")
-    await app.click("imp-future_options-1")
+    await rate_all(app, content)
+    await app.click(f"imp-{first}-4")
+    await app.click(f"imp-{second}-1")
     saved = (data / "session.json").read_text()
-    assert '"treatment_burden": 4' in saved and '"future_options": 1' in saved
-    assert app.is_chosen("imp-treatment_burden-4")  # a radio: checked, not colour alone
+    assert f'"{first}": 4' in saved and f'"{second}": 1' in saved
+    assert app.is_chosen(f"imp-{first}-4")  # a radio: checked, not colour alone
 
     await app.go("/fit")
-    before = [t for t in app.texts() if t.endswith(" / 100")]
-    assert before, "no fit bars shown"
-    await app.click("imp-future_options-4")
-    after = [t for t in app.texts() if t.endswith(" / 100")]
-    assert after != before
+    before = band_texts(app, content)
+    assert before, "no fit bands shown"
+    await app.click(f"imp-{second}-4")
+    assert band_texts(app, content) != before
 
 
 async def test_the_fit_page_explains_when_nothing_is_answered_yet(shipped_content, tmp_path):
+    content = load_content(shipped_content)
     app = await start_app(make_app(shipped_content, tmp_path / "data"), route="/fit")
-    assert load_content(shipped_content).text("summary.fit.not_answered") in app.text()
-    assert not [t for t in app.texts() if t.endswith(" / 100")]
+    assert content.text("summary.fit.not_answered") in app.text()
+    assert not band_texts(app, content)
 
 
 async def test_a_hard_limit_is_saved_and_shown_beside_the_options_it_affects(shipped_content, tmp_path):
     data = tmp_path / "data"
+    content = load_content(shipped_content)
+    limit = next(h for h in content.hard_limits if "roctavian" in h.crossed_by)
     app = await start_app(make_app(shipped_content, data), route="/values")
-    box = app.by_identifier("limit-cannot_undo")
+    box = app.by_identifier(f"limit-{limit.id}")
     await app.change(box, True)
-    assert '"cannot_undo"' in (data / "session.json").read_text()
-    await app.click("imp-track_record-3")
+    assert f'"{limit.id}"' in (data / "session.json").read_text()
+    await rate_all(app, content, 3)
     await app.go("/fit")
-    assert any("cannot be undone" in t for t in app.texts())
+    assert any(limit.statement in t for t in app.texts())
 
 
 async def test_served_to_other_computers_each_browser_keeps_its_own_answers_in_memory(

@@ -133,11 +133,11 @@ def test_a_missing_interface_string_the_app_needs_is_reported(content_copy):
 def test_an_interface_string_with_a_wrong_field_is_reported_at_its_line(content_copy):
     root = content_copy()
     ui = root / "ui.yaml"
-    text = ui.read_text().replace("'{attribute}' would change", "'{attr}' would change")
+    text = ui.read_text().replace("change the fit: {attributes}", "change the fit: {attrs}")
     ui.write_text(text)
-    number = next(n for n, ln in enumerate(text.splitlines(), 1) if ln.startswith("summary.fit.swap:"))
+    number = next(n for n, ln in enumerate(text.splitlines(), 1) if ln.startswith("summary.fit.flat:"))
     line = only_line(problems_in(root))
-    assert f"ui.yaml:{number} summary.fit.swap: uses {{attr}}; this string may use {{attribute}}" in line
+    assert f"ui.yaml:{number} summary.fit.flat: uses {{attrs}}; this string may use {{attributes}}" in line
 
 
 def test_a_citation_inside_a_knowledge_explanation_must_exist(content_copy):

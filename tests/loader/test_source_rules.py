@@ -65,8 +65,8 @@ def test_a_number_in_a_score_reason_needs_a_strong_source_too(content_copy):
     root = content_copy("number-cited-to-news")
     rewrite(
         root / "options" / "alpha.md",
-        'record: {score: 0.9, reason: "Used for many years", source: S2}',
-        'record: {score: 0.9, reason: "Used for 30 years", source: S2}',
+        'record: {score: 0.9, low: 0.5, high: 0.9, reason: "Used for many years", source: S2}',
+        'record: {score: 0.9, low: 0.5, high: 0.9, reason: "Used for 30 years", source: S2}',
     )
     lines = [line for line in strict_problems(root) if "alpha.md" in line]
     assert len(lines) == 1, lines

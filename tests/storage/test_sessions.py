@@ -13,6 +13,7 @@ import pytest
 from decisionaid.domain.session import SCHEMA_VERSION, Session
 from decisionaid.storage import SessionFileError, SessionStore, read_session_file
 from decisionaid.storage import sessions as storage
+from decisionaid.storage.sessions import session_json
 
 
 def test_a_saved_session_loads_back_the_same(tmp_path):
@@ -226,10 +227,79 @@ def test_delete_my_data_survives_a_folder_set_aside_and_every_file_the_app_left(
     assert (folder / "inside.txt").read_text() == "not written by the app"
 
 
-def test_a_version_1_session_is_read_as_version_2_with_nothing_picked_on_compare(tmp_path):
+def test_a_version_1_session_is_read_as_the_current_version_with_nothing_picked_on_compare(tmp_path):
     path = tmp_path / "session.json"
     path.write_text('{"schema_version": 1, "notes": "left ankle", "leaning": "hemgenix"}')
     session = read_session_file(path)
-    assert session.schema_version == 2
+    assert session.schema_version == SCHEMA_VERSION
     assert session.compare_picks is None
     assert (session.notes, session.leaning) == ("left ankle", "hemgenix")
+
+
+VERSION_2 = {
+    "schema_version": 2,
+    "content_version": "2026.11",
+    "created": "2026-11-18T19:02:00Z",
+    "updated": "2026-11-20T21:40:00Z",
+    "last_route": "/values",
+    "profile": {"hemophilia_type": "B", "severity": "severe", "current_treatment": "factor9-extended"},
+    "modules_read": ["how-gene-therapy-works"],
+    "knowledge_answers": {"given_once": 1},
+    "importance": {"treatment_burden": 4, "needles": 0, "track_record": 3},
+    "hard_limits": ["vein_infusions"],
+    "leaning": "not_sure",
+    "readiness": {"know_options": True},
+    "preferred_role": "shared",
+    "questions_chosen": ["q1"],
+    "own_questions": ["Can I still play football?"],
+    "compare_picks": ["hemgenix", "factor9-extended"],
+    "notes": "left ankle",
+    "clinician_notes": "From the nurse",
+}
+
+
+def test_a_version_2_session_is_read_as_version_3_with_no_top_priorities_chosen_yet(tmp_path):
+    path = tmp_path / "session.json"
+    path.write_text(json.dumps(VERSION_2))
+    session = read_session_file(path)
+    assert session.schema_version == 3
+    assert session.top_priorities == []
+
+
+def test_a_version_2_session_keeps_every_answer_when_it_is_read_as_version_3(tmp_path):
+    path = tmp_path / "session.json"
+    path.write_text(json.dumps(VERSION_2))
+    document = json.loads(session_json(read_session_file(path)))
+    profile = document.pop("profile")
+    assert {k: v for k, v in profile.items() if v is not None} == VERSION_2["profile"]
+    kept = {k: v for k, v in VERSION_2.items() if k not in ("schema_version", "profile")}
+    for name, value in kept.items():
+        if name in ("created", "updated"):
+            assert document[name].startswith(value.removesuffix("Z")), name
+        else:
+            assert document[name] == value, name
+
+
+def test_a_version_2_file_saved_again_is_version_3_and_loads_back_the_same(tmp_path):
+    store = SessionStore(tmp_path)
+    store.path.write_text(json.dumps(VERSION_2))
+    loaded = store.load()
+    assert loaded.problem is None
+    store.save(loaded.session)
+    assert json.loads(store.path.read_text())["schema_version"] == 3
+    assert store.load().session == loaded.session
+
+
+def test_top_priorities_keep_the_order_chosen(tmp_path):
+    store = SessionStore(tmp_path)
+    store.save(Session(top_priorities=["needles", "treatment_burden", "track_record"]))
+    assert store.load().session.top_priorities == ["needles", "treatment_burden", "track_record"]
+
+
+def test_a_file_with_a_repeated_or_fourth_top_priority_loads_with_the_first_three_distinct(tmp_path):
+    path = tmp_path / "session.json"
+    document = {**VERSION_2, "schema_version": 3, "top_priorities": ["needles", "needles", "a", "b", "c"]}
+    path.write_text(json.dumps(document))
+    session = read_session_file(path)
+    assert session.top_priorities == ["needles", "a", "b"]
+    assert session.notes == "left ankle"

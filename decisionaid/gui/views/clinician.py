@@ -11,7 +11,7 @@ from decisionaid.domain.clinician import TeachBack, talking_points, teach_back
 from decisionaid.domain.summary import DiscussionSummary, UserText
 from decisionaid.gui.controls import LONG_TEXT, TextEntry, action_button, heading, paragraph, text_node
 from decisionaid.gui.state import AppState, use_app_state
-from decisionaid.gui.views.fit import fit_bar
+from decisionaid.gui.views.fit import fit_sections
 from decisionaid.gui.views.welcome import notice
 
 WHEN = "%Y-%m-%d %H:%M"
@@ -174,9 +174,7 @@ def Clinician():
         *notice(state),
         *at_a_glance(state, summary),
         heading(state.t("clinician.fit"), level=2),
-        paragraph(summary.fit_explainer),
-        *(ft.Text(note, italic=True) for note in summary.fit_notes),
-        *(fit_bar(state, line) for line in summary.fits),
+        *fit_sections(state, summary, level=3),
         heading(state.t("clinician.talking_points"), level=2),
         *(
             ft.Semantics(identifier=f"point-{n}", content=ft.Text(f"• {point}"))

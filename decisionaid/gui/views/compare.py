@@ -5,7 +5,7 @@ from __future__ import annotations
 import flet as ft
 
 from decisionaid.domain.content import Option
-from decisionaid.domain.tailoring import as_weighed, options_for
+from decisionaid.domain.tailoring import options_for
 from decisionaid.gui.controls import checkbox_choice, heading, paragraph
 from decisionaid.gui.state import AppState, use_app_state
 from decisionaid.gui.views.options import KIND_ORDER
@@ -62,7 +62,7 @@ def Compare():
         spacing=8,
         run_spacing=0,
     )
-    shown = [as_weighed(state.content, state.session.profile, o) for o in available if o.id in picked]
+    shown = [o for o in available if o.id in picked]
     if not shown:
         answers = paragraph(state.t("compare.none"))
     elif state.narrow:

@@ -1,0 +1,100 @@
+"""Which options get a fit for this person, and which are shown apart, with why.
+
+One option per real choice (issue 13): "Stay with my current treatment" is never
+scored on its own. When the person names a listed product, that product's card
+is his current treatment and is scored with all its own scores and limits; when
+he names another treatment, or none, we cannot score what we know nothing of,
+and say so. Withdrawn products and options his licence rules out (`not_for`) are
+shown with the reason, never scored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from decisionaid.domain.content import Content, NotFor, Option
+from decisionaid.domain.session import Profile
+
+Standing = Literal["scored", "withdrawn", "not_for_you", "current_unknown"]
+
+CURRENT_UNKNOWN_KEY = "fit.apart.current_unknown"
+"""ui.yaml: why a current treatment we have no card for (or one withdrawn) is not scored."""
+CURRENT_NOT_ANSWERED_KEY = "fit.apart.current_not_answered"
+"""ui.yaml: why "stay with my current treatment" has no fit while he has not said what he uses."""
+
+
+@dataclass(frozen=True)
+class Apart:
+    """An option shown but never scored, and why."""
+
+    option_id: str
+    standing: Standing
+    """Never "scored"."""
+    reasons: tuple[str, ...]
+    """In the person's words: the licence rule's reason, the card's availability, or ui text."""
+    sources: tuple[str, ...]
+
+
+def for_type(content: Content, profile: Profile) -> list[Option]:
+    """The options for this person's type, in content order: both types when he is
+    not sure or did not say."""
+    kind = profile.hemophilia_type
+    if kind in ("A", "B"):
+        return [o for o in content.options if o.applies_to in (kind, "both")]
+    return list(content.options)
+
+
+def rules_against(option: Option, profile: Profile) -> list[NotFor]:
+    """The licence rules of this option that rule it out for this person.
+
+    A rule applies only when every answer it names matches; an answer he has not
+    given, or "not sure", never matches, so it never rules an option out.
+    """
+    answers = profile.model_dump()
+
+    def matches(field: str, allowed: list[str]) -> bool:
+        answer = answers.get(field)
+        return answer not in (None, "not_sure") and answer in allowed
+
+    return [rule for rule in option.not_for if all(matches(f, a) for f, a in rule.when.items())]
+
+
+def current_product(content: Content, profile: Profile) -> Option | None:
+    """The listed product the person uses now, when it can be scored: shown for his
+    type and still on the market. None for "other", no answer, or anything else."""
+    named = profile.current_treatment
+    for option in for_type(content, profile):
+        if option.id == named and option.kind != "current" and option.status != "withdrawn":
+            return option
+    return None
+
+
+def standing(content: Content, profile: Profile) -> tuple[list[Option], list[Apart]]:
+    """The options scored for this person, in content order, and the ones apart.
+
+    His own current product is scored even where a licence rule would rule it out
+    for someone starting it: he is on it with his care team, and staying with it is
+    a real choice (the care-team notes still show). Hard limits are not applied
+    here: they mark options, they do not hide them.
+    """
+    now = current_product(content, profile)
+    scored: list[Option] = []
+    apart: list[Apart] = []
+    for option in for_type(content, profile):
+        if option.kind == "current":
+            if now is None:
+                key = CURRENT_NOT_ANSWERED_KEY if not profile.current_treatment else CURRENT_UNKNOWN_KEY
+                apart.append(Apart(option.id, "current_unknown", (content.text(key),), ()))
+            continue  # otherwise the product's own card stands for it
+        if option.status == "withdrawn":
+            apart.append(Apart(option.id, "withdrawn", (option.availability,), tuple(option.sources)))
+            continue
+        rules = [] if option is now else rules_against(option, profile)
+        if rules:
+            sources = tuple(dict.fromkeys(s for rule in rules for s in rule.sources))
+            reasons = tuple(dict.fromkeys(rule.reason for rule in rules))
+            apart.append(Apart(option.id, "not_for_you", reasons, sources))
+            continue
+        scored.append(option)
+    return scored, apart

@@ -1,0 +1,358 @@
+"""How each option lines up with what a person said matters: the fit model of issue 13.
+
+It mirrors the person's answers back; it never recommends, and it never orders the
+options by fit. The method follows ISPOR's MCDA good practice (Thokala 2016,
+Marsh 2016) and is stated for patients in content/en/about.md:
+
+1. Only real choices get a fit (`eligibility.standing`): the current treatment is
+   its own product's card, and withdrawn or ruled-out options are shown apart.
+2. Swing rescaling: on each attribute the options shown are rescaled so that the
+   lowest central score is 0 and the highest 1. An importance rating then means
+   the same on every attribute ("how much the gap between the options here
+   matters"), whatever the spread of the raw scores. An attribute on which every
+   option shown scores the same is `flat` and carries no weight.
+3. Weights: the importance rating 0-4 (unanswered weighs 0, but is reported apart
+   from "not important"), plus TOP_EXTRA for each of the top three chosen in the
+   trade-off step.
+4. Fit = 100 x sum(weight x rescaled score) / sum(weight), with an interval from
+   the scores' low and high ends rescaled on the same scale, combined as
+   independent errors (root sum of squares; see `fit_interval`).
+5. Close call: the interval of the option with the highest central fit overlaps
+   the interval of any other option.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from math import hypot
+from operator import mul
+from typing import Literal
+
+from decisionaid.domain.content import Content, Option
+from decisionaid.domain.eligibility import Apart, Standing, current_product, standing
+from decisionaid.domain.session import TOP_PRIORITIES, Session
+
+__all__ = [
+    "Alignment",
+    "Apart",
+    "Band",
+    "Cell",
+    "Contrast",
+    "FitResult",
+    "OptionFit",
+    "Standing",
+    "attribute_order",
+    "fit",
+    "standing",
+]
+
+Alignment = Literal["good", "mixed", "poor"]
+Band = Literal["closer", "middle", "further"]
+Triple = tuple[float, float, float]
+"""(low, central, high)."""
+Columns = tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...]]
+"""One option's rescaled scores on the weighed attributes: how far each low end lies
+below the score, the scores, and how far each high end lies above it."""
+
+TOP_EXTRA = 2
+"""Extra weight for each of the top three. Two steps is half the rating scale: a top
+priority rated "very important" (3 + 2) outweighs any other attribute, even one rated
+"extremely important" (4), so the trade-off the person made is not undone by ratings."""
+PRIORITY_FROM = 3
+"""Ratings from "very important" up make an attribute one of the person's priorities."""
+GOOD_FROM = 2 / 3
+POOR_UP_TO = 1 / 3
+"""Alignment: good when even the low end of the rescaled score is in the top third;
+poor when even the high end is in the bottom third; otherwise mixed."""
+CLOSER_FROM = 100 * GOOD_FROM
+FURTHER_UP_TO = 100 * POOR_UP_TO
+"""Band words for a fit, read on its interval with the same thirds as the alignment:
+"closer" when even its low end is in the top third, "further" when even its high
+end is in the bottom third, otherwise "middle". An uncertain fit stays "middle"."""
+_EPS = 1e-9
+"""Scores are binary fractions: differences below this are ties."""
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One option on one of the person's priorities."""
+
+    attribute_id: str
+    alignment: Alignment
+    score: float
+    """Rescaled 0..1 across the options shown (0.5 on a flat attribute)."""
+    low: float
+    high: float
+    reason: str
+    """The option's reason text for this attribute."""
+
+
+@dataclass(frozen=True)
+class Contrast:
+    """Where one option does better and worse than another, on what the person weighed."""
+
+    other_id: str
+    better_on: tuple[str, ...]
+    """Attribute ids, the person's priorities first (in their order), then by weight."""
+    worse_on: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class OptionFit:
+    """One scored option: its fit with interval, its cells, limits and contrasts."""
+
+    option_id: str
+    uses_now: bool
+    """The person's current treatment ("what you use now")."""
+    fit: float
+    """0-100, central estimate; 0 when not `enough`. Never to be shown to one decimal."""
+    low: float
+    high: float
+    band: Band
+    cells: tuple[Cell, ...]
+    """One per priority, in FitResult.priorities order."""
+    limits_crossed: tuple[str, ...]
+    """Hard limits the person chose that this option crosses, in content order."""
+    contrasts: tuple[Contrast, ...]
+    """Against the current treatment when one is scored (none on the current one itself),
+    otherwise against each other option in content order; none when not `enough`."""
+
+
+@dataclass(frozen=True)
+class FitResult:
+    """The fits in content order, the options apart, and what a reader needs to read them."""
+
+    fits: tuple[OptionFit, ...]
+    """In the fixed content order, never by fit."""
+    apart: tuple[Apart, ...]
+    priorities: tuple[str, ...]
+    enough: bool
+    answered: int
+    needed: int
+    not_answered: tuple[str, ...]
+    not_important: tuple[str, ...]
+    flat: tuple[str, ...]
+    close_call: bool
+
+
+@dataclass(frozen=True)
+class Swing:
+    """Every option's scores rescaled 0..1 per attribute across the options shown."""
+
+    weighed: tuple[str, ...]
+    """The attributes on which the options differ (they carry weight), in content order."""
+    flat: tuple[str, ...]
+    rescaled: Mapping[str, Mapping[str, Triple]]
+    """Option id -> attribute id -> (low, central, high)."""
+    columns: Mapping[str, Columns]
+    """Option id -> its rescaled scores on `weighed`, as columns for `fit_interval`."""
+
+
+def needed(attribute_count: int) -> int:
+    """How many attributes must be rated before a fit is shown: at least half of them.
+
+    With fewer, a fit would sum up a few ratings and silently drop the rest, and a
+    fit from one rating only restates that rating (IPDAS audit 2.3 point 9)."""
+    return (attribute_count + 1) // 2
+
+
+def swing(options: Sequence[Option], attribute_ids: Sequence[str]) -> Swing:
+    """Rescale each attribute across `options`: (s - min) / (max - min) on central scores.
+
+    The low and high ends use the same min and max and are kept within 0..1: the
+    scale runs from the worst to the best option shown, and a range reaching past
+    it is read as reaching its end."""
+    weighed: list[str] = []
+    flat: list[str] = []
+    rescaled: dict[str, dict[str, Triple]] = {o.id: {} for o in options}
+    for attribute_id in attribute_ids:
+        central = [o.attributes[attribute_id].score for o in options]
+        least, most = (min(central), max(central)) if central else (0.0, 0.0)
+        span = most - least
+        if span <= _EPS:
+            flat.append(attribute_id)
+            for o in options:
+                rescaled[o.id][attribute_id] = (0.5, 0.5, 0.5)
+            continue
+        weighed.append(attribute_id)
+        for o in options:
+            score = o.attributes[attribute_id]
+            ends = (score.lowest, score.score, score.highest)
+            low, central_score, high = (min(1.0, max(0.0, (v - least) / span)) for v in ends)
+            rescaled[o.id][attribute_id] = (low, central_score, high)
+    columns = {
+        option_id: (
+            tuple(by_attribute[a][1] - by_attribute[a][0] for a in weighed),
+            tuple(by_attribute[a][1] for a in weighed),
+            tuple(by_attribute[a][2] - by_attribute[a][1] for a in weighed),
+        )
+        for option_id, by_attribute in rescaled.items()
+    }
+    return Swing(tuple(weighed), tuple(flat), rescaled, columns)
+
+
+def chosen_top(attribute_ids: Sequence[str], top_priorities: Sequence[str]) -> list[str]:
+    """The person's top three that are attributes of this content, in the order chosen."""
+    known = set(attribute_ids)
+    return list(dict.fromkeys(a for a in top_priorities if a in known))[:TOP_PRIORITIES]
+
+
+def weights(
+    attribute_ids: Sequence[str], importance: Mapping[str, int], top_priorities: Sequence[str]
+) -> dict[str, int]:
+    """Attribute id -> weight: the rating (unanswered 0), plus TOP_EXTRA for a top three."""
+    top = set(chosen_top(attribute_ids, top_priorities))
+    return {a: importance.get(a, 0) + (TOP_EXTRA if a in top else 0) for a in attribute_ids}
+
+
+def priorities(attribute_ids: Sequence[str], session: Session) -> tuple[str, ...]:
+    """The top three, then the others rated "very" or "extremely", most important first
+    (content order among equals)."""
+    top = chosen_top(attribute_ids, session.top_priorities)
+    rated = [a for a in attribute_ids if a not in top and session.importance.get(a, 0) >= PRIORITY_FROM]
+    rated.sort(key=lambda a: -session.importance[a])  # stable: ties keep content order
+    return (*top, *rated)
+
+
+def fit_interval(columns: Columns, weight: Sequence[float]) -> Triple:
+    """(low, central, high) fit 0-100 of one option, from its `Swing.columns` and the
+    weights of `Swing.weighed` in the same order; all 0 when no weight is left.
+
+    The ranges of the scores are combined as independent errors are (root sum of
+    squares): a score's range moves the fit by all of its weighted width only when it
+    is the one uncertain score; several uncertain scores are unlikely all to sit at
+    the same end at once. Putting every score at its low end together (a worst case)
+    would make nearly every fit overlap every other, so the interval would say nothing
+    (the reviews measured +/-3 points from +/-0.1 noise on the scores)."""
+    total = sum(weight)
+    if total <= 0:
+        return (0.0, 0.0, 0.0)
+    downs, centrals, ups = columns
+    scale = 100 / total
+    central = scale * sum(map(mul, weight, centrals))
+    down = scale * hypot(*map(mul, weight, downs))
+    up = scale * hypot(*map(mul, weight, ups))
+    return (central - down, central, central + up)
+
+
+def close_call(intervals: Sequence[Triple]) -> bool:
+    """Whether the interval of the option with the highest central fit overlaps another's.
+
+    Every other option's central fit is at most the highest, so its interval overlaps
+    exactly when its high end reaches the highest option's low end (a tie always does)."""
+    if len(intervals) < 2:
+        return False
+    top = max(range(len(intervals)), key=lambda i: intervals[i][1])
+    floor = intervals[top][0]
+    return any(i != top and interval[2] >= floor - _EPS for i, interval in enumerate(intervals))
+
+
+def band(low: float, high: float) -> Band:
+    """Words for a fit interval (0-100): see CLOSER_FROM."""
+    if low >= CLOSER_FROM - _EPS:
+        return "closer"
+    if high <= FURTHER_UP_TO + _EPS:
+        return "further"
+    return "middle"
+
+
+def alignment(low: float, high: float) -> Alignment:
+    """Good when even the low end is in the top third, poor when even the high end is in
+    the bottom third, otherwise mixed."""
+    if low >= GOOD_FROM - _EPS:
+        return "good"
+    if high <= POOR_UP_TO + _EPS:
+        return "poor"
+    return "mixed"
+
+
+def _contrast(one: str, other: str, grid: Swing, weight: Mapping[str, int], prios: Sequence[str]) -> Contrast:
+    differences = {
+        a: grid.rescaled[one][a][1] - grid.rescaled[other][a][1] for a in grid.weighed if weight[a] > 0
+    }
+    order = {a: i for i, a in enumerate(grid.weighed)}
+
+    def key(a: str) -> tuple[int, float, int]:
+        if a in prios:
+            return (0, prios.index(a), order[a])
+        return (1, -weight[a] * abs(differences[a]), order[a])
+
+    better = sorted((a for a, d in differences.items() if d > _EPS), key=key)
+    worse = sorted((a for a, d in differences.items() if d < -_EPS), key=key)
+    return Contrast(other, tuple(better), tuple(worse))
+
+
+def fit(content: Content, session: Session) -> FitResult:
+    """How each option open to this person lines up with what he said matters."""
+    scored, apart = standing(content, session.profile)
+    now = current_product(content, session.profile)
+    attribute_ids = [a.id for a in content.attributes]
+    grid = swing(scored, attribute_ids)
+    weight = weights(attribute_ids, session.importance, session.top_priorities)
+    prios = priorities(attribute_ids, session)
+    answered = sum(1 for a in attribute_ids if a in session.importance)
+    need = needed(len(attribute_ids))
+    enough = answered >= need and any(weight[a] > 0 for a in grid.weighed)
+    chosen_limits = [h for h in content.hard_limits if h.id in session.hard_limits]
+
+    weighed_weight = [weight[a] for a in grid.weighed]
+    intervals = {
+        o.id: fit_interval(grid.columns[o.id], weighed_weight) if enough else (0.0, 0.0, 0.0) for o in scored
+    }
+    fits = []
+    for option in scored:
+        low, central, high = intervals[option.id]
+        cells = []
+        for a in prios:
+            r_low, r_central, r_high = grid.rescaled[option.id][a]
+            cells.append(
+                Cell(a, alignment(r_low, r_high), r_central, r_low, r_high, option.attributes[a].reason)
+            )
+        if not enough or (now is not None and option.id == now.id):
+            contrasts: tuple[Contrast, ...] = ()
+        elif now is not None:
+            contrasts = (_contrast(option.id, now.id, grid, weight, prios),)
+        else:
+            contrasts = tuple(
+                _contrast(option.id, other.id, grid, weight, prios) for other in scored if other is not option
+            )
+        fits.append(
+            OptionFit(
+                option_id=option.id,
+                uses_now=now is not None and option.id == now.id,
+                fit=central,
+                low=low,
+                high=high,
+                band=band(low, high) if enough else "middle",
+                cells=tuple(cells),
+                limits_crossed=tuple(h.id for h in chosen_limits if option.id in h.crossed_by),
+                contrasts=contrasts,
+            )
+        )
+    return FitResult(
+        fits=tuple(fits),
+        apart=tuple(apart),
+        priorities=prios,
+        enough=enough,
+        answered=answered,
+        needed=need,
+        not_answered=tuple(a for a in attribute_ids if a not in session.importance),
+        not_important=tuple(a for a in attribute_ids if session.importance.get(a) == 0),
+        flat=grid.flat,
+        close_call=enough and close_call(list(intervals.values())),
+    )
+
+
+def attribute_order(content: Content, session: Session) -> list[str]:
+    """The order the values step asks the attributes in: content order rotated by an
+    amount fixed for this session (from when it was created), so the first questions
+    are not always the same option family's strengths, and do not move on a revisit."""
+    ids = [a.id for a in content.attributes]
+    if not ids:
+        return []
+    # sha256, not hash(): Python salts str hashes per process, and the order must not change.
+    digest = hashlib.sha256(session.created.isoformat().encode()).digest()
+    start = int.from_bytes(digest[:8], "big") % len(ids)
+    return ids[start:] + ids[:start]

@@ -1,0 +1,231 @@
+"""The fit part of the discussion summary: bands, the alignment grid, contrasts and the options apart.
+
+Built from the fit engine's `FitResult` (domain/fit.py) in the words of the
+content (ui.yaml), so that the fit screen, the summary page and every exporter
+show the same thing. Options keep the engine's fixed order, which never
+depends on the answers: nothing here sorts by fit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from decisionaid.domain.content import Content
+from decisionaid.domain.fit import Cell, Contrast, FitResult, OptionFit, fit
+from decisionaid.domain.references import strip_citations
+from decisionaid.domain.session import Session
+from decisionaid.domain.tailoring import flag_notes, notes_for_option
+
+ALIGNMENTS = ("good", "mixed", "poor", "same")
+"""The words of a grid cell, best first, and "same" where every option scores alike (a flat
+attribute carries no weight); each also has its own shape in every view."""
+
+BANDS = ("closer", "middle", "further")
+STANDINGS = ("withdrawn", "not_for_you", "current_unknown")
+CONTRAST_KINDS = ("both", "better", "worse", "same")
+
+
+@dataclass(frozen=True)
+class FitCell:
+    """One option on one of the person's priorities: good, mixed or poor, and why."""
+
+    priority: str
+    """The attribute's name."""
+    alignment: str
+    """'good', 'mixed', 'poor' or 'same' (a key: each view gives it a shape as well as the word)."""
+    word: str
+    spoken: str
+    """What a screen reader says for the cell: "Hemgenix, How often you treat: good"."""
+    reason: str
+
+
+@dataclass(frozen=True)
+class FitLine:
+    """One scored option: its fit band with its interval, its grid cells, and why it lines up so."""
+
+    option_id: str
+    option: str
+    uses_now: bool
+    band: str
+    """'closer', 'middle' or 'further'."""
+    band_words: str
+    low: int
+    fit: int
+    high: int
+    """Whole numbers 0-100: the interval and its central mark (never shown to a decimal)."""
+    interval: str
+    """The band and its interval in words, e.g. "In between: from 41 to 66 out of 100"."""
+    cells: tuple[FitCell, ...]
+    contrasts: tuple[str, ...]
+    limits_crossed: tuple[str, ...]
+    flags: tuple[str, ...]
+    status_note: str | None
+
+
+@dataclass(frozen=True)
+class ApartLine:
+    """An option shown but not scored, and why."""
+
+    option_id: str
+    option: str
+    standing: str
+    """Why it is apart, in a few words ("No longer offered")."""
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FitView:
+    """Everything the summary shows about the fit."""
+
+    available: bool
+    notes: tuple[str, ...]
+    priorities: tuple[str, ...]
+    """The names of the grid's rows: the person's top three, then others rated very or extremely."""
+    fits: tuple[FitLine, ...]
+    apart: tuple[ApartLine, ...]
+    top_three: tuple[str, ...]
+    not_answered: tuple[str, ...]
+    not_important: tuple[str, ...]
+
+
+def _names(content: Content, ids: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    names = {a.id: a.name for a in content.attributes}
+    return tuple(names[i] for i in ids if i in names)
+
+
+MOST_NAMED = 3
+"""A contrast names at most this many features each way (the person's priorities come
+first); the rest are counted, so a sentence stays short enough to take in."""
+
+
+def _joined(names: tuple[str, ...]) -> str:
+    return "; ".join(names)
+
+
+def _named(content: Content, names: tuple[str, ...]) -> str:
+    if len(names) <= MOST_NAMED:
+        return _joined(names)
+    more = content.text("summary.contrast.more", count=len(names) - MOST_NAMED)
+    return f"{_joined(names[:MOST_NAMED])}; {more}"
+
+
+def contrast_sentence(content: Content, option: str, contrast: Contrast) -> str:
+    """One contrast in words: "Hemgenix over Alprolix: fewer doses; against it: first-year visits"."""
+    better, worse = _names(content, contrast.better_on), _names(content, contrast.worse_on)
+    kind = "both" if better and worse else "better" if better else "worse" if worse else "same"
+    return content.text(
+        f"summary.contrast.{kind}",
+        option=option,
+        other=content.option(contrast.other_id).name,
+        better=_named(content, better),
+        worse=_named(content, worse),
+    )
+
+
+def _alignment(result: FitResult, cell: Cell) -> str:
+    """The cell's word: "same" on an attribute where every option shown scores alike."""
+    return "same" if cell.attribute_id in result.flat else cell.alignment
+
+
+def _line(content: Content, result: FitResult, option_fit: OptionFit, session: Session) -> FitLine:
+    t = content.text
+    option = content.option(option_fit.option_id)
+    names = {a.id: a.name for a in content.attributes}
+    limits = {h.id: h.statement for h in content.hard_limits}
+    notes = flag_notes(content, session.profile)
+    low, mid, high = (
+        round(max(0.0, min(100.0, v))) for v in (option_fit.low, option_fit.fit, option_fit.high)
+    )
+    band_words = t(f"summary.band.{option_fit.band}")
+    cells = tuple(
+        FitCell(
+            priority=names[cell.attribute_id],
+            alignment=_alignment(result, cell),
+            word=t(f"summary.align.{_alignment(result, cell)}"),
+            spoken=t(
+                "summary.cell_spoken",
+                option=option.name,
+                priority=names[cell.attribute_id],
+                alignment=t(f"summary.align.{_alignment(result, cell)}"),
+            ),
+            reason=strip_citations(cell.reason),
+        )
+        for cell in option_fit.cells
+        if cell.attribute_id in names
+    )
+    return FitLine(
+        option_id=option.id,
+        option=option.name,
+        uses_now=option_fit.uses_now,
+        band=option_fit.band,
+        band_words=band_words,
+        low=low,
+        fit=mid,
+        high=high,
+        # An option whose scores have no range has no interval to speak of.
+        interval=t(
+            "summary.interval" if high > low else "summary.interval_point",
+            band=band_words,
+            low=low,
+            high=high,
+            fit=mid,
+        ),
+        cells=cells,
+        contrasts=tuple(contrast_sentence(content, option.name, c) for c in option_fit.contrasts),
+        limits_crossed=tuple(limits[i] for i in option_fit.limits_crossed if i in limits),
+        flags=tuple(n.flag.title for n in notes_for_option(notes, option.id)),
+        status_note=t(f"summary.status.{option.status}") if option.status != "available" else None,
+    )
+
+
+def _notes(content: Content, result: FitResult) -> tuple[str, ...]:
+    t = content.text
+    if not result.enough:
+        if result.answered == 0:
+            return (t("summary.fit.not_answered"),)
+        if result.answered >= result.needed:
+            return (t("summary.fit.nothing_matters"),)
+        return (
+            t(
+                "summary.fit.not_enough",
+                answered=result.answered,
+                total=len(content.attributes),
+                needed=result.needed,
+                more=result.needed - result.answered,
+            ),
+        )
+    notes = []
+    if not result.fits:
+        notes.append(t("summary.fit.none_scored"))
+    if result.close_call:
+        notes.append(t("summary.fit.close_call"))
+    if not result.priorities:
+        notes.append(t("summary.fit.no_priorities"))
+    flat = _names(content, result.flat)
+    if flat and result.fits:
+        notes.append(t("summary.fit.flat", attributes=_joined(flat)))
+    return tuple(notes)
+
+
+def fit_view(content: Content, session: Session) -> FitView:
+    """The fit of each option, in the engine's fixed order, in the words of this content."""
+    result = fit(content, session)
+    apart = tuple(
+        ApartLine(
+            option_id=a.option_id,
+            option=content.option(a.option_id).name,
+            standing=content.text(f"summary.apart.{a.standing}"),
+            reasons=tuple(strip_citations(r) for r in a.reasons),
+        )
+        for a in result.apart
+    )
+    return FitView(
+        available=result.enough and bool(result.fits),
+        notes=_notes(content, result),
+        priorities=_names(content, result.priorities),
+        fits=tuple(_line(content, result, f, session) for f in result.fits),
+        apart=apart,
+        top_three=_names(content, session.top_priorities),
+        not_answered=_names(content, result.not_answered),
+        not_important=_names(content, result.not_important),
+    )

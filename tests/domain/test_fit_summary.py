@@ -1,0 +1,149 @@
+"""The fit as the summary shows it: bands with intervals, the grid, contrasts, the options apart."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from decisionaid.domain.fit import fit
+from decisionaid.domain.session import Profile, Session
+from decisionaid.domain.summary import build_summary
+from decisionaid.loader import load_content
+
+SESSIONS = Path(__file__).parents[1] / "testdata" / "sessions"
+TODAY = dt.date(2026, 12, 1)
+
+
+@pytest.fixture(scope="module")
+def content():
+    from decisionaid import locations
+
+    return load_content(locations.locale_root("en"))
+
+
+def all_rated(content, step: int = 3, **profile) -> Session:
+    return Session(
+        profile=Profile(**profile),
+        importance={a.id: step for a in content.attributes},
+    )
+
+
+def summarise(content, session: Session):
+    return build_summary(content, session, TODAY, "0.1.0")
+
+
+def test_what_he_uses_now_is_its_own_product_marked_once_and_never_a_separate_stay_line(content):
+    s = all_rated(content, hemophilia_type="A", current_treatment="emicizumab")
+    summary = summarise(content, s)
+    marked = [f for f in summary.fits if f.uses_now]
+    assert [f.option for f in marked] == [content.option("emicizumab").name]
+    assert content.option("current").name not in [f.option for f in summary.fits]
+
+
+def test_each_fit_is_a_band_with_a_whole_number_interval_never_a_decimal(content):
+    summary = summarise(content, all_rated(content, hemophilia_type="B"))
+    assert summary.fit_available and summary.fits
+    for line in summary.fits:
+        assert 0 <= line.low <= line.fit <= line.high <= 100
+        assert line.band in ("closer", "middle", "further")
+        assert line.band_words in line.interval
+        assert not re.search(r"\d\.\d", line.interval)
+        assert f"{line.low}" in line.interval and f"{line.high}" in line.interval
+
+
+def test_the_grid_has_one_cell_per_priority_each_naming_option_priority_and_word(content):
+    chosen = [a.id for a in content.attributes[:3]]
+    s = all_rated(content, hemophilia_type="B").model_copy(update={"top_priorities": chosen})
+    summary = summarise(content, s)
+    names = [a.name for a in content.attributes]
+    assert summary.grid_priorities[:3] == tuple(names[:3])
+    for line in summary.fits:
+        assert [c.priority for c in line.cells] == list(summary.grid_priorities)
+        for cell in line.cells:
+            assert cell.alignment in ("good", "mixed", "poor")
+            assert cell.spoken == f"{line.option}, {cell.priority}: {cell.word}"
+            assert cell.reason and "[@" not in cell.reason
+
+
+def test_the_top_three_come_first_and_not_answered_is_kept_apart_from_not_important(content):
+    ids = [a.id for a in content.attributes]
+    importance = {i: 2 for i in ids[:-2]} | {ids[-2]: 0}
+    s = Session(importance=importance, top_priorities=[ids[3], ids[1]])
+    summary = summarise(content, s)
+    names = [a.name for a in content.attributes]
+    assert summary.top_three == (names[3], names[1])
+    assert [p.attribute for p in summary.priorities[:2]] == [names[3], names[1]]
+    assert all(p.top for p in summary.priorities[:2]) and not summary.priorities[2].top
+    assert summary.not_important == (names[-2],)
+    assert summary.not_answered == (names[-1],)
+
+
+def test_with_too_few_answers_there_is_no_fit_and_the_note_says_how_many_more(content):
+    ids = [a.id for a in content.attributes]
+    s = Session(importance={ids[0]: 4}, profile=Profile(hemophilia_type="B"))
+    result = fit(content, s)
+    summary = summarise(content, s)
+    assert not result.enough and not summary.fit_available
+    (note,) = summary.fit_notes
+    assert str(result.needed - result.answered) in note and str(result.needed) in note
+
+
+def test_a_withdrawn_option_is_listed_apart_with_why_and_never_gets_a_fit(content):
+    summary = summarise(content, all_rated(content, hemophilia_type="B"))
+    beqvez = content.option("beqvez").name
+    assert beqvez not in [f.option for f in summary.fits]
+    (apart,) = [a for a in summary.apart if a.option == beqvez]
+    assert apart.standing == content.text("summary.apart.withdrawn")
+    assert apart.reasons
+
+
+def test_a_chosen_hard_limit_is_named_on_every_option_that_crosses_it(content):
+    limit = content.hard_limits[0]
+    s = all_rated(content, hemophilia_type="B").model_copy(update={"hard_limits": [limit.id]})
+    summary = summarise(content, s)
+    for line in summary.fits:
+        assert (limit.statement in line.limits_crossed) == (line.option_id in limit.crossed_by)
+
+
+def test_contrasts_name_both_options_in_words(content):
+    summary = summarise(content, all_rated(content, hemophilia_type="B"))
+    names = {f.option for f in summary.fits}
+    for line in summary.fits:
+        for sentence in line.contrasts:
+            assert sentence.startswith(line.option)
+            assert any(other in sentence for other in names - {line.option})
+
+
+def test_a_close_call_from_the_engine_is_said_in_words(content):
+    s = all_rated(content, hemophilia_type="A", current_treatment="emicizumab")
+    result = fit(content, s)
+    summary = summarise(content, s)
+    assert (content.text("summary.fit.close_call") in summary.fit_notes) == result.close_call
+
+
+def test_a_contrast_names_at_most_three_features_each_way_and_counts_the_rest(content):
+    from decisionaid.domain.fit import Contrast
+    from decisionaid.domain.fit_summary import contrast_sentence
+
+    ids = tuple(a.id for a in content.attributes)
+    names = [a.name for a in content.attributes]
+    sentence = contrast_sentence(content, "X", Contrast("hemgenix", ids[:5], ids[5:6]))
+    assert names[2] in sentence and names[3] not in sentence
+    assert content.text("summary.contrast.more", count=2) in sentence
+    assert names[5] in sentence
+
+
+def test_a_priority_on_which_every_option_is_alike_reads_the_same_for_all_not_mixed(content):
+    # Under 18, gene therapy is not for him: what only it differs on is alike for the rest.
+    base = all_rated(content, hemophilia_type="B", age_group="under_18", current_treatment="factor9-extended")
+    flat = fit(content, base).flat
+    assert flat, "the test needs an attribute on which every option shown scores alike"
+    session = base.model_copy(update={"top_priorities": [flat[0]]})
+    summary = summarise(content, session)
+    name = next(a.name for a in content.attributes if a.id == flat[0])
+    row = summary.grid_priorities.index(name)
+    same = content.text("summary.align.same")
+    assert {(f.cells[row].alignment, f.cells[row].word) for f in summary.fits} == {("same", same)}
