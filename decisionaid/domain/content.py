@@ -202,9 +202,6 @@ class Option(StrictModel):
     years_in_use: Text
     availability: Text
     attributes: dict[Id, AttributeScore]
-    depends_on_current: list[Id] = Field(default_factory=list)
-    """For "stay with my current treatment": attributes whose score is the score of
-    the treatment the person uses now, when he has told us which it is."""
     benefits: list[Statement]
     harms: list[Statement]
     commitments: list[Statement]

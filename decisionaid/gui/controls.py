@@ -23,7 +23,15 @@ OUTLINED_STYLE = ft.ButtonStyle(
     padding=_PADDING,
     side={ft.ControlState.FOCUSED: _FOCUSED, ft.ControlState.DEFAULT: ft.BorderSide(1, ft.Colors.OUTLINE)},
 )
-"""Buttons get a thick outline when they have keyboard focus (WCAG 2.4.7), in every theme."""
+CHOSEN_STYLE = ft.ButtonStyle(
+    padding=_PADDING,
+    bgcolor=ft.Colors.PRIMARY,
+    color=ft.Colors.ON_PRIMARY,
+    icon_color=ft.Colors.ON_PRIMARY,
+    side={ft.ControlState.FOCUSED: _FOCUSED, ft.ControlState.DEFAULT: ft.BorderSide(1, ft.Colors.PRIMARY)},
+)
+"""Buttons get a thick outline when they have keyboard focus (WCAG 2.4.7), in every theme;
+a chosen button (the top three on What matters) is filled, on the same kind of button."""
 
 
 def action_button(

@@ -268,16 +268,6 @@ def _options(files: ContentFiles) -> list[Problem]:
                             "no score for this attribute (every option scores every attribute)",
                         )
                     )
-            for attr_id in option.depends_on_current:
-                if attr_id not in attribute_ids:
-                    problems.append(
-                        Problem(
-                            w.path,
-                            w.line_of("depends_on_current"),
-                            "depends_on_current",
-                            f"'{attr_id}' is not an attribute in attributes.yaml",
-                        )
-                    )
             for attr_id in option.attributes:
                 if attr_id not in attribute_ids:
                     problems.append(

@@ -210,14 +210,13 @@ def test_each_cell_carries_the_options_own_reason():
 # Close call
 
 
-def test_a_close_call_is_on_when_any_other_options_interval_reaches_the_highest_ones():
-    # b is second by its central fit but clear of a; c is third and reaches a's low end.
+def test_a_close_call_is_on_only_when_every_options_interval_overlaps_every_other():
+    # a and c overlap, but b lies clear below a: the answers set a apart from b.
     a = option("a", bleeds=(0.65, 0.7, 0.75))
-    b = option("b", bleeds=(0.58, 0.6, 0.62))
     c = option("c", bleeds=(0.3, 0.5, 0.66))
     low = option("low", bleeds=0.0)
-    assert fit(content(a, b, c, low), session({"bleeds": 4})).close_call
-    assert not fit(content(a, b, low), session({"bleeds": 4})).close_call
+    assert fit(content(a, c), session({"bleeds": 4})).close_call
+    assert not fit(content(a, c, low), session({"bleeds": 4})).close_call
 
 
 def test_two_options_with_the_same_fit_are_a_close_call():
@@ -229,6 +228,9 @@ def test_the_close_call_rule_compares_intervals_not_points():
     assert model.close_call([(60, 70, 80), (40, 50, 60)])
     assert not model.close_call([(60, 70, 80), (40, 50, 59.9)])
     assert not model.close_call([(60, 70, 80)])
+    # Pairwise overlaps that share no common point are not a close call of all of them.
+    assert not model.close_call([(60, 70, 80), (45, 55, 65), (30, 40, 50)])
+    assert model.close_call([(60, 70, 80), (45, 55, 65), (30, 40, 61)])
 
 
 # Contrasts

@@ -354,7 +354,12 @@ async def test_compare_starts_from_what_he_uses_now_and_where_he_leans_never_fro
     (data / "session.json").write_text(json.dumps(session))
     app = await start_app(make_app(shipped_content, data), route="/compare")
     picked = [i for i in app.identifiers() if i.startswith("compare-") and app.by_identifier(i).value]
-    assert picked == ["compare-current"]
+    # What he uses now is its own product's column, marked; no "stay with current" twin.
+    assert picked == ["compare-factor9-extended"]
+    assert "compare-current" not in app.identifiers()
+    content = load_content(shipped_content)
+    uses_now = f"{content.option('factor9-extended').name} ({content.text('summary.uses_now')})"
+    assert uses_now in app.texts()
 
 
 async def test_compare_stacks_the_answers_on_a_phone_and_shows_a_grid_on_a_desktop(shipped_content, tmp_path):

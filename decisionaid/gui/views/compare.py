@@ -30,16 +30,22 @@ def first_picks(state: AppState, available: list[Option]) -> list[str]:
     ids = {o.id for o in available}
     if state.session.compare_picks is not None:
         return [i for i in state.session.compare_picks if i in ids]
-    uses_now = "current" if state.session.profile.current_treatment else None
-    return [i for i in (uses_now, state.session.leaning) if i in ids]
+    uses_now = state.session.profile.current_treatment
+    return [i for i in dict.fromkeys((uses_now, state.session.leaning)) if i in ids]
 
 
 @ft.component
 def Compare():
     """A grid of plain answers; the person picks which options to put side by side."""
     state = use_app_state()
+    # What he uses now is its own product's column, marked: a "stay with my current
+    # treatment" column beside it would compare a treatment with itself (issue 13).
     available = sorted(
-        (o for o in options_for(state.content, state.session.profile) if o.status != "withdrawn"),
+        (
+            o
+            for o in options_for(state.content, state.session.profile)
+            if o.status != "withdrawn" and o.kind != "current"
+        ),
         key=lambda o: KIND_ORDER[o.kind],
     )
     picked = first_picks(state, available)
@@ -53,7 +59,7 @@ def Compare():
             checkbox_choice(
                 f"compare-{o.id}",
                 o.id in picked,
-                o.name,
+                column_name(state, o),
                 lambda on, i=o.id: toggle(i, on),
                 col={"xs": 12, "sm": 6, "lg": 4},
             )
@@ -73,6 +79,13 @@ def Compare():
         [heading(state.t("step.compare.title")), paragraph(state.t("compare.intro")), chooser, answers],
         spacing=16,
     )
+
+
+def column_name(state: AppState, option: Option) -> str:
+    """The option's name, and "What you use now" on the one he uses now."""
+    if option.id == state.session.profile.current_treatment:
+        return f"{option.name} ({state.t('summary.uses_now')})"
+    return option.name
 
 
 def grid_room(window_width: float | None) -> int:
@@ -95,7 +108,7 @@ def grid(state: AppState, shown: list[Option]) -> ft.Control:
     table = ft.DataTable(
         columns=[
             ft.DataColumn(ft.Text(state.t("compare.question"))),
-            *(ft.DataColumn(ft.Text(o.name, weight=ft.FontWeight.W_600)) for o in shown),
+            *(ft.DataColumn(ft.Text(column_name(state, o), weight=ft.FontWeight.W_600)) for o in shown),
         ],
         rows=[
             ft.DataRow(
@@ -133,7 +146,7 @@ def stacked(state: AppState, shown: list[Option]) -> ft.Control:
         blocks += [
             ft.Container(
                 ft.Column(
-                    [ft.Text(o.name, weight=ft.FontWeight.W_600), ft.Text(o.attributes[a.id].reason)],
+                    [ft.Text(column_name(state, o), weight=ft.FontWeight.W_600), ft.Text(o.attributes[a.id].reason)],
                     spacing=2,
                 ),
                 padding=ft.Padding.only(left=12),
