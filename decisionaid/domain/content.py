@@ -158,7 +158,7 @@ class NotFor(StrictModel):
     sure" and unanswered never rule an option out; the person is told to ask.
     """
 
-    when: dict[ProfileField, list[Id]] = Field(min_length=1)
+    when: dict[ProfileField, list[Text]] = Field(min_length=1)
     reason: Text
     sources: list[SourceId] = Field(min_length=1)
 
