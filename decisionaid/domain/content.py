@@ -147,7 +147,8 @@ class AttributeScore(StrictModel):
 
 
 ProfileField = Literal["hemophilia_type", "severity", "inhibitors", "age_group"]
-"""The answers about a person that a licence can turn on (`NotFor.when`)."""
+"""The answers about a person that a licence (`NotFor.when`) or a note's wording
+(`FlagVariant.when`) can turn on."""
 
 
 class NotFor(StrictModel):
@@ -255,6 +256,29 @@ FlagId = Literal[
 ]
 
 
+class FlagVariant(StrictModel):
+    """The wording of a note for the people it fits, in place of the general wording.
+
+    `when` works as in `NotFor`: every key must match one of the person's answers.
+    "Not sure" and unanswered never match, so a person unsure of his type keeps the
+    general text that covers both types. A variant may change the text, the
+    question, or both; a text needs its own sources.
+    """
+
+    when: dict[ProfileField, list[Text]] = Field(min_length=1)
+    text: Text | None = None
+    question: Text | None = None
+    sources: list[SourceId] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _wording_with_sources(self) -> FlagVariant:
+        if self.text is None and self.question is None:
+            raise ValueError("a variant needs a text, a question or both")
+        if self.text is not None and not self.sources:
+            raise ValueError("a variant with a text needs at least one source")
+        return self
+
+
 class Flag(StrictModel):
     """An 'ask your care team' note: when it shows, on which options, and why."""
 
@@ -265,6 +289,9 @@ class Flag(StrictModel):
     option_kinds: list[OptionKind] = Field(default_factory=list)
     options: list[Id] = Field(default_factory=list)
     sources: list[SourceId] = Field(min_length=1)
+    variants: list[FlagVariant] = Field(default_factory=list)
+    """Wordings for some people (say, type B only): for the text and for the
+    question, the first variant that matches and has one is used."""
 
 
 class FlagTable(StrictModel):

@@ -137,7 +137,7 @@ def suggested_questions(content: Content, session: Session) -> list[SuggestedQue
     """Questions for the care team drawn from the notes that apply and the person's concerns."""
     t = content.text
     found = [
-        SuggestedQuestion(f"flag:{n.flag.id}", n.flag.question, "flag")
+        SuggestedQuestion(f"flag:{n.flag.id}", n.question, "flag")
         for n in flag_notes(content, session.profile)
     ]
     limits = {h.id: h for h in content.hard_limits}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from decisionaid.domain.content import Content, Flag, Option
+from decisionaid.domain.content import Content, Flag, FlagVariant, Option
 from decisionaid.domain.session import Profile
 
 
@@ -29,6 +29,32 @@ class FlagNote:
     flag: Flag
     option_ids: tuple[str, ...]
     reason: str
+    text: str
+    """The note's text worded for this person (a variant's, or the flag's own)."""
+    question: str
+    """The suggested question worded for this person's answers."""
+
+
+NEVER_MATCHES = frozenset({"not_sure"})
+"""Answers that never pick a variant: a person unsure keeps the general wording."""
+
+
+def _matches(variant: FlagVariant, profile: Profile) -> bool:
+    """True when every key of the variant's `when` holds one of the person's answers."""
+    for field, answers in variant.when.items():
+        given = getattr(profile, field)
+        if given is None or given in NEVER_MATCHES or given not in answers:
+            return False
+    return True
+
+
+def worded_for(flag: Flag, profile: Profile) -> tuple[str, str]:
+    """The flag's text and question for this person: for each, the first matching
+    variant that has one, else the flag's own."""
+    matching = [v for v in flag.variants if _matches(v, profile)]
+    text = next((v.text for v in matching if v.text is not None), flag.text)
+    question = next((v.question for v in matching if v.question is not None), flag.question)
+    return text, question
 
 
 def _reasons(content: Content, profile: Profile, shown: list[Option]) -> dict[str, str]:
@@ -76,7 +102,8 @@ def flag_notes(content: Content, profile: Profile) -> list[FlagNote]:
             )
         )
         if touched:
-            notes.append(FlagNote(flag, touched, reasons[flag.id]))
+            text, question = worded_for(flag, profile)
+            notes.append(FlagNote(flag, touched, reasons[flag.id], text, question))
     return notes
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from decisionaid.domain.content import Figures, Statement
 from decisionaid.domain.ui_keys import required_ui_keys
-from decisionaid.loader import grade_checks, rubric_checks
+from decisionaid.loader import flag_checks, grade_checks, rubric_checks
 from decisionaid.loader.grade_checks import MAX_READING_GRADE
 from decisionaid.loader.problems import Problem
 from decisionaid.loader.readability import cited_ids
@@ -42,6 +42,7 @@ def cross_check(files: ContentFiles, reading_grades: bool = True) -> list[Proble
     problems += _review_dates(files)
     problems += _ui_strings(files)
     problems += rubric_checks.rubric_problems(files)
+    problems += flag_checks.variant_problems(files)
     if reading_grades:
         problems += grade_checks.reading_grades(files)
     return problems
@@ -198,6 +199,12 @@ def _cited(files: ContentFiles) -> Iterable[tuple[LoadedFile, int, str, str]]:
                 yield w, w.line_of("flags", i, "sources"), f"flags[{i}].sources", s
             for s in cited_ids(flag.text):
                 yield w, w.line_of("flags", i, "text"), f"flags[{i}].text", s
+            for j, variant in enumerate(flag.variants):
+                where = ("flags", i, "variants", j)
+                for s in variant.sources:
+                    yield w, w.line_of(*where, "sources"), f"flags[{i}].variants[{j}].sources", s
+                for s in cited_ids(variant.text or ""):
+                    yield w, w.line_of(*where, "text"), f"flags[{i}].variants[{j}].text", s
     if files.knowledge:
         table, w = files.knowledge
         for i, item in enumerate(table.items):

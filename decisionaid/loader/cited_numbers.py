@@ -199,6 +199,16 @@ def patient_texts(files: ContentFiles) -> Iterator[PatientText]:
             yield PatientText(
                 w.path, w.line_of("flags", i, "text"), f"flags[{i}]", text, (*f.sources, *cited_ids(f.text))
             )
+            for j, v in enumerate(f.variants):
+                # A variant's text rests on its own sources; a question alone on the flag's.
+                cites = (*v.sources, *cited_ids(v.text)) if v.text else (*f.sources,)
+                yield PatientText(
+                    w.path,
+                    w.line_of("flags", i, "variants", j),
+                    f"flags[{i}].variants[{j}]",
+                    " ".join(part for part in (v.text, v.question) if part),
+                    cites,
+                )
     if files.knowledge:
         table, w = files.knowledge
         for i, k in enumerate(table.items):

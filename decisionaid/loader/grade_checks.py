@@ -61,6 +61,10 @@ def reading_grades(files: ContentFiles) -> list[Problem]:
             problems += _grade(
                 w.path, w.line_of("flags", i), f"flags[{i}]", "\n\n".join([f.title + ".", f.text, f.question])
             )
+            for j, v in enumerate(f.variants):
+                text = "\n\n".join([f.title + ".", v.text or f.text, v.question or f.question])
+                line = w.line_of("flags", i, "variants", j)
+                problems += _grade(w.path, line, f"flags[{i}].variants[{j}]", text)
     if files.knowledge:
         table, w = files.knowledge
         for i, k in enumerate(table.items):

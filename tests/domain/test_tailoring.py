@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from decisionaid.domain.session import Profile
+from decisionaid.domain.session import Profile, Session
+from decisionaid.domain.summary import suggested_questions
 from decisionaid.domain.tailoring import flag_notes, options_for
 from decisionaid.loader import load_content
 
@@ -63,3 +64,66 @@ def test_a_note_never_hides_an_option(content):
 def test_notes_touch_only_the_options_shown(content):
     for note in flag_notes(content, Profile(hemophilia_type="A", liver_problems="yes", alcohol="sometimes")):
         assert "hemgenix" not in note.option_ids
+
+
+EVERY_NOTE = {
+    "age_group": "under_18",
+    "liver_problems": "yes",
+    "aav_antibodies": "not_tested",
+    "plans_for_children": "yes",
+    "alcohol": "most_days",
+}
+"""Answers that raise every care-team note but the inhibitor one (varied below)."""
+
+
+def words_seen(content, profile: Profile) -> list[str]:
+    """Every note text and suggested question this person is shown."""
+    notes = flag_notes(content, profile)
+    questions = suggested_questions(content, Session(profile=profile))
+    return [n.text for n in notes] + [q.text for q in questions]
+
+
+@pytest.mark.parametrize("inhibitors", ["now", "past", "not_sure", "never", None])
+@pytest.mark.parametrize(
+    ("kind", "other_type_products"),
+    [("B", ("Hemlibra", "Roctavian")), ("A", ("Hemgenix", "Beqvez"))],
+)
+def test_a_person_never_reads_notes_or_questions_about_the_other_types_products(
+    content, kind, other_type_products, inhibitors
+):
+    profile = Profile(hemophilia_type=kind, inhibitors=inhibitors, **EVERY_NOTE)
+    seen = words_seen(content, profile)
+    assert len(flag_notes(content, profile)) >= 6
+    for product in other_type_products:
+        assert not [words for words in seen if product in words], product
+
+
+@pytest.mark.parametrize("kind", ["A", "B", "not_sure", None])
+def test_a_person_with_inhibitors_now_is_never_asked_whether_he_has_inhibitors(content, kind):
+    seen = words_seen(content, Profile(hemophilia_type=kind, inhibitors="now", **EVERY_NOTE))
+    assert not [q for q in seen if "Do I have inhibitors" in q]
+    assert any("I have inhibitors now" in q for q in seen)
+
+
+def test_each_inhibitor_answer_gets_its_own_question(content):
+    def question(answer: str) -> str:
+        notes = flag_notes(content, Profile(hemophilia_type="A", inhibitors=answer))
+        return next(n.question for n in notes if n.flag.id == "inhibitors")
+
+    assert question("past").startswith("I had inhibitors in the past")
+    assert question("not_sure").startswith("Do I have inhibitors now, or have I had them in the past?")
+
+
+@pytest.mark.parametrize("kind", ["not_sure", None])
+def test_a_person_not_sure_of_the_type_reads_the_general_text_that_covers_both(content, kind):
+    notes = flag_notes(content, Profile(hemophilia_type=kind, inhibitors="now", **EVERY_NOTE))
+    assert {n.flag.id for n in notes} == {f.id for f in content.flags}
+    assert [n.text for n in notes] == [n.flag.text for n in notes]
+    inhibitors = next(n.text for n in notes if n.flag.id == "inhibitors")
+    assert "Hemlibra" in inhibitors and "Hemgenix" in inhibitors
+
+
+def test_a_type_b_person_with_inhibitors_reads_the_type_b_wording(content):
+    notes = {n.flag.id: n for n in flag_notes(content, Profile(hemophilia_type="B", inhibitors="now"))}
+    assert "Hemgenix" in notes["inhibitors"].text
+    assert notes["inhibitors"].text != notes["inhibitors"].flag.text

@@ -227,7 +227,9 @@ async def test_options_show_only_the_persons_type_with_their_care_team_notes(shi
     assert "hemgenix" not in shown
     content = load_content(shipped_content)
     alcohol = next(f for f in content.flags if f.id == "alcohol_use")
-    assert alcohol.text in app.texts()
+    for_type_a = next(v.text for v in alcohol.variants if v.when == {"hemophilia_type": ["A"]})
+    assert for_type_a in app.texts()  # the note worded for type A, not the one naming Hemgenix
+    assert alcohol.text not in app.texts()
     assert content.text("flag_reason.alcohol.most_days") in app.texts()
 
 

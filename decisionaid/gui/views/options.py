@@ -55,7 +55,7 @@ def note_box(state: AppState, note: FlagNote) -> ft.Control:
                     ]
                 ),
                 text_node(note.reason, italic=True),
-                text_node(note.flag.text),
+                text_node(note.text),
             ],
             spacing=4,
         ),

@@ -1,0 +1,47 @@
+"""A note's wordings for some people name answers a person can really give.
+
+A variant on an answer nobody can give would never show, and one on "not sure"
+would take the general wording away from a person who does not know (say, his
+type), so both are reported. Its sources are checked with every other citation
+(`checks._cited`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from decisionaid.domain.tailoring import NEVER_MATCHES
+from decisionaid.loader.problems import Problem
+from decisionaid.loader.rubric_checks import profile_answers
+
+if TYPE_CHECKING:
+    from decisionaid.loader.load import ContentFiles
+
+
+def variant_problems(files: ContentFiles) -> list[Problem]:
+    """Every variant `when` answer that is not sure or that no one can give."""
+    if not files.flags:
+        return []
+    table, w = files.flags
+    problems = []
+    for i, flag in enumerate(table.flags):
+        for j, variant in enumerate(flag.variants):
+            for field, answers in variant.when.items():
+                possible = profile_answers(field) - NEVER_MATCHES
+                for answer in answers:
+                    if answer in NEVER_MATCHES:
+                        message = f"'{answer}' never picks a wording: the person keeps the general text"
+                    elif answer not in possible:
+                        shown = ", ".join(sorted(possible))
+                        message = f"'{answer}' is not an answer to {field} (answers: {shown})"
+                    else:
+                        continue
+                    problems.append(
+                        Problem(
+                            w.path,
+                            w.line_of("flags", i, "variants", j, "when", field),
+                            f"flags[{i}].variants[{j}].when.{field}",
+                            message,
+                        )
+                    )
+    return problems
