@@ -146,7 +146,10 @@ def stacked(state: AppState, shown: list[Option]) -> ft.Control:
         blocks += [
             ft.Container(
                 ft.Column(
-                    [ft.Text(column_name(state, o), weight=ft.FontWeight.W_600), ft.Text(o.attributes[a.id].reason)],
+                    [
+                        ft.Text(column_name(state, o), weight=ft.FontWeight.W_600),
+                        ft.Text(o.attributes[a.id].reason),
+                    ],
                     spacing=2,
                 ),
                 padding=ft.Padding.only(left=12),
