@@ -129,3 +129,17 @@ def test_ipdas_c6_funding_is_disclosed(content):
     assert content.about.conflicts.strip()
     text = content.about.body.patient.lower()
     assert "paid" in text or "fund" in text
+
+
+def test_a_positive_aav_antibody_test_rules_out_roctavian_but_not_hemgenix(content):
+    # Roctavian's EU leaflet: "You will not be given ROCTAVIAN ... if you have
+    # antibodies to the type of virus used". Hemgenix's label does not exclude them.
+    from decisionaid.domain.eligibility import rules_against
+    from decisionaid.domain.session import Profile
+
+    options = {o.id: o for o in content.options}
+    positive = Profile(aav_antibodies="positive")
+    assert rules_against(options["roctavian"], positive)
+    assert not rules_against(options["hemgenix"], positive)
+    for answer in ("negative", "not_tested", "not_sure"):
+        assert not rules_against(options["roctavian"], Profile(aav_antibodies=answer))

@@ -146,7 +146,7 @@ class AttributeScore(StrictModel):
         return self.score if self.high is None else self.high
 
 
-ProfileField = Literal["hemophilia_type", "severity", "inhibitors", "age_group"]
+ProfileField = Literal["hemophilia_type", "severity", "inhibitors", "age_group", "aav_antibodies"]
 """The answers about a person that a licence (`NotFor.when`) or a note's wording
 (`FlagVariant.when`) can turn on."""
 

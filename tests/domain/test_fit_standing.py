@@ -86,6 +86,14 @@ def test_not_sure_or_no_answer_never_rules_an_option_out():
     assert "guarded" not in ids(fit(guarded, session(RATED, inhibitors="now")))
 
 
+def test_a_licence_rule_on_aav_antibodies_rules_out_only_a_positive_test():
+    rule = not_for(aav_antibodies=["positive"])
+    guarded = content(option("guarded", p=1.0, not_for=(rule,)), FACTOR)
+    for answer in (None, "not_sure", "not_tested", "negative"):
+        assert "guarded" in ids(fit(guarded, session(RATED, aav_antibodies=answer)))
+    assert "guarded" not in ids(fit(guarded, session(RATED, aav_antibodies="positive")))
+
+
 def test_a_rule_applies_only_when_every_answer_it_names_matches():
     rule = not_for(severity=["mild", "moderate"], age_group=["under_18"])
     guarded = content(option("guarded", p=1.0, not_for=(rule,)), FACTOR)

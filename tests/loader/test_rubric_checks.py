@@ -72,6 +72,7 @@ def test_the_answers_a_licence_rule_can_name_come_from_the_profile_step():
     assert profile_answers("inhibitors") == {"now", "past", "never", "not_sure"}
     assert profile_answers("age_group") == {"under_18", "18_to_64", "65_plus"}
     assert profile_answers("severity") == {"severe", "moderate", "mild", "not_sure"}
+    assert profile_answers("aav_antibodies") == {"positive", "negative", "not_tested", "not_sure"}
 
 
 def test_the_shipped_content_scores_every_product_on_a_rubric_level_with_a_range():
