@@ -178,6 +178,10 @@ def Ready():
         ),
         *questions_block(state),
         heading(state.t("summary.h.notes"), level=2),
+        # The question is words above the field, the field's own label is short: a long
+        # label floated over the field's border and wrapped into the heading at 390 px
+        # and 200% text (persona walks).
+        paragraph(state.t("ready.notes_intro")),
         TextEntry(
             "notes",
             state.t("ready.notes_label"),
