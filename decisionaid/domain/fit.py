@@ -30,7 +30,7 @@ from math import hypot
 from operator import mul
 from typing import Literal
 
-from decisionaid.domain.content import Content, Option
+from decisionaid.domain.content import Content, Option, in_shown_order
 from decisionaid.domain.eligibility import Apart, Standing, current_product, standing
 from decisionaid.domain.session import TOP_PRIORITIES, Session
 
@@ -117,15 +117,15 @@ class OptionFit:
     """Hard limits the person chose that this option crosses, in content order."""
     contrasts: tuple[Contrast, ...]
     """Against the current treatment when one is scored (none on the current one itself),
-    otherwise against each other option in content order; none when not `enough`."""
+    otherwise against each other option in the fixed order; none when not `enough`."""
 
 
 @dataclass(frozen=True)
 class FitResult:
-    """The fits in content order, the options apart, and what a reader needs to read them."""
+    """The fits in the fixed order, the options apart, and what a reader needs to read them."""
 
     fits: tuple[OptionFit, ...]
-    """In the fixed content order, never by fit."""
+    """In the Options page's order (content.in_shown_order: by kind), never by fit."""
     apart: tuple[Apart, ...]
     priorities: tuple[str, ...]
     enough: bool
@@ -289,6 +289,10 @@ def _contrast(one: str, other: str, grid: Swing, weight: Mapping[str, int], prio
 def fit(content: Content, session: Session) -> FitResult:
     """How each option open to this person lines up with what he said matters."""
     scored, apart = standing(content, session.profile)
+    # The fixed order is the Options page's (by kind), never the fit's.
+    scored = in_shown_order(scored)
+    position = {o.id: i for i, o in enumerate(in_shown_order(content.options))}
+    apart.sort(key=lambda a: position[a.option_id])
     now = current_product(content, session.profile)
     attribute_ids = [a.id for a in content.attributes]
     grid = swing(scored, attribute_ids)
