@@ -19,6 +19,7 @@ Marsh 2016) and is stated for patients in content/en/about.md:
    independent errors (root sum of squares; see `fit_interval`).
 5. Close call: the intervals of all the options scored overlap (one point lies in
    every interval), so the person's answers set no option apart from the others.
+   Short of that, each option names the others its interval overlaps (`overlaps`).
 """
 
 from __future__ import annotations
@@ -115,6 +116,10 @@ class OptionFit:
     """One per priority, in FitResult.priorities order."""
     limits_crossed: tuple[str, ...]
     """Hard limits the person chose that this option crosses, in content order."""
+    overlaps: tuple[str, ...]
+    """The other options whose fit interval overlaps this one's, in the fixed order: the
+    answers cannot tell this option apart from them. Symmetric, so it names no winner;
+    empty when not `enough`."""
     contrasts: tuple[Contrast, ...]
     """Against the current treatment when one is scored (none on the current one itself),
     otherwise against each other option in the fixed order; none when not `enough`."""
@@ -251,6 +256,21 @@ def close_call(intervals: Sequence[Triple]) -> bool:
     return max(i[0] for i in intervals) <= min(i[2] for i in intervals) + _EPS
 
 
+def overlapping(intervals: Mapping[str, Triple]) -> dict[str, tuple[str, ...]]:
+    """Option id -> the other options whose interval shares a point with its own, in the
+    order given. Every overlap is named, not only the top option's (model review M-1):
+    with the close-call notice on only when all overlap, this is what says which options
+    the answers cannot tell apart."""
+    return {
+        one: tuple(
+            other
+            for other, (o_low, _, o_high) in intervals.items()
+            if other != one and low <= o_high + _EPS and o_low <= high + _EPS
+        )
+        for one, (low, _, high) in intervals.items()
+    }
+
+
 def band(low: float, high: float) -> Band:
     """Words for a fit interval (0-100): see CLOSER_FROM."""
     if low >= CLOSER_FROM - _EPS:
@@ -307,6 +327,7 @@ def fit(content: Content, session: Session) -> FitResult:
     intervals = {
         o.id: fit_interval(grid.columns[o.id], weighed_weight) if enough else (0.0, 0.0, 0.0) for o in scored
     }
+    overlaps = overlapping(intervals) if enough else {}
     fits = []
     for option in scored:
         low, central, high = intervals[option.id]
@@ -334,6 +355,7 @@ def fit(content: Content, session: Session) -> FitResult:
                 band=band(low, high) if enough else "middle",
                 cells=tuple(cells),
                 limits_crossed=tuple(h.id for h in chosen_limits if option.id in h.crossed_by),
+                overlaps=overlaps.get(option.id, ()),
                 contrasts=contrasts,
             )
         )

@@ -342,3 +342,36 @@ def test_the_same_session_is_always_asked_in_the_same_order():
 def test_sessions_started_at_different_times_start_on_different_attributes():
     firsts = {model.attribute_order(shipped(), _started(m))[0] for m in range(60)}
     assert len(firsts) >= len(shipped().attributes) // 2
+
+
+# Which options cannot be told apart
+
+
+def test_each_option_names_the_others_whose_interval_overlaps_its_own_and_never_itself():
+    a = option("a", bleeds=(0.65, 0.7, 0.75))
+    c = option("c", bleeds=(0.3, 0.5, 0.66))
+    low = option("low", bleeds=0.0)
+    result = by_id(fit(content(a, c, low), session({"bleeds": 4})))
+    assert result["a"].overlaps == ("c",)
+    assert result["c"].overlaps == ("a",)
+    assert result["low"].overlaps == ()
+    for one in result.values():
+        assert one.option_id not in one.overlaps
+        assert all(one.option_id in result[other].overlaps for other in one.overlaps)
+
+
+def test_options_with_a_clear_gap_between_them_are_named_by_none():
+    result = fit(content(option("a", p=1.0), option("b", p=0.0), option("c", p=0.5)), session({"p": 4}))
+    assert [f.overlaps for f in result.fits] == [(), (), ()]
+
+
+def test_overlaps_are_named_in_the_fixed_order_and_are_symmetric():
+    found = model.overlapping({"x": (10, 20, 30), "y": (25, 40, 50), "z": (0, 15, 26)})
+    assert found == {"x": ("y", "z"), "y": ("x", "z"), "z": ("x", "y")}
+    assert model.overlapping({"x": (10, 20, 30), "y": (31, 40, 50)}) == {"x": (), "y": ()}
+
+
+def test_no_overlaps_are_named_before_there_is_enough_to_show_a_fit():
+    result = fit(content(option("a", p=0.5, q=0.5), option("b", p=0.5, q=0.4)), session())
+    assert not result.enough
+    assert all(f.overlaps == () for f in result.fits)
