@@ -140,7 +140,7 @@ def _bands(pdf: SummaryDocument, summary: DiscussionSummary, heights: list[float
         pdf.set_xy(words_x, y + 0.6)
         pdf.text(_WORDS_WIDTH, 4, line.interval, next_line=False)
         # Under the bar: what it cannot be told apart from, and the limits it crosses.
-        pdf.set_xy(bar_x, max(bar_top + _BAND_HEIGHT + 1.5, pdf.get_y()))
+        pdf.set_xy(bar_x, max(bar_top + _BAND_HEIGHT + 1.5, pdf.get_y() + 0.8))
         for warn, text in _band_notes(summary, line):
             if warn:
                 warning_sign(pdf, bar_x, pdf.get_y() + 0.4)

@@ -56,9 +56,9 @@ def band_row(state: AppState, line: FitLine, crosses: str) -> ft.Control:
     its interval, the options it cannot be told apart from, and each limit of the person's it
     crosses (a warning icon and words, where the comparison is read: model review M-16)."""
     limits = [f"{crosses}: {limit}" for limit in line.limits_crossed]
-    spoken = " ".join(
-        [state.t("fit.bar_label", option=line.option, interval=line.interval), line.overlaps, *limits]
-    ).strip()
+    # One sentence per part, so a screen reader pauses between them.
+    parts = [state.t("fit.bar_label", option=line.option, interval=line.interval), line.overlaps, *limits]
+    spoken = " ".join(f"{p.rstrip('.')}." for p in parts if p)
     name = [ft.Text(line.option, weight=ft.FontWeight.W_600)]
     if line.uses_now:
         name.append(uses_now_marker(state))
