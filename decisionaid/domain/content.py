@@ -185,6 +185,11 @@ class Rubric(StrictModel):
 OptionKind = Literal["gene-therapy", "factor", "non-factor", "current"]
 OptionStatus = Literal["available", "limited", "withdrawn", "in-review"]
 
+KIND_ORDER: dict[str, int] = {"gene-therapy": 0, "non-factor": 1, "factor": 2, "current": 3}
+"""The one order options are shown in everywhere (Options page, Compare, the fit): gene
+therapies, then the newer medicines, then factor, then staying as you are; content order
+among options of one kind. It never depends on the person's answers."""
+
 
 class Option(StrictModel):
     """A treatment option as the patient would weigh it."""
@@ -213,6 +218,12 @@ class Option(StrictModel):
     sources: list[SourceId] = Field(min_length=1)
     reviewed: dt.date
     body: MarkdownBody
+
+
+def in_shown_order(options: Sequence[Option]) -> list[Option]:
+    """`options` in KIND_ORDER, content order within a kind, withdrawn products last (they
+    are kept for what their trials taught, not as a live choice)."""
+    return sorted(options, key=lambda o: (o.status == "withdrawn", KIND_ORDER[o.kind]))
 
 
 class Attribute(StrictModel):

@@ -19,6 +19,7 @@ Marsh 2016) and is stated for patients in content/en/about.md:
    independent errors (root sum of squares; see `fit_interval`).
 5. Close call: the intervals of all the options scored overlap (one point lies in
    every interval), so the person's answers set no option apart from the others.
+   Short of that, each option names the others its interval overlaps (`overlaps`).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from math import hypot
 from operator import mul
 from typing import Literal
 
-from decisionaid.domain.content import Content, Option
+from decisionaid.domain.content import Content, Option, in_shown_order
 from decisionaid.domain.eligibility import Apart, Standing, current_product, standing
 from decisionaid.domain.session import TOP_PRIORITIES, Session
 
@@ -115,17 +116,21 @@ class OptionFit:
     """One per priority, in FitResult.priorities order."""
     limits_crossed: tuple[str, ...]
     """Hard limits the person chose that this option crosses, in content order."""
+    overlaps: tuple[str, ...]
+    """The other options whose fit interval overlaps this one's, in the fixed order: the
+    answers cannot tell this option apart from them. Symmetric, so it names no winner;
+    empty when not `enough`."""
     contrasts: tuple[Contrast, ...]
     """Against the current treatment when one is scored (none on the current one itself),
-    otherwise against each other option in content order; none when not `enough`."""
+    otherwise against each other option in the fixed order; none when not `enough`."""
 
 
 @dataclass(frozen=True)
 class FitResult:
-    """The fits in content order, the options apart, and what a reader needs to read them."""
+    """The fits in the fixed order, the options apart, and what a reader needs to read them."""
 
     fits: tuple[OptionFit, ...]
-    """In the fixed content order, never by fit."""
+    """In the Options page's order (content.in_shown_order: by kind), never by fit."""
     apart: tuple[Apart, ...]
     priorities: tuple[str, ...]
     enough: bool
@@ -251,6 +256,21 @@ def close_call(intervals: Sequence[Triple]) -> bool:
     return max(i[0] for i in intervals) <= min(i[2] for i in intervals) + _EPS
 
 
+def overlapping(intervals: Mapping[str, Triple]) -> dict[str, tuple[str, ...]]:
+    """Option id -> the other options whose interval shares a point with its own, in the
+    order given. Every overlap is named, not only the top option's (model review M-1):
+    with the close-call notice on only when all overlap, this is what says which options
+    the answers cannot tell apart."""
+    return {
+        one: tuple(
+            other
+            for other, (o_low, _, o_high) in intervals.items()
+            if other != one and low <= o_high + _EPS and o_low <= high + _EPS
+        )
+        for one, (low, _, high) in intervals.items()
+    }
+
+
 def band(low: float, high: float) -> Band:
     """Words for a fit interval (0-100): see CLOSER_FROM."""
     if low >= CLOSER_FROM - _EPS:
@@ -289,6 +309,10 @@ def _contrast(one: str, other: str, grid: Swing, weight: Mapping[str, int], prio
 def fit(content: Content, session: Session) -> FitResult:
     """How each option open to this person lines up with what he said matters."""
     scored, apart = standing(content, session.profile)
+    # The fixed order is the Options page's (by kind), never the fit's.
+    scored = in_shown_order(scored)
+    position = {o.id: i for i, o in enumerate(in_shown_order(content.options))}
+    apart.sort(key=lambda a: position[a.option_id])
     now = current_product(content, session.profile)
     attribute_ids = [a.id for a in content.attributes]
     grid = swing(scored, attribute_ids)
@@ -303,6 +327,7 @@ def fit(content: Content, session: Session) -> FitResult:
     intervals = {
         o.id: fit_interval(grid.columns[o.id], weighed_weight) if enough else (0.0, 0.0, 0.0) for o in scored
     }
+    overlaps = overlapping(intervals) if enough else {}
     fits = []
     for option in scored:
         low, central, high = intervals[option.id]
@@ -330,6 +355,7 @@ def fit(content: Content, session: Session) -> FitResult:
                 band=band(low, high) if enough else "middle",
                 cells=tuple(cells),
                 limits_crossed=tuple(h.id for h in chosen_limits if option.id in h.crossed_by),
+                overlaps=overlaps.get(option.id, ()),
                 contrasts=contrasts,
             )
         )

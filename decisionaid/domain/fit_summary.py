@@ -58,6 +58,10 @@ class FitLine:
     cells: tuple[FitCell, ...]
     contrasts: tuple[str, ...]
     limits_crossed: tuple[str, ...]
+    """The statements of the hard limits the person chose that this option crosses."""
+    overlaps: str
+    """ "Cannot be told apart from: X, Y": the options whose interval overlaps this one's,
+    in the fixed order; "" when none does."""
     flags: tuple[str, ...]
     status_note: str | None
 
@@ -133,6 +137,7 @@ def _line(content: Content, result: FitResult, option_fit: OptionFit, session: S
     names = {a.id: a.name for a in content.attributes}
     limits = {h.id: h.statement for h in content.hard_limits}
     notes = flag_notes(content, session.profile)
+    overlapping = ", ".join(content.option(i).name for i in option_fit.overlaps)
     low, mid, high = (
         round(max(0.0, min(100.0, v))) for v in (option_fit.low, option_fit.fit, option_fit.high)
     )
@@ -173,6 +178,7 @@ def _line(content: Content, result: FitResult, option_fit: OptionFit, session: S
         cells=cells,
         contrasts=tuple(contrast_sentence(content, option.name, c) for c in option_fit.contrasts),
         limits_crossed=tuple(limits[i] for i in option_fit.limits_crossed if i in limits),
+        overlaps=t("summary.overlaps", options=overlapping) if overlapping else "",
         flags=tuple(n.flag.title for n in notes_for_option(notes, option.id)),
         status_note=t(f"summary.status.{option.status}") if option.status != "available" else None,
     )

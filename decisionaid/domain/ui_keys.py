@@ -81,6 +81,7 @@ _FIXED: dict[str, frozenset[str]] = {
     "summary.interval": frozenset({"band", "low", "high", "fit"}),
     "summary.interval_point": frozenset({"band", "low", "high", "fit"}),
     "summary.cell_spoken": frozenset({"option", "priority", "alignment"}),
+    "summary.overlaps": frozenset({"options"}),
     "summary.contrast.more": frozenset({"count"}),
     "summary.knowledge.label": frozenset(),
     "summary.knowledge.value": frozenset({"right", "total", "answered"}),

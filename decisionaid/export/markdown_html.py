@@ -69,8 +69,24 @@ def _joined(names: tuple[str, ...]) -> str:
     return "; ".join(names)
 
 
+WARNING = "\u26a0"
+"""A warning sign before a limit the option crosses, as the icon on the fit screen."""
+
+
 def _option_title(summary: DiscussionSummary, line: FitLine) -> str:
     return f"{line.option} ({summary.labels['uses_now']})" if line.uses_now else line.option
+
+
+def _column_title(summary: DiscussionSummary, line: FitLine) -> str:
+    """A grid column's title: the option, and a warning with words when it crosses a limit."""
+    title = _option_title(summary, line)
+    return f"{title} ({WARNING} {summary.labels['limits_crossed']})" if line.limits_crossed else title
+
+
+def _band_words(summary: DiscussionSummary, line: FitLine) -> str:
+    """The band's cell: its interval, the options it cannot be told apart from, the limits it crosses."""
+    crossed = [f"{WARNING} {summary.labels['limits_crossed']}: {s}" for s in line.limits_crossed]
+    return "; ".join(part for part in (line.interval, line.overlaps, *crossed) if part)
 
 
 def _fit_lines(summary: DiscussionSummary) -> list[str]:
@@ -86,12 +102,12 @@ def _fit_lines(summary: DiscussionSummary) -> list[str]:
             f"| {lab['option']} | {lab['fit_column']} |",
             "|---|---|",
         ]
-        out += [f"| {_option_title(summary, f)} | {f.interval} |" for f in summary.fits]
+        out += [f"| {_option_title(summary, f)} | {_band_words(summary, f)} |" for f in summary.fits]
         if summary.grid_priorities:
             out += ["", f"### {lab['grid_title']}", ""]
             out.append(
                 "| "
-                + " | ".join([lab["priority_column"], *(_option_title(summary, f) for f in summary.fits)])
+                + " | ".join([lab["priority_column"], *(_column_title(summary, f) for f in summary.fits)])
                 + " |"
             )
             out.append("|" + "---|" * (len(summary.fits) + 1))
@@ -103,6 +119,7 @@ def _fit_lines(summary: DiscussionSummary) -> list[str]:
         details = [f"- {f.status_note}"] if f.status_note else []
         if summary.fit_available:
             details.append(f"- {f.interval}")
+            details += [f"- {f.overlaps}"] if f.overlaps else []
             details += [f"- {_cell(c)}, {c.priority}: {c.reason}" for c in f.cells]
             details += [f"- {c}" for c in f.contrasts]
         details += [f"- {lab['limits_crossed']}: {s}" for s in f.limits_crossed]

@@ -9,7 +9,6 @@ on colour or on position alone.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 
 from decisionaid.domain.fit_summary import FitLine
 from decisionaid.domain.summary import DiscussionSummary
@@ -37,7 +36,7 @@ def fit_section(pdf: SummaryDocument, summary: DiscussionSummary) -> None:
     """The whole fit section, from its heading to the options apart."""
     pdf.style()
     explainer = LINE * pdf.lines_needed(summary.fit_explainer, pdf.epw) + 3
-    heights = _band_heights(pdf, summary.fits) if summary.fit_available else []
+    heights = _band_heights(pdf, summary) if summary.fit_available else []
     together = 12 + explainer + sum(heights) + 10
     pdf.heading(summary.headings["fit"], keep=together if together < pdf.eph - 10 else 26)
     pdf.paragraph(summary.fit_explainer, color=MUTED, gap=1.5)
@@ -68,15 +67,44 @@ def _option_name(summary: DiscussionSummary, line: FitLine) -> str:
     return f"{line.option} ({fixed_words(summary, 'uses_now')})" if line.uses_now else line.option
 
 
-def _band_heights(pdf: SummaryDocument, fits: Sequence[FitLine]) -> list[float]:
+_WARNING = 3.0  # width of the warning sign before a limit crossed, mm
+
+
+def _band_notes(summary: DiscussionSummary, line: FitLine) -> list[tuple[bool, str]]:
+    """The lines under a band: the options it cannot be told apart from, then each limit it
+    crosses (True: printed after a warning sign)."""
+    notes = [(False, line.overlaps)] if line.overlaps else []
+    crosses = fixed_words(summary, "limits_crossed")
+    return notes + [(True, f"{crosses}: {limit}") for limit in line.limits_crossed]
+
+
+def _notes_width(pdf: SummaryDocument) -> float:
+    return pdf.epw - _NAME_WIDTH - 3 - _WARNING - 1
+
+
+def _band_heights(pdf: SummaryDocument, summary: DiscussionSummary) -> list[float]:
     heights = []
-    for line in fits:
+    for line in summary.fits:
         pdf.style(9.5, bold=True)
         name = 4.6 * pdf.lines_needed(line.option, _NAME_WIDTH) + (4 if line.uses_now else 0)
         pdf.style(8.5)
         words = 4 * pdf.lines_needed(line.interval, _WORDS_WIDTH)
-        heights.append(max(name, words, _BAND_HEIGHT) + 3)
+        notes = sum(4 * pdf.lines_needed(text, _notes_width(pdf)) for _, text in _band_notes(summary, line))
+        heights.append(max(name, words + notes, _BAND_HEIGHT + notes + 2) + 3)
     return heights
+
+
+def warning_sign(pdf: SummaryDocument, x: float, y: float) -> None:
+    """A triangle with "!" in it, its top left at (x, y): the fit screen's warning icon."""
+    pdf.set_draw_color(*INK)
+    pdf.set_fill_color(*WHITE)
+    pdf.set_line_width(0.3)
+    pdf.polygon(
+        [(x + _WARNING / 2, y), (x + _WARNING, y + _WARNING - 0.3), (x, y + _WARNING - 0.3)], style="DF"
+    )
+    pdf.set_line_width(0.35)
+    pdf.line(x + _WARNING / 2, y + 0.9, x + _WARNING / 2, y + 1.8)
+    pdf.circle(x + _WARNING / 2, y + 2.25, 0.12, style="DF")
 
 
 def _bands(pdf: SummaryDocument, summary: DiscussionSummary, heights: list[float]) -> None:
@@ -111,6 +139,13 @@ def _bands(pdf: SummaryDocument, summary: DiscussionSummary, heights: list[float
         pdf.style(8.5)
         pdf.set_xy(words_x, y + 0.6)
         pdf.text(_WORDS_WIDTH, 4, line.interval, next_line=False)
+        # Under the bar: what it cannot be told apart from, and the limits it crosses.
+        pdf.set_xy(bar_x, max(bar_top + _BAND_HEIGHT + 1.5, pdf.get_y() + 0.8))
+        for warn, text in _band_notes(summary, line):
+            if warn:
+                warning_sign(pdf, bar_x, pdf.get_y() + 0.4)
+            pdf.set_x(bar_x + _WARNING + 1)
+            pdf.text(_notes_width(pdf), 4, text)
         pdf.set_xy(pdf.l_margin, y + height)
         pdf.set_draw_color(*RULE)
         pdf.set_line_width(0.1)
@@ -158,7 +193,11 @@ def _grid(pdf: SummaryDocument, summary: DiscussionSummary) -> None:
     column = (pdf.epw - first) / max(len(fits), 1)
     pdf.style(7.5, bold=True)
     header_lines = max(pdf.lines_needed(_option_name(summary, f), column - 1) for f in fits)
-    header = 3.4 * header_lines + 2
+    # Under the name of an option that crosses a limit: a warning sign and the words.
+    crosses = fixed_words(summary, "limits_crossed")
+    crosses_width = column - 2 - _WARNING - 1
+    crosses_lines = pdf.lines_needed(crosses, crosses_width) if any(f.limits_crossed for f in fits) else 0
+    header = 3.4 * (header_lines + crosses_lines) + 2
     pdf.style(8.5)
     row_heights = [max(4.2 * pdf.lines_needed(p, first - 2), 9.5) for p in summary.grid_priorities]
     pdf.keep(header + sum(row_heights[:3]) + 2)
@@ -173,6 +212,13 @@ def _grid(pdf: SummaryDocument, summary: DiscussionSummary) -> None:
         for index, line in enumerate(fits):
             pdf.set_xy(pdf.l_margin + first + index * column, at + 1)
             pdf.text(column - 1, 3.4, _option_name(summary, line), next_line=False, align="C")
+            if line.limits_crossed:
+                left = pdf.l_margin + first + index * column + 1
+                below = at + 1 + 3.4 * header_lines
+                warning_sign(pdf, left, below + 0.2)
+                pdf.style(7.5, bold=True)
+                pdf.set_xy(left + _WARNING + 1, below)
+                pdf.text(crosses_width, 3.4, crosses, next_line=False)
 
     draw_header(top)
     y = top + header

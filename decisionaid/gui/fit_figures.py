@@ -86,8 +86,38 @@ def cell_view(cell: FitCell, identifier: str, width: float | None = None) -> ft.
     )
 
 
+def column_header(line: FitLine, uses_now: str, crosses: str, width: float) -> ft.Control:
+    """An option's name over its grid column, and under it, when it crosses a limit the person
+    chose, a warning icon and the words (not colour alone)."""
+    name = text_node(
+        f"{line.option} ({uses_now})" if line.uses_now else line.option, weight=ft.FontWeight.W_600
+    )
+    parts: list[ft.Control] = [name]
+    if line.limits_crossed:
+        parts.append(
+            ft.Row(
+                [
+                    ft.Icon(ft.Icons.WARNING_AMBER, size=16, semantics_label=""),
+                    ft.Container(text_node(crosses), expand=True),
+                ],
+                spacing=4,
+                vertical_alignment=ft.CrossAxisAlignment.START,
+            )
+        )
+    return ft.Semantics(
+        identifier=f"column-{line.option_id}",
+        container=True,
+        content=ft.Container(ft.Column(parts, spacing=2), width=width),
+    )
+
+
 def alignment_grid(
-    priorities: tuple[str, ...], fits: tuple[FitLine, ...], corner: str, uses_now: str, room: float
+    priorities: tuple[str, ...],
+    fits: tuple[FitLine, ...],
+    corner: str,
+    uses_now: str,
+    crosses: str,
+    room: float,
 ) -> ft.Control:
     """Rows are the person's priorities, columns the options in their fixed order, as wide as
     `room` allows; where even the narrowest columns do not fit (a phone), the grid scrolls
@@ -98,16 +128,7 @@ def alignment_grid(
     header = ft.Row(
         [
             ft.Container(ft.Text(corner, weight=ft.FontWeight.W_600), width=name_width),
-            *(
-                ft.Container(
-                    text_node(
-                        f"{line.option} ({uses_now})" if line.uses_now else line.option,
-                        weight=ft.FontWeight.W_600,
-                    ),
-                    width=column_width,
-                )
-                for line in fits
-            ),
+            *(column_header(line, uses_now, crosses, column_width) for line in fits),
         ],
         vertical_alignment=ft.CrossAxisAlignment.END,
         spacing=GAP,

@@ -57,7 +57,7 @@ def old_fit(content: Content, session: Session) -> FitResult:
         central = 100 * sum(w * o.attributes[a].score for a, w in weights.items()) / total
         crossed = tuple(h.id for h in chosen if o.id in h.crossed_by)
         fits.append(
-            OptionFit(o.id, o.kind == "current", central, central, central, "middle", (), crossed, ())
+            OptionFit(o.id, o.kind == "current", central, central, central, "middle", (), crossed, (), ())
         )
     fits.sort(key=lambda f: -f.fit)
     return FitResult(

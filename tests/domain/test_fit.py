@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 
 import pytest
 
 from decisionaid.domain import fit as model
+from decisionaid.domain.content import in_shown_order
 from decisionaid.domain.fit import fit
-from decisionaid.domain.session import Session
+from decisionaid.domain.session import Profile, Session
+from decisionaid.domain.tailoring import options_for
 from tests.domain.factories import limit
 from tests.domain.fit_factories import content, option, session, shipped
 
@@ -265,9 +268,38 @@ def test_contrasts_leave_out_what_the_person_said_is_not_important():
 # Order and limits
 
 
-def test_the_fits_keep_the_content_order_whatever_the_fit():
+def test_the_fits_keep_the_content_order_within_a_kind_whatever_the_fit():
     options = content(option("z", p=0.0), option("m", p=1.0), option("a", p=0.5))
     assert [f.option_id for f in fit(options, session({"p": 4})).fits] == ["z", "m", "a"]
+
+
+def test_the_fits_stand_by_kind_gene_therapy_then_newer_medicines_then_factor():
+    options = content(
+        option("f", kind="factor", p=1.0),
+        option("n", kind="non-factor", p=0.0),
+        option("g", kind="gene-therapy", p=0.5),
+        option("n2", kind="non-factor", p=0.7),
+    )
+    assert [f.option_id for f in fit(options, session({"p": 4})).fits] == ["g", "n", "n2", "f"]
+
+
+@pytest.mark.parametrize("kind", ["A", "B"])
+def test_the_fits_stand_in_the_options_page_order_whatever_the_importance(kind):
+    shipped_content = shipped()
+    page = [o.id for o in in_shown_order(options_for(shipped_content, Profile(hemophilia_type=kind)))]
+    ids = [a.id for a in shipped_content.attributes]
+    rng = random.Random(13)
+    orders = set()
+    for _ in range(30):
+        importance = {a: rng.randint(0, 4) for a in ids}
+        result = fit(
+            shipped_content, session(importance, top=tuple(rng.sample(ids, 3)), hemophilia_type=kind)
+        )
+        assert result.enough
+        fits = [f.option_id for f in result.fits]
+        assert fits == [o for o in page if o in fits]
+        orders.add(tuple(fits))
+    assert len(orders) == 1
 
 
 def test_a_chosen_hard_limit_marks_every_option_that_crosses_it_and_only_those():
@@ -310,3 +342,36 @@ def test_the_same_session_is_always_asked_in_the_same_order():
 def test_sessions_started_at_different_times_start_on_different_attributes():
     firsts = {model.attribute_order(shipped(), _started(m))[0] for m in range(60)}
     assert len(firsts) >= len(shipped().attributes) // 2
+
+
+# Which options cannot be told apart
+
+
+def test_each_option_names_the_others_whose_interval_overlaps_its_own_and_never_itself():
+    a = option("a", bleeds=(0.65, 0.7, 0.75))
+    c = option("c", bleeds=(0.3, 0.5, 0.66))
+    low = option("low", bleeds=0.0)
+    result = by_id(fit(content(a, c, low), session({"bleeds": 4})))
+    assert result["a"].overlaps == ("c",)
+    assert result["c"].overlaps == ("a",)
+    assert result["low"].overlaps == ()
+    for one in result.values():
+        assert one.option_id not in one.overlaps
+        assert all(one.option_id in result[other].overlaps for other in one.overlaps)
+
+
+def test_options_with_a_clear_gap_between_them_are_named_by_none():
+    result = fit(content(option("a", p=1.0), option("b", p=0.0), option("c", p=0.5)), session({"p": 4}))
+    assert [f.overlaps for f in result.fits] == [(), (), ()]
+
+
+def test_overlaps_are_named_in_the_fixed_order_and_are_symmetric():
+    found = model.overlapping({"x": (10, 20, 30), "y": (25, 40, 50), "z": (0, 15, 26)})
+    assert found == {"x": ("y", "z"), "y": ("x", "z"), "z": ("x", "y")}
+    assert model.overlapping({"x": (10, 20, 30), "y": (31, 40, 50)}) == {"x": (), "y": ()}
+
+
+def test_no_overlaps_are_named_before_there_is_enough_to_show_a_fit():
+    result = fit(content(option("a", p=0.5, q=0.5), option("b", p=0.5, q=0.4)), session())
+    assert not result.enough
+    assert all(f.overlaps == () for f in result.fits)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from decisionaid.domain.content import Content
+from decisionaid.domain.content import Content, in_shown_order
 from decisionaid.domain.eligibility import current_product, rules_against
 from decisionaid.domain.fit import FitResult, fit
 from decisionaid.domain.session import Profile, Session
@@ -107,8 +107,8 @@ def apart_problems(content: Content, session: Session, result: FitResult) -> lis
 
 
 def order_problems(content: Content, session: Session, result: FitResult) -> list[str]:
-    """The fits keep the content order, whatever the importance."""
-    order = [o.id for o in content.options]
+    """The fits keep the Options page's order (by kind), whatever the importance."""
+    order = [o.id for o in in_shown_order(content.options)]
     shown = [f.option_id for f in result.fits]
     return [] if shown == sorted(shown, key=order.index) else [f"shown in the order {shown}"]
 

@@ -32,8 +32,8 @@ def apart(result) -> dict:
 
 def test_the_product_the_person_uses_now_carries_what_you_use_now_and_stay_is_not_scored_beside_it():
     result = fit(ALL, session(RATED, current_treatment="factor"))
-    assert ids(result) == ["gene", "factor", "emi"]
-    assert [f.uses_now for f in result.fits] == [False, True, False]
+    assert ids(result) == ["gene", "emi", "factor"]  # by kind, as on the Options page
+    assert [f.uses_now for f in result.fits] == [False, False, True]
     assert "current" not in apart(result)
 
 
@@ -45,7 +45,7 @@ def test_the_current_product_keeps_its_own_scores():
 
 def test_a_treatment_we_have_no_card_for_is_shown_apart_and_not_scored():
     result = fit(ALL, session(RATED, current_treatment="other"))
-    assert ids(result) == ["gene", "factor", "emi"]
+    assert ids(result) == ["gene", "emi", "factor"]
     assert not any(f.uses_now for f in result.fits)
     stay = apart(result)["current"]
     assert stay.standing == "current_unknown"

@@ -147,3 +147,15 @@ def test_a_priority_on_which_every_option_is_alike_reads_the_same_for_all_not_mi
     row = summary.grid_priorities.index(name)
     same = content.text("summary.align.same")
     assert {(f.cells[row].alignment, f.cells[row].word) for f in summary.fits} == {("same", same)}
+
+
+def test_each_band_names_in_words_the_options_it_cannot_be_told_apart_from(content):
+    s = all_rated(content, hemophilia_type="A", current_treatment="emicizumab")
+    result = {f.option_id: f for f in fit(content, s).fits}
+    summary = summarise(content, s)
+    assert any(line.overlaps for line in summary.fits)
+    for line in summary.fits:
+        names = [content.option(i).name for i in result[line.option_id].overlaps]
+        expected = content.text("summary.overlaps", options=", ".join(names)) if names else ""
+        assert line.overlaps == expected
+        assert line.option not in line.overlaps

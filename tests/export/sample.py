@@ -36,6 +36,7 @@ def fit_line(
     contrasts: tuple[str, ...] = (),
     limits: tuple[str, ...] = (),
     flags: tuple[str, ...] = (),
+    overlaps: str = "",
 ) -> FitLine:
     """One option as the summary shows it, with a cell per priority of the sample."""
     low, mid, high = interval
@@ -57,6 +58,7 @@ def fit_line(
         ),
         contrasts=contrasts,
         limits_crossed=limits,
+        overlaps=overlaps,
         flags=flags,
         status_note=None,
     )
@@ -108,6 +110,7 @@ def sample_summary(
                 ),
                 limits=("I could not avoid alcohol for a year or more.",),
                 flags=("Plans for children",),
+                overlaps="Cannot be told apart from: Factor IX, extended half-life",
             ),
             fit_line(
                 "factor9-extended",
@@ -115,6 +118,7 @@ def sample_summary(
                 (55, 61, 66),
                 ("mixed", "good"),
                 uses_now=True,
+                overlaps="Cannot be told apart from: Hemgenix",
                 contrasts=(
                     "Factor IX, extended half-life over Hemgenix: Limits on daily life. "
                     "Against it: Treatment burden.",

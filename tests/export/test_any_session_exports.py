@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from decisionaid.domain.content import in_shown_order
 from decisionaid.domain.session import Profile, Session
 from decisionaid.domain.summary import build_summary
 from decisionaid.export.markdown_html import render_html, render_markdown
@@ -76,8 +77,8 @@ sessions = st.builds(
 def test_any_session_makes_a_summary_markdown_and_html(session):
     summary = build_summary(CONTENT, session, dt.date(2026, 11, 22), "test")
     assert all(0 <= f.low <= f.fit <= f.high <= 100 for f in summary.fits)
-    # The options keep the content's fixed order, whatever the answers (never sorted by fit).
-    order = [o.id for o in CONTENT.options]
+    # The options keep the Options page's fixed order, whatever the answers (never sorted by fit).
+    order = [o.id for o in in_shown_order(CONTENT.options)]
     ids = [f.option_id for f in summary.fits]
     assert ids == sorted(ids, key=order.index)
     assert summary.notes.text == session.notes

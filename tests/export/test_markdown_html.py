@@ -68,7 +68,7 @@ def test_sections_appear_in_the_printed_order():
     ]
     positions = [md.index(h) for h in order]
     assert positions == sorted(positions)
-    assert "| Hemgenix | In between: from 48 to 72 out of 100 (middle mark at 60) |" in md
+    assert "| Hemgenix | In between: from 48 to 72 out of 100 (middle mark at 60); " in md
 
 
 def test_the_fit_shows_bands_the_grid_with_shapes_and_words_and_the_options_apart_in_order():
@@ -76,7 +76,8 @@ def test_the_fit_shows_bands_the_grid_with_shapes_and_words_and_the_options_apar
     md = render_markdown(summary)
     fit = md.split("## How the options fit", 1)[1].split("\n## ", 1)[0]
     assert summary.fit_order in fit
-    assert "| Your priority | Hemgenix | Factor IX, extended half-life (What you use now) |" in fit
+    hemgenix = "Hemgenix (\u26a0 Crosses your limit)"
+    assert f"| Your priority | {hemgenix} | Factor IX, extended half-life (What you use now) |" in fit
     assert "| Treatment burden | \u25cf good | \u25d0 mixed |" in fit
     assert "| Limits on daily life | \u25cb poor | \u25cf good |" in fit
     assert "Hemgenix over Factor IX, extended half-life: Treatment burden." in fit
@@ -192,3 +193,16 @@ def test_the_markdown_html_and_pdf_clean_text_with_one_shared_function():
 
     assert markdown_html.plain_text is text.plain_text
     assert fonts.plain_text is text.plain_text
+
+
+def test_the_bands_name_what_they_cannot_be_told_apart_from_and_the_grid_marks_a_limit_crossed():
+    md = render_markdown(sample_summary())
+    band = next(line for line in md.splitlines() if line.startswith("| Hemgenix |"))
+    assert "Cannot be told apart from: Factor IX, extended half-life" in band
+    assert "\u26a0 Crosses your limit: I could not avoid alcohol for a year or more." in band
+    grid_header = next(line for line in md.splitlines() if line.startswith("| Your priority"))
+    assert "Hemgenix (\u26a0 Crosses your limit)" in grid_header
+    assert "Factor IX, extended half-life (What you use now) |" in grid_header  # crosses none
+    assert "- Cannot be told apart from: Hemgenix" in md
+    html = render_html(sample_summary())
+    assert "Cannot be told apart from: Factor IX, extended half-life" in html

@@ -283,3 +283,13 @@ def test_control_codes_and_direction_overrides_never_reach_the_pdf():
     text = text_of(render_pdf(sample_summary(notes=hostile, own_question=hostile)))
     assert not set(text) & set("\x00\x07\x08\x1b\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
     assert flat(text).count("rtl[gnp.exe]") == 2
+
+
+def test_each_band_names_the_options_it_cannot_be_told_apart_from_and_the_limits_it_crosses():
+    text = flat(text_of(render_pdf(sample_summary())))
+    assert "Cannot be told apart from: Factor IX, extended half-life" in text
+    assert "Cannot be told apart from: Hemgenix" in text
+    limit = "Crosses your limit: I could not avoid alcohol for a year or more."
+    # Beside the band and again in the option's reasons; the grid's column says it too.
+    assert text.count(limit) == 2
+    assert text.count("Crosses your limit") == 3

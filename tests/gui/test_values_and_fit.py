@@ -190,3 +190,34 @@ async def test_on_a_phone_the_fit_screen_says_the_grid_scrolls_sideways(
     assert hint not in app.texts()
     await app.resize(390, 844)
     assert hint in app.texts()
+
+
+async def test_each_band_says_what_it_cannot_be_told_apart_from_and_a_limit_crossed_shows_on_band_and_grid(
+    shipped_content_root, content, tmp_path
+):
+    data = tmp_path / "data"
+    limit = next(h for h in content.hard_limits if h.id == "cannot_undo")
+    session = everything_rated(content, hemophilia_type="A").model_copy(
+        update={"hard_limits": [limit.id], "top_priorities": [a.id for a in content.attributes[:3]]}
+    )
+    write_session(data, session)
+    app = await start_app(make_app(shipped_content_root, data), route="/fit")
+    result = fit(content, session)
+    crosses = content.text("summary.limits_crossed")
+    said = f"{crosses}: {limit.statement}"
+    texts = app.texts()
+    assert any(line.overlaps for line in result.fits)
+    assert any(line.limits_crossed for line in result.fits)
+    for line in result.fits:
+        label = app.semantics(f"band-{line.option_id}").label
+        names = ", ".join(content.option(i).name for i in line.overlaps)
+        if names:
+            assert content.text("summary.overlaps", options=names) in label
+            assert content.text("summary.overlaps", options=names) in texts
+        assert (said in label) == bool(line.limits_crossed)
+        column = app.semantics(f"column-{line.option_id}")
+        words = [c.value for c in app.controls(column) if isinstance(c, ft.Text)]
+        icons = [c for c in app.controls(column) if isinstance(c, ft.Icon)]
+        assert (crosses in words) == bool(line.limits_crossed)
+        assert len(icons) == (1 if line.limits_crossed else 0)
+    assert said in texts

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import flet as ft
 
-from decisionaid.domain.content import Option
+from decisionaid.domain.content import Option, in_shown_order
 from decisionaid.domain.tailoring import options_for
 from decisionaid.gui.controls import checkbox_choice, heading, paragraph
 from decisionaid.gui.state import AppState, use_app_state
-from decisionaid.gui.views.options import KIND_ORDER
 from decisionaid.gui.views.shell import WIDE_PAGES
 
 GRID_WIDTH = WIDE_PAGES["/compare"]
@@ -40,13 +39,12 @@ def Compare():
     state = use_app_state()
     # What he uses now is its own product's column, marked: a "stay with my current
     # treatment" column beside it would compare a treatment with itself (issue 13).
-    available = sorted(
-        (
+    available = in_shown_order(
+        [
             o
             for o in options_for(state.content, state.session.profile)
             if o.status != "withdrawn" and o.kind != "current"
-        ),
-        key=lambda o: KIND_ORDER[o.kind],
+        ]
     )
     picked = first_picks(state, available)
 

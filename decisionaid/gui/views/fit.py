@@ -51,9 +51,14 @@ def uses_now_marker(state: AppState) -> ft.Control:
     )
 
 
-def band_row(state: AppState, line: FitLine) -> ft.Control:
-    """One option's band: its name, the bar from low to high with its middle mark, and the words."""
-    spoken = state.t("fit.bar_label", option=line.option, interval=line.interval)
+def band_row(state: AppState, line: FitLine, crosses: str) -> ft.Control:
+    """One option's band: its name, the bar from low to high with its middle mark, and the words:
+    its interval, the options it cannot be told apart from, and each limit of the person's it
+    crosses (a warning icon and words, where the comparison is read: model review M-16)."""
+    limits = [f"{crosses}: {limit}" for limit in line.limits_crossed]
+    # One sentence per part, so a screen reader pauses between them.
+    parts = [state.t("fit.bar_label", option=line.option, interval=line.interval), line.overlaps, *limits]
+    spoken = " ".join(f"{p.rstrip('.')}." for p in parts if p)
     name = [ft.Text(line.option, weight=ft.FontWeight.W_600)]
     if line.uses_now:
         name.append(uses_now_marker(state))
@@ -62,6 +67,8 @@ def band_row(state: AppState, line: FitLine) -> ft.Control:
             ft.Row(name, wrap=True, spacing=8),
             band_bar(line, spoken),
             text_node(line.interval),
+            *([text_node(line.overlaps)] if line.overlaps else []),
+            *(_line_with_icon(ft.Icons.WARNING_AMBER, limit) for limit in limits),
             *([text_node(line.status_note, italic=True)] if line.status_note else []),
         ],
         spacing=4,
@@ -83,6 +90,8 @@ def option_card(state: AppState, summary: DiscussionSummary, line: FitLine, leve
     if line.uses_now:
         controls.append(uses_now_marker(state))
     controls.append(text_node(line.interval))
+    if line.overlaps:
+        controls.append(text_node(line.overlaps))
     if line.cells:
         controls.append(text_node(state.t("fit.cells_title"), weight=ft.FontWeight.W_600))
         controls += [
@@ -137,7 +146,10 @@ def fit_sections(state: AppState, summary: DiscussionSummary, level: int = 2) ->
         *(notice_box(note) for note in summary.fit_notes),
     ]
     if summary.fit_available:
-        controls += [heading(labels["bands_title"], level=level), *(band_row(state, f) for f in summary.fits)]
+        controls += [
+            heading(labels["bands_title"], level=level),
+            *(band_row(state, f, labels["limits_crossed"]) for f in summary.fits),
+        ]
         if summary.grid_priorities:
             controls += [
                 heading(labels["grid_title"], level=level),
@@ -150,6 +162,7 @@ def fit_sections(state: AppState, summary: DiscussionSummary, level: int = 2) ->
                     summary.fits,
                     labels["priority_column"],
                     labels["uses_now"],
+                    labels["limits_crossed"],
                     PHONE_ROOM if state.narrow else MAX_READING_WIDTH,
                 ),
             ]

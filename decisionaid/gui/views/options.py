@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import flet as ft
 
-from decisionaid.domain.content import Option, Range, Statement
+from decisionaid.domain.content import Option, Range, Statement, in_shown_order
 from decisionaid.domain.figures import IconArrayView, doses_chart, factor_level_chart, icon_arrays_for
 from decisionaid.domain.references import strip_citations
 from decisionaid.domain.tailoring import FlagNote, flag_notes, notes_for_option, options_for
 from decisionaid.gui.controls import heading, paragraph, text_node
 from decisionaid.gui.figures import dose_chart, icon_array, level_chart
 from decisionaid.gui.state import AppState, use_app_state
-
-KIND_ORDER = {"gene-therapy": 0, "non-factor": 1, "factor": 2, "current": 3}
 
 
 def _number(value: float) -> str:
@@ -167,11 +165,7 @@ def Options():
     """The options for this person's type: gene therapies, other medicines, factor, staying as
     you are, then any product that is no longer offered."""
     state = use_app_state()
-    # Withdrawn products last: kept for what their trials taught, not as a live choice.
-    shown = sorted(
-        options_for(state.content, state.session.profile),
-        key=lambda o: (o.status == "withdrawn", KIND_ORDER[o.kind]),
-    )
+    shown = in_shown_order(options_for(state.content, state.session.profile))
     notes = flag_notes(state.content, state.session.profile)
     kind = state.session.profile.hemophilia_type
     return ft.Column(
