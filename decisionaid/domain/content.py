@@ -214,6 +214,10 @@ class Option(StrictModel):
     unknowns: list[Statement]
     eligibility: list[Statement]
     not_for: list[NotFor] = Field(default_factory=list)
+    linked_ranges: list[Id] = Field(default_factory=list)
+    """Attributes whose score ranges share one cause and move together (a gene therapy
+    that does not take, or fades, lowers how often you treat, bleeds and your own factor
+    at once); the fit's interval adds their widths instead of treating them as apart."""
     """Who cannot be given it under its licence: shown with the reason, never scored."""
     sources: list[SourceId] = Field(min_length=1)
     reviewed: dt.date

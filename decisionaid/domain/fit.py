@@ -16,7 +16,8 @@ Marsh 2016) and is stated for patients in content/en/about.md:
    trade-off step.
 4. Fit = 100 x sum(weight x rescaled score) / sum(weight), with an interval from
    the scores' low and high ends rescaled on the same scale, combined as
-   independent errors (root sum of squares; see `fit_interval`).
+   independent errors (root sum of squares; see `fit_interval`), except an option's
+   `linked_ranges`, which share one cause and add up before they join the rest.
 5. Close call: the intervals of all the options scored overlap (one point lies in
    every interval), so the person's answers set no option apart from the others.
    Short of that, each option names the others its interval overlaps (`overlaps`).
@@ -25,7 +26,7 @@ Marsh 2016) and is stated for patients in content/en/about.md:
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from math import hypot
 from operator import mul
@@ -53,9 +54,10 @@ Alignment = Literal["good", "mixed", "poor"]
 Band = Literal["closer", "middle", "further"]
 Triple = tuple[float, float, float]
 """(low, central, high)."""
-Columns = tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...]]
+Columns = tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...], tuple[bool, ...]]
 """One option's rescaled scores on the weighed attributes: how far each low end lies
-below the score, the scores, and how far each high end lies above it."""
+below the score, the scores, how far each high end lies above it, and whether that
+attribute's range is one of the option's `linked_ranges` (one cause moves them together)."""
 
 TOP_EXTRA = 2
 """Extra weight for each of the top three. Two steps is half the rating scale: a top
@@ -187,11 +189,13 @@ def swing(options: Sequence[Option], attribute_ids: Sequence[str]) -> Swing:
             ends = (score.lowest, score.score, score.highest)
             low, central_score, high = (min(1.0, max(0.0, (v - least) / span)) for v in ends)
             rescaled[o.id][attribute_id] = (low, central_score, high)
+    linked = {o.id: set(o.linked_ranges) for o in options}
     columns = {
         option_id: (
             tuple(by_attribute[a][1] - by_attribute[a][0] for a in weighed),
             tuple(by_attribute[a][1] for a in weighed),
             tuple(by_attribute[a][2] - by_attribute[a][1] for a in weighed),
+            tuple(a in linked[option_id] for a in weighed),
         )
         for option_id, by_attribute in rescaled.items()
     }
@@ -234,12 +238,25 @@ def fit_interval(columns: Columns, weight: Sequence[float]) -> Triple:
     total = sum(weight)
     if total <= 0:
         return (0.0, 0.0, 0.0)
-    downs, centrals, ups = columns
+    downs, centrals, ups, linked = columns
     scale = 100 / total
     central = scale * sum(map(mul, weight, centrals))
-    down = scale * hypot(*map(mul, weight, downs))
-    up = scale * hypot(*map(mul, weight, ups))
+    down = scale * _combined(map(mul, weight, downs), linked)
+    up = scale * _combined(map(mul, weight, ups), linked)
     return (central - down, central, central + up)
+
+
+def _combined(widths: Iterable[float], linked: Sequence[bool]) -> float:
+    """Weighted range widths combined: the linked ones add up (one cause, such as a gene
+    therapy that does not take or fades, moves them together: model review M-6), and
+    that sum joins the independent ones as one more independent error."""
+    together, apart = 0.0, []
+    for width, is_linked in zip(widths, linked, strict=True):
+        if is_linked:
+            together += width
+        else:
+            apart.append(width)
+    return hypot(together, *apart)
 
 
 def close_call(intervals: Sequence[Triple]) -> bool:

@@ -265,6 +265,16 @@ def _options(files: ContentFiles) -> list[Problem]:
         if attribute_ids:
             # "Stay with my current treatment" is never scored (its product's card is),
             # so it needs no scores; any it has are still checked below.
+            for attr_id in option.linked_ranges:
+                if attr_id not in attribute_ids:
+                    problems.append(
+                        Problem(
+                            w.path,
+                            w.line_of("linked_ranges"),
+                            "linked_ranges",
+                            f"'{attr_id}' is not an attribute in attributes.yaml",
+                        )
+                    )
             for attr_id in attribute_ids if option.kind != "current" else ():
                 if attr_id not in option.attributes:
                     problems.append(

@@ -375,3 +375,26 @@ def test_no_overlaps_are_named_before_there_is_enough_to_show_a_fit():
     result = fit(content(option("a", p=0.5, q=0.5), option("b", p=0.5, q=0.4)), session())
     assert not result.enough
     assert all(f.overlaps == () for f in result.fits)
+
+
+# Linked ranges (model review M-6)
+
+
+def test_linked_ranges_add_up_where_independent_ones_are_combined_as_errors():
+    # Two uncertain scores of the same width: apart they widen the fit by the root of the
+    # sum of squares; linked (one cause, a gene therapy that does not take) by their sum.
+    sure = option("sure", p=0.5, q=0.5)
+    apart = option("apart", p=(0.0, 1.0, 1.0), q=(0.0, 1.0, 1.0))
+    linked = apart.model_copy(update={"id": "linked", "linked_ranges": ["p", "q"]})
+    both = content(sure, apart, linked)
+    fits = {f.option_id: f for f in fit(both, session({"p": 2, "q": 2})).fits}
+    assert fits["apart"].fit == fits["linked"].fit == 100
+    assert fits["apart"].low == pytest.approx(100 - 100 * (2**0.5) / 2)
+    assert fits["linked"].low == pytest.approx(0)
+
+
+def test_the_shipped_gene_therapies_link_the_ranges_a_poor_response_moves_together():
+    shipped_content = shipped()
+    for option_id in ("hemgenix", "roctavian"):
+        linked = set(shipped_content.option(option_id).linked_ranges)
+        assert {"treatment_burden", "bleed_protection", "own_factor"} <= linked
