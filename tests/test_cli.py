@@ -329,3 +329,18 @@ def test_the_desktop_client_is_found_only_where_flet_keeps_it(monkeypatch, tmp_p
     assert desktop_client_available() is False
     getattr(flet_desktop, "__get_client_storage_dir")(None).mkdir(parents=True)
     assert desktop_client_available() is True
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+@pytest.mark.parametrize("person", ["daniel-hemophilia-b", "ray-hemophilia-a"])
+def test_no_page_of_a_sample_summary_holds_only_a_stray_cell(tmp_path, person, paper):
+    """The fit grid once broke the page at every cell of a row that crossed the page's end:
+    Daniel's summary ran to 12 pages, six of them holding one circle and one word."""
+    from pypdf import PdfReader
+
+    out = tmp_path / f"{person}.pdf"
+    assert cli.main(["summary", str(SESSIONS / f"{person}.json"), "-o", str(out), "--paper", paper]) == 0
+    for number, page in enumerate(PdfReader(out).pages, start=1):
+        words = page.extract_text().split()
+        # The running head and foot are about 40 words; a real page has far more.
+        assert len(words) > 60, f"page {number} holds only: {' '.join(words)[:200]}"

@@ -223,6 +223,9 @@ def _grid(pdf: SummaryDocument, summary: DiscussionSummary) -> None:
     draw_header(top)
     y = top + header
     for row, (priority, height) in enumerate(zip(summary.grid_priorities, row_heights, strict=True)):
+        # Asked at the row's own top: the cursor was left inside the row above, and a cell
+        # that crossed the page's end broke the page by itself, one cell to a page.
+        pdf.set_xy(pdf.l_margin, y)
         if pdf.will_page_break(height):
             pdf.add_page()
             draw_header(pdf.y)
