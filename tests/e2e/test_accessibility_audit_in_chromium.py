@@ -44,13 +44,19 @@ def go(page, route: str) -> None:
     page.wait_for_function("r => location.pathname === '/' + r", arg=route, timeout=10_000)
 
 
+SETTLE_SECONDS = 8
+"""How long a screen may take to stop changing. On a quiet machine a screen settles in
+under a second (55 s for all 72); on a loaded one a caret or a late frame can keep
+it changing, and 15 s per step made the walk run for more than 8 minutes."""
+
+
 def settle(page, before: tuple[dict, bytes] | None = None) -> tuple[dict, bytes]:
     """The screen's semantics and pixels once both have changed from `before` (the last
     screen's) and stopped changing: Flutter builds the tree before it paints, and paints
     text over more than one frame."""
     old_tree, old_shot = before or ({"signature": None}, None)
     page.get_by_role("heading", level=1).first.wait_for(timeout=30_000)
-    deadline, last = time.monotonic() + 15, None
+    deadline, last = time.monotonic() + SETTLE_SECONDS, None
     while time.monotonic() < deadline:
         signature = page.evaluate(audit.SIGNATURE_SCRIPT)
         if signature != old_tree["signature"] and signature == last:
@@ -59,7 +65,7 @@ def settle(page, before: tuple[dict, bytes] | None = None) -> tuple[dict, bytes]
         page.wait_for_timeout(120)
     tree, shot = page.evaluate(audit.TREE_SCRIPT), None
     # The paint gets its own time: on a busy machine the tree can take all of the first.
-    deadline = time.monotonic() + 15
+    deadline = time.monotonic() + SETTLE_SECONDS
     while shot is None or time.monotonic() < deadline:
         again = page.screenshot()
         if again == shot and again != old_shot and audit.painted(again, tree):
