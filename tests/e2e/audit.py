@@ -38,6 +38,8 @@ TREE_SCRIPT = """() => {
   const all = [...document.querySelectorAll('flt-semantics')];
   const isChoice = e => e.getAttribute('role') === 'button' && e.hasAttribute('aria-current')
     && [...e.parentElement.children].filter(s => s.hasAttribute('aria-current')).length > 1;
+  const isFold = e => e.getAttribute('role') === 'button' && e.hasAttribute('aria-current')
+    && !isChoice(e);
   const controls = all.filter(e => INTERACTIVE.includes(e.getAttribute('role')));
   const siblings = new Map();
   for (const e of controls) {
@@ -68,16 +70,16 @@ TREE_SCRIPT = """() => {
       .map(e => ({name: own(e), box: box(e), value: Number(e.getAttribute('aria-valuenow')) / 100})),
     images: all.filter(e => e.getAttribute('role') === 'img' && inView(box(e)))
       .map(e => ({name: own(e).slice(0, 40), box: box(e)})),
-    kinds: ['radio', 'checkbox', 'choice'].map(kind => [kind, all.find(e => kind === 'choice'
-        ? isChoice(e) : e.getAttribute('role') === kind)])
+    kinds: ['radio', 'checkbox', 'choice', 'fold'].map(kind => [kind, all.find(e => kind === 'choice'
+        ? isChoice(e) : kind === 'fold' ? isFold(e) : e.getAttribute('role') === kind)])
       .filter(([_, e]) => e).sort((a, b) => box(a[1])[1] - box(b[1])[1]).map(([kind]) => kind),
     signature: SIGNATURE,
   };
 }""".replace("SIGNATURE", SIGNATURE)
 """One pass over the semantics DOM: names, duplicates among siblings, heading levels, and
 the boxes of text runs, bars and figures in view (their pixels are measured in Python).
-A choice is a button with a chosen state among others like it (a fold's header has a
-chosen state too, but alone)."""
+A choice is a button with a chosen state among others like it; a fold's header has a
+chosen state too (whether it is open), but alone."""
 
 FOCUS_SCRIPT = """() => {
   const e = document.activeElement;
@@ -87,7 +89,8 @@ FOCUS_SCRIPT = """() => {
   const role = node.getAttribute('role');
   const choice = role === 'button' && node.hasAttribute('aria-current')
     && [...node.parentElement.children].filter(s => s.hasAttribute('aria-current')).length > 1;
-  const kind = choice ? 'choice' : role;
+  const fold = role === 'button' && node.hasAttribute('aria-current') && !choice;
+  const kind = choice ? 'choice' : fold ? 'fold' : role;
   return {kind, id: node.getAttribute('flt-semantics-identifier') || '', node: node.id,
     name: (node.getAttribute('aria-label') || node.textContent || '').trim(),
     on: node.getAttribute('aria-checked') || node.getAttribute('aria-current') || '',

@@ -96,11 +96,12 @@ BOX_OF = """id => { const e = document.getElementById(id); if (!e) return null;
   const r = e.getBoundingClientRect(); return [r.x, r.y, r.width, r.height].map(Math.round); }"""
 
 
-def ring_pixels(page, kind: str) -> int | None:
+def ring_pixels(page, kind: str, keep: Path | None = None) -> int | None:
     """Pixels around a control that change by 3:1 when it takes keyboard focus: the
     control with focus moved back to the control before it (Shift+Tab), then with focus
     on it again (Tab); tried again if the page scrolled in between (None if it always
-    did). A chosen control is measured where there is one: a ring must show on its fill."""
+    did). A chosen control is measured where there is one: a ring must show on its fill.
+    With `keep`, both screenshots are kept as `keep`-without.png and `keep`-with.png."""
     now = tab_to(page, kind, chosen=True, presses=30) or tab_to(page, kind)
     if now is None:
         return None
@@ -111,7 +112,11 @@ def ring_pixels(page, kind: str) -> int | None:
         page.keyboard.press("Tab")
         again = focused(page)
         if again and again["node"] == now["node"] and again["box"] == box:
-            return audit.focus_change(without, page.screenshot(), box)
+            with_focus = page.screenshot()
+            if keep:
+                Path(f"{keep}-without.png").write_bytes(without)
+                Path(f"{keep}-with.png").write_bytes(with_focus)
+            return audit.focus_change(without, with_focus, box)
     return None
 
 
@@ -188,7 +193,10 @@ def walk(browser, tmp_path_factory):
                 for kind in tree["kinds"]:
                     # Colours do not change with the text size: rings are measured at 100%.
                     if scale == 1.0 and (theme, kind) not in found["rings"]:
-                        found["rings"][theme, kind] = (route, ring_pixels(page, kind))
+                        found["rings"][theme, kind] = (
+                            route,
+                            ring_pixels(page, kind, shots and shots / f"ring-{theme}-{kind}"),
+                        )
                         last = (tree, page.screenshot())  # the screen as the ring left it
             if number + 1 < len(CONFIGS):  # the walk ends on the display settings: the next ones
                 choose_display(page, *CONFIGS[number + 1])
@@ -197,7 +205,9 @@ def walk(browser, tmp_path_factory):
                 go(page, route)
                 last = settle(page, last)
                 # In the order they stand on the page: Tab goes on from the last one pressed.
-                for kind in kinds:
+                # A fold is measured for its ring only: pressing one opens it, which is not
+                # a choice that must show as chosen.
+                for kind in (k for k in kinds if k != "fold"):
                     found["follow"][route, kind] = press_and_follow(page, kind)
     finally:
         context.close()
@@ -260,7 +270,7 @@ def test_bars_and_chart_marks_reach_3_to_1_on_the_screen(walk):
 def test_the_keyboard_focus_indicator_changes_enough_pixels_by_3_to_1(walk):
     measured = {key: pixels for key, (_route, pixels) in walk["rings"].items()}
     assert set(measured) == {
-        (theme, kind) for theme in audit.THEMES for kind in ("radio", "checkbox", "choice")
+        (theme, kind) for theme in audit.THEMES for kind in ("radio", "checkbox", "choice", "fold")
     }
     assert {
         key: pixels for key, pixels in measured.items() if not pixels or pixels < audit.FOCUS_MIN_PIXELS

@@ -1,11 +1,12 @@
-"""Keyboard focus on radios and checkboxes shows at 3:1 in every theme (audit D9: 1.16:1)."""
+"""Keyboard focus on radios, checkboxes and folds shows at 3:1 in every theme (audit D9: 1.16:1
+for radios, 1.4:1 to 1.7:1 for folds)."""
 
 from __future__ import annotations
 
 import flet as ft
 import pytest
 
-from decisionaid.gui.theme import FOCUS_PAIRS, OUTLINE_PAIRS, PALETTES, TEXT_PAIRS, build_theme
+from decisionaid.gui.theme import FOCUS_PAIRS, FOLD_FOCUS, OUTLINE_PAIRS, PALETTES, TEXT_PAIRS, build_theme
 from tests.gui.test_theme import contrast
 
 FOCUSED, SELECTED, DEFAULT = ft.ControlState.FOCUSED, ft.ControlState.SELECTED, ft.ControlState.DEFAULT
@@ -68,3 +69,35 @@ def test_bars_marks_and_their_tracks_reach_3_to_1_and_text_4_5_to_1(name):
     marks = [("primary", "surface"), ("on_surface", "surface"), *OUTLINE_PAIRS]
     assert [pair for pair in marks if contrast(palette[pair[0]], palette[pair[1]]) < 3.0] == []
     assert [pair for pair in TEXT_PAIRS if contrast(palette[pair[0]], palette[pair[1]]) < 4.5] == []
+
+
+FOLD_GROUNDS = ("surface", "surface_container_low")
+"""Where folds stand: the page (Learn's modules, "The same in words") and a card (an option's
+"Good points..." fold; Flutter's card colour is surface_container_low)."""
+
+
+@pytest.mark.parametrize("name", sorted(PALETTES))
+def test_a_focused_fold_is_a_solid_tint_at_3_to_1_on_the_page_and_on_a_card(name):
+    theme, palette = build_theme(1.0, name), PALETTES[name]
+    tint = theme.focus_color
+    assert opaque(tint), "a see-through tint is a blend: the old 24% primary was 1.4:1 in light"
+    assert tint == FOLD_FOCUS[name]["tint"]
+    assert {
+        ground: round(contrast(tint, palette[ground]), 2)
+        for ground in FOLD_GROUNDS
+        if contrast(tint, palette[ground]) < 3.0
+    } == {}
+
+
+@pytest.mark.parametrize("name", sorted(PALETTES))
+def test_a_folds_title_subtitle_and_icons_read_at_4_5_to_1_on_the_tint_and_on_the_page(name):
+    theme, palette = build_theme(1.0, name), PALETTES[name]
+    tiles = theme.expansion_tile_theme
+    header = {tiles.text_color, tiles.collapsed_text_color, tiles.icon_color, tiles.collapsed_icon_color}
+    # One colour, open or closed: Flutter has no focus state for the header's text, so it
+    # must read on the tint and without it. The subtitle takes the tile's text colour, not
+    # the grey on_surface_variant, which was below 4.5:1 on a tint dark enough for 3:1.
+    assert header == {FOLD_FOCUS[name]["text"]}
+    text = FOLD_FOCUS[name]["text"]
+    grounds = {"tint": theme.focus_color, **{g: palette[g] for g in FOLD_GROUNDS}}
+    assert {g: round(contrast(text, c), 2) for g, c in grounds.items() if contrast(text, c) < 4.5} == {}
