@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from decisionaid.domain.content import Content
-from decisionaid.domain.fit import Cell, Contrast, FitResult, OptionFit, fit
+from decisionaid.domain.fit import Cell, Contrast, FitResult, OptionFit, fit, weights
 from decisionaid.domain.references import strip_citations
 from decisionaid.domain.session import Session
 from decisionaid.domain.tailoring import flag_notes, notes_for_option
@@ -184,13 +184,13 @@ def _line(content: Content, result: FitResult, option_fit: OptionFit, session: S
     )
 
 
-def _notes(content: Content, result: FitResult) -> tuple[str, ...]:
+def _notes(content: Content, result: FitResult, session: Session) -> tuple[str, ...]:
     t = content.text
     if not result.enough:
         if result.answered == 0:
             return (t("summary.fit.not_answered"),)
         if result.answered >= result.needed:
-            return (t("summary.fit.nothing_matters"),)
+            return (_why_no_fit(content, result, session),)
         return (
             t(
                 "summary.fit.not_enough",
@@ -201,16 +201,28 @@ def _notes(content: Content, result: FitResult) -> tuple[str, ...]:
             ),
         )
     notes = []
-    if not result.fits:
-        notes.append(t("summary.fit.none_scored"))
     if result.close_call:
         notes.append(t("summary.fit.close_call"))
     if not result.priorities:
         notes.append(t("summary.fit.no_priorities"))
     flat = _names(content, result.flat)
-    if flat and result.fits:
+    if flat:
         notes.append(t("summary.fit.flat", attributes=_joined(flat)))
     return tuple(notes)
+
+
+def _why_no_fit(content: Content, result: FitResult, session: Session) -> str:
+    """Why there is no fit although enough features are rated: the engine needs two or
+    more options and a rated feature on which they differ."""
+    t = content.text
+    if not result.fits:
+        return t("summary.fit.none_scored")
+    if len(result.fits) == 1:
+        return t("summary.fit.only_one", option=content.option(result.fits[0].option_id).name)
+    weight = weights([a.id for a in content.attributes], session.importance, session.top_priorities)
+    if not any(weight.values()):
+        return t("summary.fit.nothing_matters")
+    return t("summary.fit.all_alike")
 
 
 def fit_view(content: Content, session: Session) -> FitView:
@@ -227,7 +239,7 @@ def fit_view(content: Content, session: Session) -> FitView:
     )
     return FitView(
         available=result.enough and bool(result.fits),
-        notes=_notes(content, result),
+        notes=_notes(content, result, session),
         priorities=_names(content, result.priorities),
         fits=tuple(_line(content, result, f, session) for f in result.fits),
         apart=apart,

@@ -74,6 +74,8 @@ _FIXED: dict[str, frozenset[str]] = {
     "summary.fit.not_answered": frozenset(),
     "summary.fit.not_enough": frozenset({"answered", "total", "needed", "more"}),
     "summary.fit.none_scored": frozenset(),
+    "summary.fit.only_one": frozenset({"option"}),
+    "summary.fit.all_alike": frozenset(),
     "summary.fit.close_call": frozenset(),
     "summary.fit.no_priorities": frozenset(),
     "summary.fit.flat": frozenset({"attributes"}),

@@ -9,9 +9,12 @@ from pathlib import Path
 import pytest
 
 from decisionaid.domain.fit import fit
+from decisionaid.domain.fit_summary import fit_view
 from decisionaid.domain.session import Profile, Session
 from decisionaid.domain.summary import build_summary
 from decisionaid.loader import load_content
+from tests.domain import fit_factories as f
+from tests.domain.fit_factories import not_for, option
 
 SESSIONS = Path(__file__).parents[1] / "testdata" / "sessions"
 TODAY = dt.date(2026, 12, 1)
@@ -159,3 +162,46 @@ def test_each_band_names_in_words_the_options_it_cannot_be_told_apart_from(conte
         expected = content.text("summary.overlaps", options=", ".join(names)) if names else ""
         assert line.overlaps == expected
         assert line.option not in line.overlaps
+
+
+def small(*options, **importance):
+    """fit_view on a made-up content with attributes x and y, rated as given."""
+
+    made = f.content(*options, attributes=("x", "y"))
+    return made, fit_view(made, f.session(importance, hemophilia_type="B"))
+
+
+def test_with_no_option_scored_the_note_says_none_could_be_scored_not_that_nothing_matters():
+    rule = not_for(hemophilia_type=["B"])
+    made, view = small(
+        option("alpha", x=0.2, y=0.4, not_for=(rule,)),
+        option("beta", x=0.6, y=0.9, not_for=(rule,)),
+        x=3,
+        y=3,
+    )
+    assert view.notes == (made.text("summary.fit.none_scored"),)
+
+
+def test_with_one_option_scored_the_note_names_it_and_says_there_is_nothing_to_weigh_it_against():
+    rule = not_for(hemophilia_type=["B"])
+    made, view = small(option("alpha", x=0.2, y=0.4), option("beta", x=0.6, y=0.9, not_for=(rule,)), x=3, y=3)
+    assert view.notes == (made.text("summary.fit.only_one", option=made.option("alpha").name),)
+
+
+def test_when_the_options_are_alike_on_every_rated_feature_the_note_says_so_not_that_nothing_matters():
+    made, view = small(option("alpha", x=0.5, y=0.2), option("beta", x=0.5, y=0.9), x=4, y=0)
+    assert not view.available
+    assert view.notes == (made.text("summary.fit.all_alike"),)
+
+
+def test_when_every_feature_is_not_important_the_note_says_there_is_nothing_to_weigh():
+    made, view = small(option("alpha", x=0.5, y=0.2), option("beta", x=0.1, y=0.9), x=0, y=0)
+    assert view.notes == (made.text("summary.fit.nothing_matters"),)
+
+
+def test_a_close_call_made_on_purpose_is_said_in_words():
+    made, view = small(
+        option("alpha", x=(0.1, 0.5, 0.9), y=0.5), option("beta", x=(0.2, 0.6, 0.9), y=0.5), x=3, y=3
+    )
+    assert view.available
+    assert made.text("summary.fit.close_call") in view.notes
