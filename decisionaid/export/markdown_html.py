@@ -114,23 +114,33 @@ def _fit_lines(summary: DiscussionSummary) -> list[str]:
             for row, priority in enumerate(summary.grid_priorities):
                 cells = [_cell(f.cells[row]) if row < len(f.cells) else "" for f in summary.fits]
                 out.append("| " + " | ".join([priority, *cells]) + " |")
+    each = [(f, _details(summary, f)) for f in summary.fits]
+    if any(details for _, details in each):
+        # Its own heading with or without a fit: the option headings under it are h4,
+        # and an h2 straight to h4 skips a level for a screen reader.
         out += ["", f"### {lab['details_title']}"]
-    for f in summary.fits:
-        details = [f"- {f.status_note}"] if f.status_note else []
-        if summary.fit_available:
-            details.append(f"- {f.interval}")
-            details += [f"- {f.overlaps}"] if f.overlaps else []
-            details += [f"- {_cell(c)}, {c.priority}: {c.reason}" for c in f.cells]
-            details += [f"- {c}" for c in f.contrasts]
-        details += [f"- {lab['limits_crossed']}: {s}" for s in f.limits_crossed]
-        if f.flags:
-            details.append(f"- {lab['flags']}: {', '.join(f.flags)}")
+    for f, details in each:
         if details:
             out += ["", f"#### {_option_title(summary, f)}", "", *details]
     if summary.apart:
         out += ["", f"### {lab['apart_title']}", ""]
         out += [f"- **{a.option}** ({a.standing}): {' '.join(a.reasons)}".rstrip(": ") for a in summary.apart]
     return out
+
+
+def _details(summary: DiscussionSummary, f: FitLine) -> list[str]:
+    """The list under one option's heading: its standing, fit, limits and care-team notes."""
+    lab = summary.labels
+    details = [f"- {f.status_note}"] if f.status_note else []
+    if summary.fit_available:
+        details.append(f"- {f.interval}")
+        details += [f"- {f.overlaps}"] if f.overlaps else []
+        details += [f"- {_cell(c)}, {c.priority}: {c.reason}" for c in f.cells]
+        details += [f"- {c}" for c in f.contrasts]
+    details += [f"- {lab['limits_crossed']}: {s}" for s in f.limits_crossed]
+    if f.flags:
+        details.append(f"- {lab['flags']}: {', '.join(f.flags)}")
+    return details
 
 
 def render_markdown(summary: DiscussionSummary) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from html.parser import HTMLParser
@@ -151,6 +152,15 @@ def test_without_a_fit_the_markdown_still_shows_limits_notes_and_status_like_the
     assert "Ask your care team: Plans for children" in md
     assert "- **Beqvez** (No longer offered): Withdrawn in February 2025." in md
     assert "| Option |" not in md and "| Your priority |" not in md and "middle mark" not in md
+
+
+def test_without_a_fit_the_html_never_skips_a_heading_level():
+    import dataclasses
+
+    page = render_html(dataclasses.replace(sample_summary(), fit_available=False))
+    levels = [int(tag[2]) for tag in re.findall(r"<h[1-6]", page)]
+    assert 4 in levels
+    assert all(after <= before + 1 for before, after in itertools.pairwise(levels)), levels
 
 
 # The reliability report's payloads (2026-11, test 3 and m6), in every place a person types.
