@@ -75,6 +75,8 @@ class ApartLine:
     standing: str
     """Why it is apart, in a few words ("No longer offered")."""
     reasons: tuple[str, ...]
+    sources: tuple[str, ...] = ()
+    """Source ids behind the reasons (the licence or the card): cited on the summary."""
 
 
 @dataclass(frozen=True)
@@ -234,6 +236,7 @@ def fit_view(content: Content, session: Session) -> FitView:
             option=content.option(a.option_id).name,
             standing=content.text(f"summary.apart.{a.standing}"),
             reasons=tuple(strip_citations(r) for r in a.reasons),
+            sources=a.sources,
         )
         for a in result.apart
     )

@@ -199,12 +199,16 @@ def _readiness(content: Content, session: Session) -> tuple[tuple[LabelledValue,
     return tuple(lines), note
 
 
-def _cited_sources(content: Content, shown: list[Option]) -> tuple[str, ...]:
+def _cited_sources(content: Content, shown: list[Option], apart: tuple[ApartLine, ...]) -> tuple[str, ...]:
+    """The sources of the scores shown, then of the reasons an option is not scored
+    (a printed "not for you" must say on what it rests), each once."""
     cited: list[str] = []
-    for option in shown:
-        for score in option.attributes.values():
-            if score.source not in cited:
-                cited.append(score.source)
+    for source in (
+        *(score.source for option in shown for score in option.attributes.values()),
+        *(source for line in apart for source in line.sources),
+    ):
+        if source not in cited:
+            cited.append(source)
     return tuple(citation_line(content.sources[s]) for s in cited if s in content.sources)
 
 
@@ -266,7 +270,7 @@ def build_summary(content: Content, session: Session, today: dt.date, app_versio
         questions=_questions(content, session),
         notes=UserText(session.notes),
         clinician_notes=UserText(session.clinician_notes),
-        sources=_cited_sources(content, scored),
+        sources=_cited_sources(content, scored, view.apart),
         disclaimer=t("summary.disclaimer"),
         empty=t("summary.empty"),
         labels={key: t(f"summary.{key}") for key in LABEL_KEYS}

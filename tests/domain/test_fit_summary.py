@@ -10,6 +10,7 @@ import pytest
 
 from decisionaid.domain.fit import fit
 from decisionaid.domain.fit_summary import fit_view
+from decisionaid.domain.references import citation_line
 from decisionaid.domain.session import Profile, Session
 from decisionaid.domain.summary import build_summary
 from decisionaid.loader import load_content
@@ -205,3 +206,13 @@ def test_a_close_call_made_on_purpose_is_said_in_words():
     )
     assert view.available
     assert made.text("summary.fit.close_call") in view.notes
+
+
+def test_the_licence_sources_behind_an_option_not_scored_are_cited_on_the_summary(content):
+    s = all_rated(content, hemophilia_type="B", age_group="under_18", inhibitors="now")
+    summary = summarise(content, s)
+    ruled_out = [a for a in fit(content, s).apart if a.sources]
+    assert ruled_out
+    for apart in ruled_out:
+        for source in apart.sources:
+            assert citation_line(content.sources[source]) in summary.sources
