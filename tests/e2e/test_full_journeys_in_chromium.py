@@ -12,10 +12,8 @@ and in the PDF.
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -28,7 +26,7 @@ from decisionaid.domain.figures import factor_level_chart
 from decisionaid.gui.routes import JOURNEY
 from decisionaid.loader import load_content
 from tests.e2e.conftest import Server
-from tests.e2e.ui import answer, button, open_app, screenshot, step_heading
+from tests.e2e.ui import answer, button, open_app, saved_session, screenshot, step_heading, wait_until
 from tests.journey_people import DANIEL, ODD_NOTES, RAY, Person, assert_saved_as_given
 
 DESKTOP = {"width": 1440, "height": 900}
@@ -46,21 +44,6 @@ NOTES = "\n".join(
 
 TITLES = {step.path: step.title_key for step in JOURNEY}
 """Each step's title, its page's level-1 heading: there once the page has arrived."""
-
-
-def wait_until(condition: Callable[[], object], what: str, timeout: float = 15) -> object:
-    """Poll until `condition()` is truthy (server-side saves land a moment after the click)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            value = condition()
-        except (OSError, ValueError, KeyError):
-            value = None
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.2)
 
 
 def scroll_to(page: Page, locator, what: str, steps: int = 20) -> None:
@@ -82,10 +65,6 @@ def profile_answer(content, field: str, value: str) -> str:
     if field == "current_treatment":
         return content.ui[f"profile.a.{field}.other"] if value == "other" else content.option(value).name
     return content.ui["profile.a.not_sure" if value == "not_sure" else f"profile.a.{field}.{value}"]
-
-
-def saved_session(data: Path) -> dict:
-    return json.loads((data / "session.json").read_text(encoding="utf-8"))
 
 
 def press_until_at(page, name: str, path: str) -> None:
@@ -359,7 +338,7 @@ def test_typing_fast_into_the_notes_keeps_every_character(browser, server, shipp
         expect(notes).to_be_focused(timeout=10_000)
         page.wait_for_timeout(300)  # see Journey.type_into: the moment just after focus
         page.keyboard.type(ODD_NOTES)  # no delay: a fast typist, a slow computer or a paste-like burst
-        page.wait_for_timeout(3000)
+        wait_until(lambda: saved_session(server.data_dir)["notes"] == ODD_NOTES, "the notes saved")
         on_screen = page.evaluate("document.activeElement.value")
     finally:
         page.close()

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from decisionaid.loader import load_content
 from tests.e2e.conftest import Server
-from tests.e2e.ui import answer, button, open_app, screenshot
+from tests.e2e.ui import answer, button, open_app, saved_session, screenshot, wait_until
 
 SESSIONS = Path(__file__).parents[1] / "testdata" / "sessions"
 
@@ -57,12 +57,11 @@ def test_answers_survive_a_server_restart_and_the_journey_resumes(
     try:
         open_app(page, first.link("values"), ui["values.no_right_answer"])
         answer(page, rated.name, ui["importance.4"]).click()
-        page.wait_for_timeout(1500)  # the save happens on the server as the click lands
+        # The save happens on the server as the click lands; a wrong save times out here.
+        wait_until(lambda: saved_session(data)["importance"] == {rated.id: 4}, "the rating saved")
     finally:
         page.close()
         first.stop()
-    saved = json.loads((data / "session.json").read_text())
-    assert saved["importance"] == {rated.id: 4}
 
     second = Server(data, tmp_path / "second.log").start()
     page = browser.new_page(viewport={"width": 390, "height": 844})

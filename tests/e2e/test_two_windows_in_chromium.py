@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from decisionaid.loader import load_content
-from tests.e2e.test_full_journeys_in_chromium import DESKTOP, saved_session, scroll_to, wait_until
-from tests.e2e.ui import open_app, screenshot
+from tests.e2e.test_full_journeys_in_chromium import DESKTOP, scroll_to
+from tests.e2e.ui import open_app, saved_session, screenshot, wait_until
 
 
 def type_into(page, field, what: str, text: str) -> None:

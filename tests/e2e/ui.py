@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from playwright.sync_api import Page
@@ -54,3 +56,23 @@ def answer(page: Page, question: str, text: str, role: str = "radio"):
 def step_heading(page: Page, title: str):
     """A page's one level-1 heading: how a screen-reader user knows the page has arrived."""
     return page.get_by_role("heading", level=1, name=title, exact=True)
+
+
+def wait_until(condition: Callable[[], object], what: str, timeout: float = 15) -> object:
+    """Poll until `condition()` is truthy (server-side saves land a moment after the click)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            value = condition()
+        except (OSError, ValueError, KeyError):
+            value = None
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.2)
+
+
+def saved_session(data: Path) -> dict:
+    """The session file the server saved in `data`."""
+    return json.loads((data / "session.json").read_text(encoding="utf-8"))

@@ -264,3 +264,34 @@ async def start_app(
     app = HeadlessApp(client, session)
     app.raise_errors()
     return app
+
+
+def descendants(node: object) -> Iterator[ft.BaseControl]:
+    """A control and everything inside it (as the harness walks the page)."""
+    if isinstance(node, list | tuple):
+        for child in node:
+            yield from descendants(child)
+        return
+    if not isinstance(node, ft.BaseControl):
+        return
+    yield node
+    for f in dataclasses.fields(node):
+        if not f.name.startswith("_"):
+            value = getattr(node, f.name, None)
+            if isinstance(value, ft.BaseControl | list | tuple):
+                yield from descendants(value)
+    yield from descendants(getattr(node, "_b", None))
+
+
+async def pick(app: HeadlessApp, identifier: str) -> None:
+    """Tap the radio with this identifier: its group reports the radio's value, as the client does."""
+    radio = app.by_identifier(identifier)
+    assert isinstance(radio, ft.Radio), f"{identifier} is a {type(radio).__name__}, not a radio"
+    group = next(
+        c
+        for c in app.controls()
+        if isinstance(c, ft.RadioGroup) and any(d is radio for d in descendants(c.content))
+    )
+    await app.change(group, radio.value)
+    group_now = next(c for c in app.controls() if isinstance(c, ft.RadioGroup) and c._i == group._i)
+    assert group_now.value == radio.value, f"{identifier} did not stay picked"

@@ -7,11 +7,9 @@ answer exactly as given.
 
 from __future__ import annotations
 
-import dataclasses
 import html
 import json
 import re
-from collections.abc import Iterator
 
 import flet as ft
 import markdown as python_markdown
@@ -20,39 +18,8 @@ import pytest
 from decisionaid.gui.app import make_app
 from decisionaid.gui.routes import JOURNEY
 from decisionaid.loader import load_content
-from tests.gui.harness import HeadlessApp, start_app
+from tests.gui.harness import HeadlessApp, pick, start_app
 from tests.journey_people import PEOPLE, Person, assert_saved_as_given
-
-
-def descendants(node: object) -> Iterator[ft.BaseControl]:
-    """A control and everything inside it (as the harness walks the page)."""
-    if isinstance(node, list | tuple):
-        for child in node:
-            yield from descendants(child)
-        return
-    if not isinstance(node, ft.BaseControl):
-        return
-    yield node
-    for f in dataclasses.fields(node):
-        if not f.name.startswith("_"):
-            value = getattr(node, f.name, None)
-            if isinstance(value, ft.BaseControl | list | tuple):
-                yield from descendants(value)
-    yield from descendants(getattr(node, "_b", None))
-
-
-async def pick(app: HeadlessApp, identifier: str) -> None:
-    """Tap the radio with this identifier: its group reports the radio's value, as the client does."""
-    radio = app.by_identifier(identifier)
-    assert isinstance(radio, ft.Radio), f"{identifier} is a {type(radio).__name__}, not a radio"
-    group = next(
-        c
-        for c in app.controls()
-        if isinstance(c, ft.RadioGroup) and any(d is radio for d in descendants(c.content))
-    )
-    await app.change(group, radio.value)
-    group_now = next(c for c in app.controls() if isinstance(c, ft.RadioGroup) and c._i == group._i)
-    assert group_now.value == radio.value, f"{identifier} did not stay picked"
 
 
 async def next_page(app: HeadlessApp, ui: dict[str, str], expected: str) -> None:

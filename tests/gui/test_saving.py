@@ -13,8 +13,7 @@ from decisionaid.gui.app import make_app
 from decisionaid.loader import load_content
 from decisionaid.storage import SessionStore, read_session_file
 from decisionaid.storage.preferences import DisplayStore
-from tests.gui.harness import HeadlessApp, start_app
-from tests.gui.test_journey import pick
+from tests.gui.harness import HeadlessApp, pick, start_app
 
 BANNER = "cannot-save"
 
