@@ -54,6 +54,9 @@ def talking_points(content: Content, session: Session, summary: DiscussionSummar
     """Points the clinician may want to raise, each from something the patient said or chose."""
     t = content.text
     points: list[str] = []
+    top = [p.attribute for p in summary.priorities if p.top]
+    if top:
+        points.append(t("clinician.point.top_three", attributes="; ".join(top)))
     if session.leaning == "not_sure":
         points.append(t("clinician.point.unsure"))
     elif session.leaning:

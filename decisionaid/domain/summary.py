@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from decisionaid.domain.content import Content, Option
-from decisionaid.domain.fit import standing
+from decisionaid.domain.fit import priorities, standing
 from decisionaid.domain.fit_summary import ApartLine, FitLine, FitView, fit_view
 from decisionaid.domain.references import citation_line, strip_citations
 from decisionaid.domain.session import Profile, Session
@@ -147,14 +147,10 @@ def suggested_questions(content: Content, session: Session) -> list[SuggestedQue
         if i in limits
     ]
     names = {a.id: a.name for a in content.attributes}
-    chosen = [a for a in session.top_priorities if a in names]
-    rated = sorted(
-        ((w, a) for a, w in session.importance.items() if w >= 3 and a in names and a not in chosen),
-        key=lambda p: (-p[0], p[1]),
-    )
+    # The same three, in the same order, as the first rows of the fit's grid.
     found += [
         SuggestedQuestion(f"priority:{a}", t("question.priority", attribute=names[a]), "concern")
-        for a in [*chosen, *(a for _, a in rated)][:3]
+        for a in priorities(list(names), session)[:3]
     ]
     return found
 

@@ -75,3 +75,15 @@ def test_an_empty_session_says_nothing_was_answered_and_claims_nothing(content):
     points = points_for(content, Session())
     assert content.text("summary.fit.not_answered") in points
     assert not any(p.startswith(("Leaning", "How the patient", "Did not say yes", "Missed")) for p in points)
+
+
+def test_the_patients_top_three_is_the_first_talking_point_in_their_order(content):
+    chosen = [content.attributes[4].id, content.attributes[1].id, content.attributes[6].id]
+    session = Session(
+        profile=Profile(hemophilia_type="A"),
+        importance={a.id: 2 for a in content.attributes},
+        top_priorities=chosen,
+    )
+    by_id = {a.id: a.name for a in content.attributes}
+    names = "; ".join(by_id[a] for a in chosen)
+    assert points_for(content, session)[0] == content.text("clinician.point.top_three", attributes=names)

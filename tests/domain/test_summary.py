@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from decisionaid.domain.content import in_shown_order
-from decisionaid.domain.session import Session
+from decisionaid.domain.session import Profile, Session
 from decisionaid.domain.summary import UserText, build_summary, suggested_questions
 from decisionaid.loader import load_content
 
@@ -111,3 +111,12 @@ def test_an_unanswered_session_is_not_told_it_marked_everything_unimportant(cont
 def test_readiness_answers_the_content_does_not_know_raise_no_warning(content):
     summary = build_summary(content, Session(readiness={"zz": True}), TODAY, "0.1.0")
     assert summary.readiness_note is None
+
+
+def test_with_equal_ratings_the_suggested_questions_name_the_grids_first_three_priorities(content):
+    rated = Session(profile=Profile(hemophilia_type="B"), importance={a.id: 3 for a in content.attributes})
+    summary = build_summary(content, rated, dt.date(2026, 12, 1), "test")
+    asked = [q.text for q in suggested_questions(content, rated) if q.id.startswith("priority:")]
+    assert asked == [
+        content.text("question.priority", attribute=name) for name in summary.grid_priorities[:3]
+    ]
