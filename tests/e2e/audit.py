@@ -11,7 +11,7 @@ import itertools
 from collections import Counter
 from dataclasses import dataclass, field
 
-from PIL import Image
+from PIL import Image, ImageChops
 
 from decisionaid.gui.routes import ASIDE, JOURNEY
 
@@ -183,6 +183,27 @@ def chart_failures(image: Image.Image, box: list[int], marks: list[tuple[int, in
         if ratio < MARK_MIN:
             failures.append(f"#{bytes(rgb).hex()} on #{bytes(background).hex()} {ratio:.2f}")
     return failures
+
+
+CARET_WIDTH, CARET_HEIGHT = 4, 64
+"""The largest change that still counts as a still screen: a text caret, 2 px wide and
+one line high (up to 64 px at 200% text), blinks for as long as its field has focus.
+A radio dot or a tick still growing is wider, and counts as change."""
+
+
+def change_box(a: bytes, b: bytes) -> tuple[int, int, int, int] | None:
+    """The box around every pixel that differs between two screenshots (None: none)."""
+    return ImageChops.difference(open_image(a), open_image(b)).getbbox()
+
+
+def still(a: bytes | None, b: bytes) -> bool:
+    """Whether two screenshots show the same screen, but for a blinking caret."""
+    if a is None:
+        return False
+    if a == b:
+        return True
+    box = change_box(a, b)
+    return box is None or (box[2] - box[0] <= CARET_WIDTH and box[3] - box[1] <= CARET_HEIGHT)
 
 
 def painted(png: bytes, tree: dict) -> bool:

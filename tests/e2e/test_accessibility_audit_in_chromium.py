@@ -46,16 +46,20 @@ def go(page, route: str) -> None:
 
 SETTLE_SECONDS = 8
 """How long a screen may take to stop changing. On a quiet machine a screen settles in
-under a second (55 s for all 72); on a loaded one a caret or a late frame can keep
-it changing, and 15 s per step made the walk run for more than 8 minutes."""
+under a second (55 s for all 72); on a loaded one a late frame can keep it changing,
+and 15 s per step made the walk run for more than 8 minutes."""
 
 
-def settle(page, before: tuple[dict, bytes] | None = None) -> tuple[dict, bytes]:
+def settle(page, before: tuple[dict, bytes] | None, unsettled: list[str]) -> tuple[dict, bytes]:
     """The screen's semantics and pixels once both have changed from `before` (the last
     screen's) and stopped changing: Flutter builds the tree before it paints, and paints
-    text over more than one frame."""
+    text over more than one frame. A blinking caret does not count as change: a focused
+    text field's caret kept two screenshots from ever matching, and a walk that ran out
+    every deadline took 15 minutes instead of 3 (audit.still). A screen that runs out of
+    time is added to `unsettled`, with what was still changing."""
     old_tree, old_shot = before or ({"signature": None}, None)
     page.get_by_role("heading", level=1).first.wait_for(timeout=30_000)
+    where = page.evaluate("() => location.pathname")
     deadline, last = time.monotonic() + SETTLE_SECONDS, None
     while time.monotonic() < deadline:
         signature = page.evaluate(audit.SIGNATURE_SCRIPT)
@@ -63,16 +67,21 @@ def settle(page, before: tuple[dict, bytes] | None = None) -> tuple[dict, bytes]
             break
         last = signature
         page.wait_for_timeout(120)
+    else:
+        unsettled.append(f"{where}: the tree kept changing or never left the last screen's")
     tree, shot = page.evaluate(audit.TREE_SCRIPT), None
     # The paint gets its own time: on a busy machine the tree can take all of the first.
     deadline = time.monotonic() + SETTLE_SECONDS
-    while shot is None or time.monotonic() < deadline:
+    while True:
         again = page.screenshot()
-        if again == shot and again != old_shot and audit.painted(again, tree):
-            break
+        if audit.still(shot, again) and again != old_shot and audit.painted(again, tree):
+            return tree, again
+        if time.monotonic() >= deadline:
+            box = audit.change_box(shot, again) if shot is not None else None
+            unsettled.append(f"{where}: pixels still changing in {box}, painted={audit.painted(again, tree)}")
+            return tree, again
         shot = again
         page.wait_for_timeout(80)
-    return tree, shot
 
 
 def focused(page) -> dict | None:
@@ -166,7 +175,7 @@ def walk(browser, tmp_path_factory):
     more_label = load_content(locations.locale_root("en")).text("options.more")
     server = Server(root / "data", root / "server.log").start()
     context = browser.new_context(viewport=VIEWPORT)
-    found: dict = {"screens": {}, "rings": {}, "follow": {}, "folds": None, "kinds": {}}
+    found: dict = {"screens": {}, "rings": {}, "follow": {}, "folds": None, "kinds": {}, "unsettled": []}
     last, timing = None, []
     try:
         page = context.new_page()
@@ -178,7 +187,7 @@ def walk(browser, tmp_path_factory):
             for route in WALK:
                 go(page, route)
                 started = time.monotonic()
-                tree, png = last = settle(page, last)
+                tree, png = last = settle(page, last, found["unsettled"])
                 timing.append(time.monotonic() - started)
                 if shots:
                     shots.mkdir(parents=True, exist_ok=True)
@@ -203,7 +212,8 @@ def walk(browser, tmp_path_factory):
         for route, kinds in found["kinds"].items():
             if kinds:
                 go(page, route)
-                last = settle(page, last)
+                # Not against the last screen: the walk may end on this very route.
+                settle(page, None, found["unsettled"])
                 # In the order they stand on the page: Tab goes on from the last one pressed.
                 # A fold is measured for its ring only: pressing one opens it, which is not
                 # a choice that must show as chosen.
@@ -214,6 +224,9 @@ def walk(browser, tmp_path_factory):
         server.stop()
     print_table(found)
     print(f"settle: {sum(timing):.1f} s for {len(timing)} screens, slowest {max(timing):.1f} s")
+    print(
+        "\n".join(["ran out of time:", *found["unsettled"]]) if found["unsettled"] else "every screen settled"
+    )
     return found
 
 
@@ -243,6 +256,11 @@ def failing(walk, check: str) -> dict:
 def test_every_route_is_audited_in_three_themes_at_two_text_sizes(walk):
     assert len(walk["screens"]) == len(audit.ROUTES) * len(CONFIGS)
     assert all(result.interactive > 0 and result.measured > 0 for result in walk["screens"].values())
+
+
+def test_every_screen_stops_changing_before_it_is_measured(walk):
+    # A screen measured while it still changes can pass or fail by chance.
+    assert walk["unsettled"] == []
 
 
 def test_no_screen_has_an_interactive_node_without_a_name(walk):
