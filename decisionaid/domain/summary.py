@@ -84,7 +84,7 @@ class DiscussionSummary:
     grid_priorities: tuple[str, ...]
     """The rows of the alignment grid (attribute names)."""
     fits: tuple[FitLine, ...]
-    """In the fixed content order, never by fit."""
+    """In the fixed order by kind (the Options page's), never by fit."""
     apart: tuple[ApartLine, ...]
     """Options shown but not scored, with why."""
     knowledge: LabelledValue | None

@@ -263,8 +263,6 @@ def _options(files: ContentFiles) -> list[Problem]:
                     )
                 )
         if attribute_ids:
-            # "Stay with my current treatment" is never scored (its product's card is),
-            # so it needs no scores; any it has are still checked below.
             for attr_id in option.linked_ranges:
                 if attr_id not in attribute_ids:
                     problems.append(
@@ -275,6 +273,8 @@ def _options(files: ContentFiles) -> list[Problem]:
                             f"'{attr_id}' is not an attribute in attributes.yaml",
                         )
                     )
+            # "Stay with my current treatment" is never scored (its product's card is),
+            # so it needs no scores; any it has are still checked below.
             for attr_id in attribute_ids if option.kind != "current" else ():
                 if attr_id not in option.attributes:
                     problems.append(

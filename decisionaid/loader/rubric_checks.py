@@ -25,8 +25,9 @@ if TYPE_CHECKING:
     from decisionaid.loader.load import ContentFiles, LoadedFile
 
 UNSCORED_KINDS = frozenset({"current"})
-"""Option kinds that are never scored: "stay with my current treatment" takes the
-scores of the product the person uses (issue 13, one option per real choice)."""
+"""Option kinds that are never scored: "stay with my current treatment" has no scores;
+the card of the product the person uses is scored and marked "what you use now"
+(issue 13, one option per real choice)."""
 
 NEVER_RULES_OUT = frozenset({"not_sure"})
 """Answers that never rule an option out: the person is told to ask instead."""

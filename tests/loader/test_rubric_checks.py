@@ -62,7 +62,7 @@ def test_not_sure_and_answers_nobody_can_give_never_rule_an_option_out(content_c
 
 
 def test_the_current_treatment_option_is_not_held_to_the_rubric(content_copy):
-    # "Stay with my current treatment" is never scored: it takes its product's scores.
+    # "Stay with my current treatment" is never scored: its product's own card is.
     content, problems = read_content(content_copy("current-off-rubric"))
     assert [str(p) for p in problems] == []
     assert content is not None
