@@ -15,14 +15,13 @@ PDF prints ends with the `shortened` label (see `text.py`).
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import json
 import threading
 from dataclasses import fields
 from functools import cache
 from pathlib import Path
-from typing import Literal
-
-import typst
+from typing import TYPE_CHECKING, Literal
 
 from decisionaid.domain.summary import DiscussionSummary
 from decisionaid.export.fonts import fonts_dir
@@ -30,7 +29,10 @@ from decisionaid.export.pdf_data import LABELS, SECTIONS, Cleaner, Data, fixed_w
 from decisionaid.export.pdf_fit_data import fit_section
 from decisionaid.export.text import shortened_for_print
 
-__all__ = ["LABELS", "Paper", "render_pdf"]
+if TYPE_CHECKING:
+    import typst
+
+__all__ = ["LABELS", "Paper", "pdf_available", "render_pdf"]
 
 Paper = Literal["a4", "letter"]
 
@@ -39,6 +41,12 @@ _MAKERS = {**SECTIONS, "fit_available": fit_section}
 # One compiler per process keeps the fonts loaded and Typst's caches warm; it is not
 # made for two threads at once (the app builds PDFs in a worker thread).
 _COMPILING = threading.Lock()
+
+
+def pdf_available() -> bool:
+    """Whether this build can make PDFs: `typst` has wheels for Linux, macOS and Windows, none
+    for Android or iOS, where the HTML and Markdown summaries stand in (see the README)."""
+    return importlib.util.find_spec("typst") is not None
 
 
 def render_pdf(summary: DiscussionSummary, paper: Paper = "a4") -> bytes:
@@ -51,6 +59,8 @@ def render_pdf(summary: DiscussionSummary, paper: Paper = "a4") -> bytes:
     data = json.dumps(document_data(summary, paper), ensure_ascii=False)
     created = dt.datetime.combine(summary.created, dt.time(), tzinfo=dt.UTC)
     inputs = {"data": data}
+    import typst  # here, not at the top: a phone build has no typst and must still import this
+
     with _COMPILING:
         compiler = _compiler()
         try:
@@ -94,6 +104,8 @@ def document_data(summary: DiscussionSummary, paper: Paper) -> Data:
 
 @cache
 def _compiler() -> typst.Compiler:
+    import typst
+
     # No system and no built-in fonts: every PDF looks the same on every machine.
     fonts = typst.Fonts(
         include_system_fonts=False, include_embedded_fonts=False, font_paths=[str(fonts_dir())]

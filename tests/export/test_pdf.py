@@ -295,3 +295,22 @@ def test_each_band_names_the_options_it_cannot_be_told_apart_from_and_the_limits
     # Beside the band and again in the option's reasons; the grid's column says it too.
     assert text.count(limit) == 2
     assert text.count("Crosses your limit") == 3
+
+
+def test_many_sources_print_in_two_columns_numbered_in_order_with_none_left_out():
+    sources = tuple(
+        f"Source number {n:02d}. A long enough citation to take a line or two. doi:10.1/{n}"
+        for n in range(12)
+    )
+    pdf = render_pdf(dataclasses.replace(sample_summary(), sources=sources))
+    text = flat(text_of(pdf))
+    assert -1 not in positions_in_order(text, [f"{n + 1}. Source number {n:02d}" for n in range(12)])
+    lefts = {}
+
+    def where(text, cm, tm, _font, _size):
+        if text.strip().startswith("Source number"):
+            lefts[text.strip()[14:16]] = tm[4] * cm[0] + cm[4]
+
+    for page in read(pdf).pages:
+        page.extract_text(visitor_text=where)
+    assert lefts["11"] - lefts["00"] > 80 * MM  # the last source stands in the second column

@@ -244,3 +244,17 @@ def test_a_banner_the_summary_holds_is_printed_on_the_first_page_under_the_title
     first = " ".join(PdfReader(io.BytesIO(render_pdf(summary))).pages[0].extract_text().split())
     assert "Content date: 2026-11-01. Not yet clinically reviewed." in first
     assert first.index(summary.title) < first.index("Not yet clinically reviewed.") < first.index("About you")
+
+
+def test_without_typst_as_on_a_phone_the_exporters_import_and_say_no_pdf_can_be_made():
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; sys.modules['typst'] = None\n"
+        "import decisionaid.export.pdf as pdf, decisionaid.export.markdown_html\n"
+        "print(pdf.pdf_available())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+    assert pdf_module.pdf_available()
