@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from decisionaid.domain.summary import DiscussionSummary, UserText
@@ -76,13 +77,13 @@ class Cleaner:
     """Makes any string safe and printable with the shipped fonts, in the summary's words."""
 
     def __init__(self, summary: DiscussionSummary) -> None:
-        self.covered = printable_characters()
         self.mark = fixed_words(summary, "unprintable")
 
     def __call__(self, text: str) -> str:
         """`text` with control codes dropped, unprintable stretches marked, long words breakable."""
-        text = mark_unprintable(printable(text), self.covered, self.mark)
-        return _LONG_WORD.sub(_breakable, text) if len(text) >= 25 else text
+        if len(text) > _CACHED_TEXT:
+            return _cleaned(text, self.mark)
+        return _cleaned_short(text, self.mark)
 
     def blocks(self, value: str | UserText) -> list[Data]:
         """The person's words (or a content string) as runs of lines, each run right-to-left
@@ -96,6 +97,18 @@ class Cleaner:
             else:
                 runs.append({"text": line, "rtl": rtl})
         return runs
+
+
+def _cleaned(text: str, mark: str) -> str:
+    text = printable(text)
+    if not text.isascii():  # every printable ASCII character is in the body font
+        text = mark_unprintable(text, printable_characters(), mark)
+    return _LONG_WORD.sub(_breakable, text) if len(text) >= 25 else text
+
+
+# The content's strings are the same in every PDF: each is cleaned once per process.
+_CACHED_TEXT = 2_000
+_cleaned_short = lru_cache(maxsize=8_192)(_cleaned)
 
 
 def _breakable(match: re.Match[str]) -> str:
