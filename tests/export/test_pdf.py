@@ -265,10 +265,12 @@ def test_hebrew_and_arabic_words_print_with_their_letters_in_reading_order():
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(notes=st.text(max_size=300), question=st.text(max_size=80))
-def test_any_text_a_person_types_renders_and_its_plain_words_survive(notes, question):
+def test_any_text_a_person_types_renders_as_pdf_ua_and_its_plain_words_survive(notes, question):
     summary = sample_summary(notes=notes, own_question=question)
     summary = dataclasses.replace(summary, questions=(Question(UserText(question), "own"),))
-    text = squeezed(text_of(render_pdf(summary)))
+    pdf = render_pdf(summary)
+    assert b"pdfuaid:part" in pdf  # made as PDF/UA-1, not by the fallback without it
+    text = squeezed(text_of(pdf))
     plain = squeezed("".join(c for c in notes if c in string.ascii_letters + string.digits + " "))
     if plain and plain == squeezed(notes):
         assert plain in text
