@@ -20,11 +20,11 @@ def measure(runs: int, process_runs: int, web: bool) -> list[Row]:
     hello = median_seconds(hello_pdf, runs)
     render = median_seconds(sample_pdf, runs)
     rows = [
-        Row('fpdf2 one-page "hello" PDF, core font (baseline)', hello, note="baseline"),
+        Row('Typst one-page "hello" PDF, built-in font (baseline)', hello, note="baseline"),
         Row(
             "render_pdf(sample summary), in-process",
             render,
-            baseline='fpdf2 "hello" PDF',
+            baseline='Typst "hello" PDF',
             baseline_seconds=hello,
             budget_seconds=PDF_BUDGET_SECONDS,
         ),
@@ -44,7 +44,7 @@ def measure(runs: int, process_runs: int, web: bool) -> list[Row]:
         Row(
             "render_pdf(summary of daniel-hemophilia-b.json), in-process",
             median_seconds(session_pdf, runs) if session_pdf else None,
-            baseline='fpdf2 "hello" PDF',
+            baseline='Typst "hello" PDF',
             baseline_seconds=hello,
             budget_seconds=PDF_BUDGET_SECONDS,
             note="" if session_pdf else "not available yet",
@@ -55,7 +55,7 @@ def measure(runs: int, process_runs: int, web: bool) -> list[Row]:
         Row(
             "`decisionaid summary daniel-hemophilia-b.json -o x.pdf`, cold process",
             cli,
-            baseline='`python -c` fpdf2 "hello" PDF',
+            baseline='`python -c` Typst "hello" PDF',
             baseline_seconds=cold_hello_pdf_seconds(process_runs) if cli is not None else None,
             note="not available yet, or it failed" if cli is None else "",
         )

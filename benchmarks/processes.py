@@ -78,7 +78,7 @@ def cold_cli_seconds(runs: int = 5) -> float | None:
 
 
 def cold_hello_pdf_seconds(runs: int = 5) -> float | None:
-    """Median time of a cold Python process that writes the fpdf2 "hello" PDF (the baseline)."""
+    """Median time of a cold Python process that writes the Typst "hello" PDF (the baseline)."""
     with tempfile.TemporaryDirectory() as work:
         command = [sys.executable, "-c", HELLO_SCRIPT]
         return _median([_run_seconds(command, _env(work)) for _ in range(runs)])

@@ -1,4 +1,4 @@
-"""Renders the discussion summary as PDF, Markdown and HTML; the only package that imports fpdf.
+"""Renders the discussion summary as PDF, Markdown and HTML; the only package that imports typst.
 
 What the app and the CLI call: `pdf.render_pdf`, `markdown_html.render_markdown`
 and `render_html`; before saving a PDF, `fonts.unprintable_characters(summary)`

@@ -14,51 +14,89 @@ character.
 from __future__ import annotations
 
 import re
+import struct
 from functools import cache
 from pathlib import Path
-
-from fpdf import FPDF
 
 from decisionaid.domain.summary import DiscussionSummary
 from decisionaid.export.text import plain_text, shortened_for_print, summary_texts
 from decisionaid.locations import assets_dir
 
-MAIN_FONT = "notosans"
-FALLBACK_FONT = "fallback"
-_FONT_FILES = {
-    (MAIN_FONT, ""): "NotoSans-Regular.subset.ttf",
-    (MAIN_FONT, "B"): "NotoSans-Bold.subset.ttf",
-    (FALLBACK_FONT, ""): "DejaVuSans.fallback.ttf",
-}
+MAIN_FONT_FILES = ("NotoSans-Regular.subset.ttf", "NotoSans-Bold.subset.ttf")
+FALLBACK_FONT_FILE = "DejaVuSans.fallback.ttf"
 
 # Joiners, emoji presentation selectors and skin-tone modifiers: the fonts have
-# no glyphs for them, and dropping them keeps the characters they modify.
-_INVISIBLE = re.compile("[\u200d\ufe0e\ufe0f\U0001f3fb-\U0001f3ff]")
+# no glyphs for them, and dropping them keeps the characters they modify. Lone
+# surrogates (from a broken session file) cannot be passed to the typesetter at all.
+_INVISIBLE = re.compile("[\u200d\ufe0e\ufe0f\U0001f3fb-\U0001f3ff\ud800-\udfff]")
 
 
-def font_files() -> dict[tuple[str, str], Path]:
-    """The shipped font files by (family, style)."""
-    folder = assets_dir() / "fonts"
-    return {key: folder / name for key, name in _FONT_FILES.items()}
+def fonts_dir() -> Path:
+    """The folder of the shipped font files; the PDF uses these and no others."""
+    return assets_dir() / "fonts"
 
 
 @cache
 def main_font_characters() -> frozenset[int]:
     """The code points the body font draws (and the line break)."""
-    return _characters(MAIN_FONT) | {ord("\n")}
+    return cmap_characters(fonts_dir() / MAIN_FONT_FILES[0]) | {ord("\n")}
 
 
 @cache
 def printable_characters() -> frozenset[int]:
     """The code points the body font or its fallback draws (and the line break)."""
-    return main_font_characters() | _characters(FALLBACK_FONT)
+    return main_font_characters() | cmap_characters(fonts_dir() / FALLBACK_FONT_FILE)
 
 
-def _characters(family: str) -> frozenset[int]:
-    # fpdf2 reads the cmap as it loads a font; a throwaway document does it once per process.
-    pdf = FPDF()
-    pdf.add_font(family, "", font_files()[(family, "")])
-    return frozenset(pdf.fonts[family].cmap)
+def cmap_characters(path: Path) -> frozenset[int]:
+    """The code points a TrueType/OpenType font maps to a glyph, read from its Unicode `cmap`.
+
+    Only the two table formats the shipped fonts use are read (4: the Basic
+    Multilingual Plane, 12: every plane); glyph 0 (.notdef) does not count."""
+    data = path.read_bytes()
+    tables = struct.unpack_from(">H", data, 4)[0]
+    offset = next(
+        struct.unpack_from(">4sIII", data, 12 + 16 * n)[2]
+        for n in range(tables)
+        if struct.unpack_from(">4s", data, 12 + 16 * n)[0] == b"cmap"
+    )
+    found: set[int] = set()
+    for n in range(struct.unpack_from(">H", data, offset + 2)[0]):
+        platform, encoding, sub = struct.unpack_from(">HHI", data, offset + 4 + 8 * n)
+        if (platform, encoding) in {(3, 1), (3, 10), (0, 3), (0, 4)}:
+            found |= _subtable_characters(data, offset + sub)
+    return frozenset(found)
+
+
+def _subtable_characters(data: bytes, at: int) -> set[int]:
+    kind = struct.unpack_from(">H", data, at)[0]
+    found: set[int] = set()
+    if kind == 4:
+        segments = struct.unpack_from(">H", data, at + 6)[0] // 2
+        ends = struct.unpack_from(f">{segments}H", data, at + 14)
+        starts_at = at + 16 + 2 * segments
+        starts = struct.unpack_from(f">{segments}H", data, starts_at)
+        deltas = struct.unpack_from(f">{segments}h", data, starts_at + 2 * segments)
+        ranges_at = starts_at + 4 * segments
+        ranges = struct.unpack_from(f">{segments}H", data, ranges_at)
+        for n, (start, end, delta, range_offset) in enumerate(zip(starts, ends, deltas, ranges, strict=True)):
+            for code in range(start, end + 1):
+                if code == 0xFFFF:
+                    continue
+                if range_offset == 0:
+                    glyph = (code + delta) & 0xFFFF
+                else:
+                    where = ranges_at + 2 * n + range_offset + 2 * (code - start)
+                    glyph = struct.unpack_from(">H", data, where)[0]
+                    glyph = (glyph + delta) & 0xFFFF if glyph else 0
+                if glyph:
+                    found.add(code)
+    elif kind == 12:
+        groups = struct.unpack_from(">I", data, at + 12)[0]
+        for n in range(groups):
+            start, end, glyph = struct.unpack_from(">III", data, at + 16 + 12 * n)
+            found.update(code for offset, code in enumerate(range(start, end + 1)) if glyph + offset)
+    return found
 
 
 def printable(text: str) -> str:

@@ -90,9 +90,10 @@ def test_any_session_makes_a_summary_markdown_and_html(session):
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(session=sessions, paper=st.sampled_from(["a4", "letter"]))
-def test_any_session_makes_a_pdf(session, paper):
+def test_any_session_makes_a_pdf_ua_1_pdf(session, paper):
     pdf = render_pdf(build_summary(CONTENT, session, dt.date(2026, 11, 22), "test"), paper=paper)
     assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")
+    assert b"pdfuaid:part" in pdf  # made as PDF/UA-1, not by the fallback without it
 
 
 @pytest.mark.parametrize("weights", [{a: 0 for a in ATTRS}, {a: 4 for a in ATTRS}, {}])

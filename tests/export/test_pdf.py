@@ -157,13 +157,13 @@ def test_the_shipped_fonts_are_embedded_as_subsets(sample_pdf):
 
 
 def test_the_fit_chart_is_drawn_as_one_vector_bar_and_track_per_option():
-    def rectangles(summary) -> int:
+    def fills(summary) -> int:
         pdf = read(render_pdf(summary))
-        return sum(len(re.findall(rb"\bre\b", page.get_contents().get_data())) for page in pdf.pages)
+        return sum(len(re.findall(rb"(?<=\s)f(?=\s)", page.get_contents().get_data())) for page in pdf.pages)
 
     summary = sample_summary()
     without_chart = dataclasses.replace(summary, fit_available=False)
-    assert rectangles(summary) - rectangles(without_chart) >= 2 * len(summary.fits)
+    assert fills(summary) - fills(without_chart) >= 2 * len(summary.fits)
 
 
 def test_without_fit_scores_the_explainer_and_notes_are_printed_but_no_numbers():
@@ -209,9 +209,9 @@ def test_a_ten_thousand_character_note_flows_onto_more_pages_in_order_and_above_
     assert re.findall(r"ankle\d{4}", text_of(pdf)) == re.findall(r"ankle\d{4}", note)
     lowest = []
 
-    def note_heights(text, _cm, tm, _font, _size):
+    def note_heights(text, cm, tm, _font, _size):
         if text.startswith("ankle"):
-            lowest.append(tm[5])
+            lowest.append(tm[4] * cm[1] + tm[5] * cm[3] + cm[5])  # the text's height on the page
 
     for page in reader.pages:
         page.extract_text(visitor_text=note_heights)
@@ -254,19 +254,23 @@ def test_the_mark_for_characters_no_font_has_comes_from_the_summary_labels():
     assert "A [nicht druckbar] B" in flat(text_of(render_pdf(summary)))
 
 
-def test_hebrew_is_shaped_right_to_left_when_uharfbuzz_is_installed():
-    pytest.importorskip("uharfbuzz")
-    text = text_of(render_pdf(sample_summary(notes="שלום")))
-    assert "שלום" in text
+def test_hebrew_and_arabic_words_print_with_their_letters_in_reading_order():
+    # pypdf gives the words of a line in the order they stand on the page (right to left
+    # here), so each word is looked for on its own.
+    text = text_of(render_pdf(sample_summary(notes="שלום עולם\nمرحبا بكم")))
+    for word in ("שלום", "עולם", "مرحبا", "بكم"):
+        assert word in text
     assert "םולש" not in text
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(notes=st.text(max_size=300), question=st.text(max_size=80))
-def test_any_text_a_person_types_renders_and_its_plain_words_survive(notes, question):
+def test_any_text_a_person_types_renders_as_pdf_ua_and_its_plain_words_survive(notes, question):
     summary = sample_summary(notes=notes, own_question=question)
     summary = dataclasses.replace(summary, questions=(Question(UserText(question), "own"),))
-    text = squeezed(text_of(render_pdf(summary)))
+    pdf = render_pdf(summary)
+    assert b"pdfuaid:part" in pdf  # made as PDF/UA-1, not by the fallback without it
+    text = squeezed(text_of(pdf))
     plain = squeezed("".join(c for c in notes if c in string.ascii_letters + string.digits + " "))
     if plain and plain == squeezed(notes):
         assert plain in text
@@ -293,3 +297,22 @@ def test_each_band_names_the_options_it_cannot_be_told_apart_from_and_the_limits
     # Beside the band and again in the option's reasons; the grid's column says it too.
     assert text.count(limit) == 2
     assert text.count("Crosses your limit") == 3
+
+
+def test_many_sources_print_in_two_columns_numbered_in_order_with_none_left_out():
+    sources = tuple(
+        f"Source number {n:02d}. A long enough citation to take a line or two. doi:10.1/{n}"
+        for n in range(12)
+    )
+    pdf = render_pdf(dataclasses.replace(sample_summary(), sources=sources))
+    text = flat(text_of(pdf))
+    assert -1 not in positions_in_order(text, [f"{n + 1}. Source number {n:02d}" for n in range(12)])
+    lefts = {}
+
+    def where(text, cm, tm, _font, _size):
+        if text.strip().startswith("Source number"):
+            lefts[text.strip()[14:16]] = tm[4] * cm[0] + cm[4]
+
+    for page in read(pdf).pages:
+        page.extract_text(visitor_text=where)
+    assert lefts["11"] - lefts["00"] > 80 * MM  # the last source stands in the second column

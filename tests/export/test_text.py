@@ -1,4 +1,4 @@
-"""The person's words made safe for every export, what a PDF prints of them, and how lines wrap."""
+"""The person's words made safe for every export, what a PDF prints of them."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import pytest
 from decisionaid.domain.summary import Question, UserText
 from decisionaid.export.fonts import unprintable_characters
 from decisionaid.export.text import PRINTED_CHARACTERS, plain_text, shortened_for_print
-from decisionaid.export.wrap import wrap_paragraph
 from tests.export.sample import sample_summary
 from tests.export.worst_cases import at_field_limits, hebrew_with_names, latin, right_to_left
 
@@ -114,39 +113,3 @@ def test_nothing_is_unprintable_in_latin_greek_cyrillic_hebrew_arabic_and_common
 def test_unprintable_characters_lists_one_letter_once_in_a_note_of_ten_million_characters():
     summary = sample_summary(notes="中" * 10_000_000)
     assert unprintable_characters(summary) == ["中"]
-
-
-def measure(text: str) -> float:
-    return float(len(text))
-
-
-def test_lines_break_at_spaces_and_drop_the_spaces_at_the_break():
-    assert wrap_paragraph("aaa bbb ccc dd", 7, measure) == ["aaa bbb", "ccc dd"]
-
-
-def test_spaces_at_the_start_of_a_paragraph_are_kept():
-    assert wrap_paragraph("  indented text", 20, measure) == ["  indented text"]
-
-
-def test_a_word_longer_than_a_line_is_broken_between_characters_and_loses_nothing():
-    lines = wrap_paragraph("ab " + "x" * 25, 10, measure)
-    assert lines == ["ab", "x" * 10, "x" * 10, "x" * 5]
-
-
-def test_an_empty_paragraph_is_one_empty_line():
-    assert wrap_paragraph("", 10, measure) == [""]
-
-
-def test_a_character_wider_than_the_line_still_gets_a_line_of_its_own():
-    assert wrap_paragraph("WW", 0.5, measure) == ["W", "W"]
-
-
-def test_wrapping_measures_each_character_of_a_long_word_about_once():
-    calls: list[str] = []
-
-    def counting(text: str) -> float:
-        calls.append(text)
-        return float(len(text))
-
-    wrap_paragraph("x" * 10_000, 100, counting)
-    assert sum(map(len, calls)) < 50_000  # not the 500,000 of measuring what is left each line
