@@ -142,6 +142,7 @@ SAVING_KEYS: dict[str, frozenset[str]] = {
     "summary_page.delete_failed": frozenset({"detail", "folder"}),
     "summary_page.pdf_unprintable": frozenset({"characters"}),
     "summary_page.pdf_shortened": frozenset(),
+    "summary_page.no_pdf": frozenset(),
 }
 """What the app says when answers cannot be saved or deleted, or were merged from another window."""
 

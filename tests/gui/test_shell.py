@@ -490,3 +490,17 @@ async def test_tapping_the_words_of_an_answer_picks_it_and_tapping_again_keeps_i
     radio = app.by_identifier("q-hemophilia_type-B")
     assert isinstance(radio, ft.Radio) and not radio.toggleable
     app.raise_errors()
+
+
+async def test_where_no_pdf_can_be_made_the_summary_page_offers_the_web_page_and_says_why(
+    shipped_content, tmp_path, monkeypatch
+):
+    from decisionaid.gui.views import summary as summary_view
+
+    ui = load_content(shipped_content).ui
+    monkeypatch.setattr(summary_view, "pdf_available", lambda: False)
+    app = await start_app(make_app(shipped_content, tmp_path / "data"), route="/summary")
+    assert ui["summary_page.no_pdf"] in app.texts()
+    buttons = [b.content for b in app.controls() if isinstance(b, ft.FilledButton | ft.OutlinedButton)]
+    assert ui["summary_page.save_html"] in buttons
+    assert ui["summary_page.save_pdf"] not in buttons and ui["summary_page.save_pdf_letter"] not in buttons

@@ -8,7 +8,7 @@ import flet as ft
 
 from decisionaid.export.fonts import unprintable_characters
 from decisionaid.export.markdown_html import render_html, render_markdown
-from decisionaid.export.pdf import render_pdf
+from decisionaid.export.pdf import pdf_available, render_pdf
 from decisionaid.export.text import printed_whole
 from decisionaid.gui.controls import action_button, heading, markdown, paragraph, text_node
 from decisionaid.gui.routes import JOURNEY
@@ -100,7 +100,29 @@ def Summary():
         if state.notice
         else []
     )
-    caveats = pdf_caveats(state, summary)
+    # A phone build has no PDF maker (see pdf_available): it saves the web page instead,
+    # which the phone can print or share, and says so.
+    with_pdf = pdf_available()
+    caveats = pdf_caveats(state, summary) if with_pdf else [paragraph(state.t("summary_page.no_pdf"))]
+    pdf_buttons = (
+        [
+            action_button(
+                "save-pdf",
+                state.t("summary_page.save_pdf"),
+                save_pdf_a4,
+                primary=True,
+                icon=ft.Icons.PICTURE_AS_PDF,
+            ),
+            action_button(
+                "save-pdf-letter",
+                state.t("summary_page.save_pdf_letter"),
+                save_pdf_letter,
+                icon=ft.Icons.PICTURE_AS_PDF,
+            ),
+        ]
+        if with_pdf
+        else []
+    )
     return ft.Column(
         [
             heading(state.t("step.summary.title")),
@@ -109,19 +131,7 @@ def Summary():
             *caveats,
             ft.Row(
                 [
-                    action_button(
-                        "save-pdf",
-                        state.t("summary_page.save_pdf"),
-                        save_pdf_a4,
-                        primary=True,
-                        icon=ft.Icons.PICTURE_AS_PDF,
-                    ),
-                    action_button(
-                        "save-pdf-letter",
-                        state.t("summary_page.save_pdf_letter"),
-                        save_pdf_letter,
-                        icon=ft.Icons.PICTURE_AS_PDF,
-                    ),
+                    *pdf_buttons,
                     action_button("save-md", state.t("summary_page.save_md"), save_markdown),
                     action_button("save-html", state.t("summary_page.save_html"), save_html),
                     action_button(
