@@ -33,7 +33,8 @@ def test_a_session_file_from_before_the_new_questions_loads_unchanged(tmp_path):
     assert loaded.problem is None
     profile = loaded.session.profile
     assert (profile.hemophilia_type, profile.age_group, loaded.session.notes) == ("B", "under_18", "kept")
-    assert all(getattr(profile, field) is None for field in ("sex", "region", "hiv", "hepatitis_b", "hepatitis_c"))
+    new_fields = ("sex", "region", "hiv", "hepatitis_b", "hepatitis_c", "heart_risk")
+    assert all(getattr(profile, field) is None for field in new_fields)
 
 
 def test_the_new_answers_save_and_load_back_with_the_same_format_number(tmp_path):
