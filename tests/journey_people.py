@@ -1,4 +1,4 @@
-"""Two people from PERSONAS.md as the answers they give on every step of the journey.
+"""People from PERSONAS.md and issue 14 as the answers they give on every step of the journey.
 
 The in-process journey (tests/gui/test_journey.py) and the Chromium journey
 (tests/e2e/test_full_journeys_in_chromium.py) walk the app as these two.
@@ -92,6 +92,13 @@ RAY = Person(
         "aav_antibodies": "not_sure",
         "plans_for_children": "no",
         "alcohol": "none",
+        # issue 14: PERSONAS.md (HIV controlled for decades, hepatitis C cured in 2016, 58)
+        "sex": "male",
+        "region": "us",
+        "hiv": "yes",
+        "hepatitis_b": "not_sure",
+        "hepatitis_c": "past_cured",
+        "heart_risk": "yes",
     },
     modules=("history-and-trust", "how-long-it-lasts", "other-options"),
     options_shown=("roctavian", "emicizumab", "factor8-extended", "factor8-standard", "current"),
@@ -126,6 +133,13 @@ DANIEL = Person(
         "aav_antibodies": "not_tested",
         "plans_for_children": "yes",
         "alcohol": "sometimes",
+        # issue 14: every new question answered, one of them with "prefer not to say"
+        "sex": "male",
+        "region": "uk",
+        "hiv": "no",
+        "hepatitis_b": "never",
+        "hepatitis_c": "prefer_not_to_say",
+        "heart_risk": "no",
     },
     modules=("how-gene-therapy-works", "living-with-gene-therapy"),
     options_shown=("hemgenix", "factor9-extended", "factor9-standard", "concizumab", "current"),

@@ -213,9 +213,9 @@ def test_a_uk_resident_sees_each_options_line_for_the_uk(content):
     hemgenix = note_on(content, "hemgenix", "where_you_live", hemophilia_type="B", region="uk")
     assert hemgenix.text.startswith("United Kingdom: licensed")
     fitusiran = note_on(content, "fitusiran", "where_you_live", hemophilia_type="B", region="uk")
-    assert fitusiran.text.startswith("the United Kingdom: we could not read a licence for Qfitlia")
+    assert fitusiran.text.startswith("United Kingdom: we could not read a licence for Qfitlia")
     assert "Check with your team" in fitusiran.text
-    assert hemgenix.reason == content.text("flag_reason.region", region="the United Kingdom")
+    assert hemgenix.reason == content.text("flag_reason.region", region="United Kingdom")
 
 
 def test_every_option_on_the_market_gets_a_line_for_the_region_and_the_question_comes_once(content):
