@@ -195,7 +195,7 @@ AMINA = Person(
     leaning_name="Not sure yet",
     role="role_together",
     own_question="Is there anything known about gene therapy in women?",
-    sees_notes=("women", "plans_for_children", "where_you_live"),
+    sees_notes=("women", "plans_for_children", "where_you_live", "moderate"),
     never_scored=("marstacimab",),  # EU licence: severe hemophilia only
     never_reads=(
         "a man passes on",

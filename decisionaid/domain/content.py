@@ -319,6 +319,7 @@ FlagId = Literal[
     # issue 14
     "type_unknown",
     "mild",
+    "moderate",
     "women",
     "hiv",
     "hepatitis_b",

@@ -99,8 +99,8 @@ def _more_reasons(content: Content, profile: Profile) -> dict[str, str]:
     reasons: dict[str, str] = {}
     if profile.hemophilia_type == "not_sure":
         reasons["type_unknown"] = t("flag_reason.type_not_sure")
-    if profile.severity == "mild":
-        reasons["mild"] = t("flag_reason.severity.mild")
+    if profile.severity in ("mild", "moderate"):
+        reasons[profile.severity] = t(f"flag_reason.severity.{profile.severity}")
     if profile.sex == "female":
         reasons["women"] = t("flag_reason.sex.female")
     if profile.hiv == "yes":

@@ -113,6 +113,7 @@ _FIXED: dict[str, frozenset[str]] = {
     "summary.type_not_known": frozenset(),
     "flag_reason.type_not_sure": frozenset(),
     "flag_reason.severity.mild": frozenset(),
+    "flag_reason.severity.moderate": frozenset(),
     "flag_reason.sex.female": frozenset(),
     "flag_reason.hiv": frozenset(),
     "flag_reason.hepatitis_b.now": frozenset(),

@@ -101,6 +101,12 @@ def test_mild_hemophilia_a_reads_about_desmopressin_and_factor_when_needed(conte
     assert "mild" not in notes(content, hemophilia_type="A", severity="severe")
 
 
+def test_moderate_hemophilia_b_reads_what_moderately_severe_means_for_hemgenix(content):
+    note = note_on(content, "hemgenix", "moderate", hemophilia_type="B", severity="moderate")
+    assert note is not None and "1 to 2%" in note.text and "Hemgenix" in note.text
+    assert note_on(content, "hemgenix", "moderate", hemophilia_type="B", severity="severe") is None
+
+
 def test_roctavian_is_set_apart_for_moderate_hemophilia_a(content):
     assert apart(content, hemophilia_type="A", severity="moderate").get("roctavian") == "not_for_you"
     assert "roctavian" not in apart(content, hemophilia_type="A", severity="severe")

@@ -80,7 +80,8 @@ EVERY_NOTE = {
     "region": "other",
 }
 """Answers that raise every care-team note but the inhibitor one (varied below), the one
-for women (its own wording, tested in test_person_rules) and the one for an unknown type."""
+for women (its own wording, tested in test_person_rules), the one for moderate hemophilia
+(severity is "mild" here) and the one for an unknown type."""
 
 
 def words_seen(content, profile: Profile) -> list[str]:
@@ -125,7 +126,7 @@ def test_each_inhibitor_answer_gets_its_own_question(content):
 def test_a_person_not_sure_of_the_type_reads_the_general_text_that_covers_both(content, kind):
     notes = flag_notes(content, Profile(hemophilia_type=kind, inhibitors="now", **EVERY_NOTE))
     unknown_type = {"type_unknown"} if kind == "not_sure" else set()
-    expected = {f.id for f in content.flags} - {"women", "type_unknown"} | unknown_type
+    expected = {f.id for f in content.flags} - {"women", "type_unknown", "moderate"} | unknown_type
     assert {n.flag.id for n in notes} == expected
     assert [n.text for n in notes] == [n.flag.text for n in notes]
     inhibitors = next(n.text for n in notes if n.flag.id == "inhibitors")
