@@ -1,4 +1,4 @@
-"""Two people from PERSONAS.md as the answers they give on every step of the journey.
+"""People from PERSONAS.md and issue 14 as the answers they give on every step of the journey.
 
 The in-process journey (tests/gui/test_journey.py) and the Chromium journey
 (tests/e2e/test_full_journeys_in_chromium.py) walk the app as these two.
@@ -52,6 +52,13 @@ class Person:
     role: str
     own_question: str
     notes: str = ODD_NOTES
+    sees_notes: tuple[str, ...] = ()
+    """Issue 14: the care-team notes (flag ids) the answers must raise for this person."""
+    never_scored: tuple[str, ...] = ()
+    """Options that must never get a fit for this person (the licence or type rules them out)."""
+    never_reads: tuple[str, ...] = ()
+    """Words that would be false for this person anywhere in the notes, the reasons an option
+    is set apart, or the option cards shown (checked in tests/domain/test_journey_people_truth.py)."""
 
     def importance(self, attribute_ids: list[str]) -> dict[str, int]:
         """Attribute id -> step, for every attribute of the content."""
@@ -85,6 +92,13 @@ RAY = Person(
         "aav_antibodies": "not_sure",
         "plans_for_children": "no",
         "alcohol": "none",
+        # issue 14: PERSONAS.md (HIV controlled for decades, hepatitis C cured in 2016, 58)
+        "sex": "male",
+        "region": "us",
+        "hiv": "yes",
+        "hepatitis_b": "not_sure",
+        "hepatitis_c": "past_cured",
+        "heart_risk": "yes",
     },
     modules=("history-and-trust", "how-long-it-lasts", "other-options"),
     options_shown=("roctavian", "emicizumab", "factor8-extended", "factor8-standard", "current"),
@@ -119,6 +133,13 @@ DANIEL = Person(
         "aav_antibodies": "not_tested",
         "plans_for_children": "yes",
         "alcohol": "sometimes",
+        # issue 14: every new question answered, one of them with "prefer not to say"
+        "sex": "male",
+        "region": "uk",
+        "hiv": "no",
+        "hepatitis_b": "never",
+        "hepatitis_c": "prefer_not_to_say",
+        "heart_risk": "no",
     },
     modules=("how-gene-therapy-works", "living-with-gene-therapy"),
     options_shown=("hemgenix", "factor9-extended", "factor9-standard", "concizumab", "current"),
@@ -139,6 +160,175 @@ DANIEL = Person(
 )
 
 PEOPLE = (RAY, DANIEL)
+
+# The five people of issue 14, as data. The domain test walks them all
+# (tests/domain/test_journey_people_truth.py); the in-process and Chromium journeys walk
+# PEOPLE, and adding these to it is left to whoever wires those journeys.
+
+AMINA = Person(
+    key="amina-woman-hemophilia-b",
+    type_label="Hemophilia B",
+    profile={
+        "hemophilia_type": "B",
+        "severity": "moderate",  # factor IX 4%
+        "current_treatment": "factor9-standard",  # factor IX when she bleeds (on demand)
+        "inhibitors": "never",
+        "age_group": "18_to_64",  # 41
+        "sex": "female",
+        "region": "eu",
+        "hiv": "prefer_not_to_say",
+        "plans_for_children": "not_sure",
+    },
+    modules=("hemophilia-and-factor-levels", "other-options"),
+    options_shown=("hemgenix", "factor9-standard", "factor9-extended", "concizumab", "current"),
+    options_hidden=("roctavian", "emicizumab", "factor8-standard", "factor8-extended"),
+    gene_therapy="Hemgenix",
+    compare_add=("hemgenix",),
+    compare_remove=("factor9-standard",),
+    importance_steps=(3, 2, 4, 1, 3, 2, 1, 2),
+    fit_change=(1, 4),
+    top_three=(2, 0, 4),
+    hard_limit="wait_for_children",
+    knowledge={"given_once": 1, "staying_is_a_choice": 0},
+    readiness={"sure_of_myself": False, "understand_information": True},
+    leaning="not_sure",
+    leaning_name="Not sure yet",
+    role="role_together",
+    own_question="Is there anything known about gene therapy in women?",
+    sees_notes=("women", "plans_for_children", "where_you_live", "moderate"),
+    never_scored=("marstacimab",),  # EU licence: severe hemophilia only
+    never_reads=(
+        "a man passes on",
+        "you and any female partner",
+        "his daughters",
+        "He must never",
+        "only for men",
+        "treated men",
+    ),
+)
+
+OMAR = Person(
+    key="omar-inhibitor-hemophilia-a",
+    type_label="Hemophilia A",
+    profile={
+        "hemophilia_type": "A",
+        "severity": "severe",
+        "current_treatment": "emicizumab",
+        "inhibitors": "now",
+        "age_group": "18_to_64",  # 27
+        "sex": "male",
+    },
+    modules=("other-options",),
+    options_shown=("emicizumab", "concizumab", "fitusiran", "current"),
+    options_hidden=("hemgenix", "factor9-standard"),
+    gene_therapy="Roctavian",
+    compare_add=("concizumab",),
+    compare_remove=("emicizumab",),
+    importance_steps=(4, 1, 2, 3, 0, 2, 3, 1),
+    fit_change=(0, 3),
+    top_three=(0, 3, 6),
+    hard_limit="daily_injections",
+    knowledge={"staying_is_a_choice": 0},
+    readiness={"sure_of_myself": True},
+    leaning="current",
+    leaning_name="Stay with my current treatment",
+    role="role_i_decide_after_hearing",
+    own_question="How would my bleeds be treated on each option, with my inhibitor?",
+    sees_notes=("inhibitors",),
+    never_scored=("roctavian", "factor8-standard", "factor8-extended"),
+    never_reads=("Do I have inhibitors",),
+)
+
+JAKE = Person(
+    key="jake-16-hemophilia-b",
+    type_label="Hemophilia B",
+    profile={
+        "hemophilia_type": "B",
+        "severity": "severe",
+        "current_treatment": "factor9-extended",
+        "inhibitors": "never",
+        "age_group": "under_18",  # 16
+        "sex": "male",
+    },
+    modules=("hemophilia-and-factor-levels", "how-gene-therapy-works"),
+    options_shown=("hemgenix", "factor9-extended", "factor9-standard", "current"),
+    options_hidden=("roctavian", "emicizumab"),
+    gene_therapy="Hemgenix",
+    compare_add=("hemgenix",),
+    compare_remove=("factor9-extended",),
+    importance_steps=(2, 4, 3, 1, 2, 0, 3, 2),
+    fit_change=(2, 1),
+    top_three=(1, 2, 6),
+    hard_limit="cannot_undo",
+    knowledge={"given_once": 1},
+    readiness={"sure_of_myself": False},
+    leaning="not_sure",
+    leaning_name="Not sure yet",
+    role="role_together",
+    own_question="Which treatments could I have when I turn 18?",
+    sees_notes=("under_18",),
+    never_scored=("hemgenix", "beqvez"),
+)
+
+SAM = Person(
+    key="sam-not-sure-of-type",
+    type_label="Not sure",
+    profile={"hemophilia_type": "not_sure", "age_group": "18_to_64", "sex": "male"},  # 30
+    modules=("hemophilia-and-factor-levels",),
+    options_shown=("hemgenix", "roctavian", "emicizumab", "factor8-standard", "factor9-standard", "current"),
+    options_hidden=(),
+    gene_therapy="Hemgenix",
+    compare_add=("emicizumab",),
+    compare_remove=(),
+    importance_steps=(2, 2, 3, 1, 1, 2, 3, 2),
+    fit_change=(3, 4),
+    top_three=(0, 1, 2),
+    hard_limit="cannot_undo",
+    knowledge={"given_once": 1},
+    readiness={"understand_information": False},
+    leaning="not_sure",
+    leaning_name="Not sure yet",
+    role="role_doctor_after_hearing_me",
+    own_question="Which type of hemophilia do I have?",
+    sees_notes=("type_unknown",),
+)
+
+GEORGE = Person(
+    key="george-66-hemophilia-a-uk",
+    type_label="Hemophilia A",
+    profile={
+        "hemophilia_type": "A",
+        "severity": "severe",
+        "current_treatment": "factor8-standard",
+        "inhibitors": "never",
+        "age_group": "65_plus",  # 66
+        "sex": "male",
+        "region": "uk",
+        "hiv": "yes",  # on treatment
+        "hepatitis_c": "past_cured",
+        "heart_risk": "yes",  # high blood pressure, and over 50
+    },
+    modules=("history-and-trust", "living-with-gene-therapy"),
+    options_shown=("roctavian", "emicizumab", "factor8-standard", "factor8-extended", "current"),
+    options_hidden=("hemgenix", "beqvez"),
+    gene_therapy="Roctavian",
+    compare_add=("roctavian", "emicizumab"),
+    compare_remove=("factor8-standard",),
+    importance_steps=(1, 4, 2, 3, 4, 1, 2, 3),
+    fit_change=(4, 2),
+    top_three=(1, 4, 3),
+    hard_limit="clot_warning",
+    knowledge={"liver_tests": 1, "steroids": 1},
+    readiness={"enough_support": True},
+    leaning="current",
+    leaning_name="Stay with my current treatment",
+    role="role_together",
+    own_question="Do my HIV medicines rule out Roctavian?",
+    sees_notes=("hiv", "hepatitis_c", "clot_risk", "where_you_live"),
+    never_reads=("under 18", "Hemgenix"),
+)
+
+ISSUE_14_PEOPLE = (AMINA, OMAR, JAKE, SAM, GEORGE)
 
 
 def assert_saved_as_given(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decisionaid.domain.content import Content
 from decisionaid.domain.session import Session
 from decisionaid.domain.summary import DiscussionSummary
-from decisionaid.domain.tailoring import flag_notes
+from decisionaid.domain.tailoring import flag_notes, one_per_flag
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def talking_points(content: Content, session: Session, summary: DiscussionSummar
     missed = sum(1 for item in teach_back(content, session) if item.correct is False)
     if missed:
         points.append(t("clinician.point.misses", count=missed))
-    for note in flag_notes(content, session.profile):
+    for note in one_per_flag(flag_notes(content, session.profile)):
         points.append(t("clinician.point.flag", title=note.flag.title, reason=note.reason))
     if session.preferred_role:
         points.append(t("clinician.point.role", role=summary.role))

@@ -146,9 +146,41 @@ class AttributeScore(StrictModel):
         return self.score if self.high is None else self.high
 
 
-ProfileField = Literal["hemophilia_type", "severity", "inhibitors", "age_group", "aav_antibodies"]
+ProfileField = Literal[
+    "hemophilia_type",
+    "severity",
+    "inhibitors",
+    "age_group",
+    "aav_antibodies",
+    # issue 14: the answers added to "About you", and the older ones a wording may turn on
+    "sex",
+    "region",
+    "hiv",
+    "hepatitis_b",
+    "hepatitis_c",
+    "heart_risk",
+    "liver_problems",
+    "plans_for_children",
+    "alcohol",
+]
 """The answers about a person that a licence (`NotFor.when`) or a note's wording
-(`FlagVariant.when`) can turn on."""
+(`FlagVariant.when`) can turn on. A key outside this list is an error in the file."""
+
+Region = Literal["us", "eu", "uk", "canada"]
+"""The places whose licences an option may state (the "where you live" answers but
+"other"): a person elsewhere is told to check with the team."""
+
+
+class Licence(StrictModel):
+    """Whether an option is licensed in one region, in the person's words, from a label
+    or regulator page that was read. A region with no entry is unknown: the person is told
+    to check with the team, never given a guess."""
+
+    region: Region
+    status: Literal["licensed", "not_licensed"]
+    text: Text
+    """One short line that names the region: "EU: licensed for adults with severe hemophilia B"."""
+    sources: list[SourceId] = Field(min_length=1)
 
 
 class NotFor(StrictModel):
@@ -214,6 +246,8 @@ class Option(StrictModel):
     unknowns: list[Statement]
     eligibility: list[Statement]
     not_for: list[NotFor] = Field(default_factory=list)
+    licences: list[Licence] = Field(default_factory=list)
+    """Licence lines by region (issue 14), one per region at most; see `Licence`."""
     linked_ranges: list[Id] = Field(default_factory=list)
     """Attributes whose score ranges share one cause and move together (a gene therapy
     that does not take, or fades, lowers how often you treat, bleeds and your own factor
@@ -222,6 +256,20 @@ class Option(StrictModel):
     sources: list[SourceId] = Field(min_length=1)
     reviewed: dt.date
     body: MarkdownBody
+
+    @field_validator("licences")
+    @classmethod
+    def _one_line_per_region(cls, licences: list[Licence]) -> list[Licence]:
+        regions = [lic.region for lic in licences]
+        repeated = sorted({r for r in regions if regions.count(r) > 1})
+        if repeated:
+            raise ValueError(f"more than one licence line for {', '.join(repeated)}")
+        return licences
+
+
+def licence_in(option: Option, region: str | None) -> Licence | None:
+    """The option's licence line for a region, or None when it gives none (unknown)."""
+    return next((lic for lic in option.licences if lic.region == region), None)
 
 
 def in_shown_order(options: Sequence[Option]) -> list[Option]:
@@ -268,6 +316,16 @@ FlagId = Literal[
     "plans_for_children",
     "alcohol_use",
     "withdrawn",
+    # issue 14
+    "type_unknown",
+    "mild",
+    "moderate",
+    "women",
+    "hiv",
+    "hepatitis_b",
+    "hepatitis_c",
+    "clot_risk",
+    "where_you_live",
 ]
 
 

@@ -4,8 +4,8 @@ One option per real choice (issue 13): "Stay with my current treatment" is never
 scored on its own. When the person names a listed product, that product's card
 is his current treatment and is scored with all its own scores and limits; when
 he names another treatment, or none, we cannot score what we know nothing of,
-and say so. Withdrawn products and options his licence rules out (`not_for`) are
-shown with the reason, never scored.
+and say so. Withdrawn products, options his licence rules out (`not_for`) and options
+not licensed where he lives (`licences`) are shown with the reason, never scored.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from decisionaid.domain.content import Content, NotFor, Option
-from decisionaid.domain.session import Profile
+from decisionaid.domain.content import Content, NotFor, Option, licence_in
+from decisionaid.domain.session import UNKNOWN_ANSWERS, Profile
 
-Standing = Literal["scored", "withdrawn", "not_for_you", "current_unknown"]
+Standing = Literal["scored", "withdrawn", "not_for_you", "not_licensed", "current_unknown"]
 
 CURRENT_UNKNOWN_KEY = "fit.apart.current_unknown"
 """ui.yaml: why a current treatment we have no card for (or one withdrawn) is not scored."""
@@ -49,13 +49,14 @@ def rules_against(option: Option, profile: Profile) -> list[NotFor]:
     """The licence rules of this option that rule it out for this person.
 
     A rule applies only when every answer it names matches; an answer he has not
-    given, or "not sure", never matches, so it never rules an option out.
+    given, "not sure" or "prefer not to say" never matches, so it never rules an
+    option out.
     """
     answers = profile.model_dump()
 
     def matches(field: str, allowed: list[str]) -> bool:
         answer = answers.get(field)
-        return answer not in (None, "not_sure") and answer in allowed
+        return answer is not None and answer not in UNKNOWN_ANSWERS and answer in allowed
 
     return [rule for rule in option.not_for if all(matches(f, a) for f, a in rule.when.items())]
 
@@ -89,6 +90,12 @@ def standing(content: Content, profile: Profile) -> tuple[list[Option], list[Apa
             continue  # otherwise the product's own card stands for it
         if option.status == "withdrawn":
             apart.append(Apart(option.id, "withdrawn", (option.availability,), tuple(option.sources)))
+            continue
+        licence = licence_in(option, profile.region)
+        if option is not now and licence is not None and licence.status == "not_licensed":
+            # Not licensed where he lives (a label or regulator page says so): shown
+            # apart with the line that says where, never scored. Unknown stays scored.
+            apart.append(Apart(option.id, "not_licensed", (licence.text,), tuple(licence.sources)))
             continue
         rules = [] if option is now else rules_against(option, profile)
         if rules:

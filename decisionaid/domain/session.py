@@ -42,6 +42,10 @@ Moment = Annotated[dt.datetime, AfterValidator(_within_range)]
 """A point in time as a session keeps it: aware, in UTC, within EARLIEST..LATEST."""
 NotSure = Literal["not_sure"]
 
+UNKNOWN_ANSWERS = frozenset({"not_sure", "prefer_not_to_say"})
+"""Answers that say nothing about the person: they never rule an option out and never
+pick a wording (he keeps the general text, and is told to ask)."""
+
 TOP_PRIORITIES = 3
 """How many attributes the trade-off step asks the person to choose as his top priorities."""
 
@@ -68,12 +72,24 @@ class Profile(SessionModel):
     hemophilia_type: Literal["A", "B", "not_sure"] | None = None
     severity: Literal["severe", "moderate", "mild", "not_sure"] | None = None
     inhibitors: Literal["now", "past", "never", "not_sure"] | None = None
-    age_group: Literal["under_18", "18_to_64", "65_plus"] | None = None
+    age_group: Literal["under_12", "under_18", "18_to_64", "65_plus"] | None = None
+    """"under_18" is 12 to 17 since "under_12" was added (issue 14); files that say
+    "under_18" keep meaning "a minor", which is all the rules that use it need."""
     current_treatment: str | None = None
-    liver_problems: Literal["yes", "no", "not_sure"] | None = None
+    liver_problems: Literal["yes", "no", "not_sure", "prefer_not_to_say"] | None = None
     aav_antibodies: Literal["positive", "negative", "not_tested", "not_sure"] | None = None
-    plans_for_children: Literal["yes", "no", "not_sure"] | None = None
-    alcohol: Literal["none", "sometimes", "most_days", "not_sure"] | None = None
+    plans_for_children: Literal["yes", "no", "not_sure", "prefer_not_to_say"] | None = None
+    alcohol: Literal["none", "sometimes", "most_days", "not_sure", "prefer_not_to_say"] | None = None
+    # Issue 14: more of what changes what is true for a person. Every one optional, with
+    # "not sure" and "prefer not to say"; None (not answered) is kept apart from both.
+    sex: Literal["female", "male", "other", "not_sure", "prefer_not_to_say"] | None = None
+    region: Literal["us", "eu", "uk", "canada", "other", "not_sure", "prefer_not_to_say"] | None = None
+    hiv: Literal["yes", "no", "not_sure", "prefer_not_to_say"] | None = None
+    hepatitis_b: Literal["never", "past", "now", "not_sure", "prefer_not_to_say"] | None = None
+    hepatitis_c: Literal["never", "past_cured", "now", "not_sure", "prefer_not_to_say"] | None = None
+    heart_risk: Literal["yes", "no", "not_sure", "prefer_not_to_say"] | None = None
+    """Over 50, or heart or blood vessel disease, high blood pressure or diabetes: the
+    clot risk factors the Hemgenix leaflet names."""
 
 
 class Session(SessionModel):

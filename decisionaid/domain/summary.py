@@ -16,8 +16,14 @@ from decisionaid.domain.fit import priorities, standing
 from decisionaid.domain.fit_summary import ApartLine, FitLine, FitView, fit_view
 from decisionaid.domain.references import citation_line, strip_citations
 from decisionaid.domain.session import Profile, Session
-from decisionaid.domain.tailoring import flag_notes
-from decisionaid.domain.ui_keys import LABEL_KEYS, PROFILE_FIELDS, SUMMARY_HEADINGS
+from decisionaid.domain.tailoring import flag_notes, one_per_flag
+from decisionaid.domain.ui_keys import (
+    ASKED_SINCE_ISSUE_14,
+    LABEL_KEYS,
+    PROFILE_FIELDS,
+    SHARED_ANSWERS,
+    SUMMARY_HEADINGS,
+)
 
 
 @dataclass(frozen=True)
@@ -119,14 +125,18 @@ def _profile_lines(content: Content, profile: Profile) -> tuple[LabelledValue, .
     for name in PROFILE_FIELDS:
         value = getattr(profile, name)
         if value is None:
+            if name in ASKED_SINCE_ISSUE_14:
+                lines.append(LabelledValue(t(f"profile.q.{name}"), t("summary.not_answered")))
             continue
-        if name == "current_treatment":
+        if name == "hemophilia_type" and value == "not_sure":
+            answer = t("summary.type_not_known")
+        elif name == "current_treatment":
             try:
                 answer = content.option(value).name
             except KeyError:
                 answer = t("profile.a.current_treatment.other")
-        elif value == "not_sure":
-            answer = t("profile.a.not_sure")
+        elif value in SHARED_ANSWERS:
+            answer = t(f"profile.a.{value}")
         else:
             answer = t(f"profile.a.{name}.{value}")
         lines.append(LabelledValue(t(f"profile.q.{name}"), answer))
@@ -138,7 +148,7 @@ def suggested_questions(content: Content, session: Session) -> list[SuggestedQue
     t = content.text
     found = [
         SuggestedQuestion(f"flag:{n.flag.id}", n.question, "flag")
-        for n in flag_notes(content, session.profile)
+        for n in one_per_flag(flag_notes(content, session.profile))
     ]
     limits = {h.id: h for h in content.hard_limits}
     found += [

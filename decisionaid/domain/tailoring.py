@@ -1,17 +1,18 @@
 """Which options and "ask your care team" notes a person sees, and why.
 
-Type A or B is the only filter. Everything else (age, inhibitors, liver,
-antibodies, plans for children, alcohol, a product that is withdrawn) becomes
-a note with its reason, never a silent exclusion: the care team decides
-eligibility, the aid helps the person ask.
+Type A or B is the only filter here (the licence rules that set options apart
+are in `eligibility`). Every other answer (age, sex, inhibitors, liver, HIV,
+hepatitis, clot risks, where he lives, antibodies, plans for children, alcohol,
+a product that is withdrawn) becomes a note with its reason, never a silent
+exclusion: the care team decides, the aid helps the person ask.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from decisionaid.domain.content import Content, Flag, FlagVariant, Option
-from decisionaid.domain.session import Profile
+from decisionaid.domain.content import Content, Flag, FlagVariant, Option, licence_in
+from decisionaid.domain.session import UNKNOWN_ANSWERS, Profile
 
 
 def options_for(content: Content, profile: Profile) -> list[Option]:
@@ -35,8 +36,15 @@ class FlagNote:
     """The suggested question worded for this person's answers."""
 
 
-NEVER_MATCHES = frozenset({"not_sure"})
-"""Answers that never pick a variant: a person unsure keeps the general wording."""
+NEVER_MATCHES = UNKNOWN_ANSWERS
+"""Answers that never pick a variant: a person unsure, or who would rather not say,
+keeps the general wording."""
+
+REGION_FLAG = "where_you_live"
+"""The note built per option from its licence lines, not from one text."""
+
+LICENSED_REGIONS = ("us", "eu", "uk", "canada")
+"""The "where you live" answers that options state licences for; "other" is told to check."""
 
 
 def _matches(variant: FlagVariant, profile: Profile) -> bool:
@@ -81,7 +89,53 @@ def _reasons(content: Content, profile: Profile, shown: list[Option]) -> dict[st
         reasons["alcohol_use"] = t(f"flag_reason.alcohol.{profile.alcohol}")
     if any(o.status in ("withdrawn", "limited") for o in shown):
         reasons["withdrawn"] = t("flag_reason.withdrawn")
+    reasons |= _more_reasons(content, profile)
     return reasons
+
+
+def _more_reasons(content: Content, profile: Profile) -> dict[str, str]:
+    """The reasons for the notes added with issue 14's questions."""
+    t = content.text
+    reasons: dict[str, str] = {}
+    if profile.hemophilia_type == "not_sure":
+        reasons["type_unknown"] = t("flag_reason.type_not_sure")
+    if profile.severity in ("mild", "moderate"):
+        reasons[profile.severity] = t(f"flag_reason.severity.{profile.severity}")
+    if profile.sex == "female":
+        reasons["women"] = t("flag_reason.sex.female")
+    if profile.hiv == "yes":
+        reasons["hiv"] = t("flag_reason.hiv")
+    if profile.hepatitis_b in ("now", "past"):
+        reasons["hepatitis_b"] = t(f"flag_reason.hepatitis_b.{profile.hepatitis_b}")
+    if profile.hepatitis_c in ("now", "past_cured"):
+        reasons["hepatitis_c"] = t(f"flag_reason.hepatitis_c.{profile.hepatitis_c}")
+    if profile.heart_risk == "yes":
+        reasons["clot_risk"] = t("flag_reason.heart_risk")
+    if profile.region in LICENSED_REGIONS:
+        reasons[REGION_FLAG] = t("flag_reason.region", region=t(f"profile.a.region.{profile.region}"))
+    elif profile.region == "other":
+        reasons[REGION_FLAG] = t("flag_reason.region.other")
+    return reasons
+
+
+def _region_notes(
+    content: Content, profile: Profile, flag: Flag, shown: list[Option], reason: str
+) -> list[FlagNote]:
+    """The "where you live" note: one per option, its licence line for his region, or
+    "check with your team" where the option states none (never a guess). A person
+    elsewhere gets the note's own text once, on every option on the market."""
+    market = [o for o in shown if o.kind != "current" and o.status != "withdrawn"]
+    if profile.region not in LICENSED_REGIONS:
+        touched = tuple(o.id for o in market)
+        return [FlagNote(flag, touched, reason, flag.text, flag.question)] if touched else []
+    t = content.text
+    place = t(f"profile.a.region.{profile.region}")
+    notes = []
+    for option in market:
+        licence = licence_in(option, profile.region)
+        text = licence.text if licence else t("region.unknown", region=place, option=option.name)
+        notes.append(FlagNote(flag, (option.id,), reason, text, flag.question))
+    return notes
 
 
 def flag_notes(content: Content, profile: Profile) -> list[FlagNote]:
@@ -91,6 +145,9 @@ def flag_notes(content: Content, profile: Profile) -> list[FlagNote]:
     notes = []
     for flag in content.flags:
         if flag.id not in reasons:
+            continue
+        if flag.id == REGION_FLAG:
+            notes += _region_notes(content, profile, flag, shown, reasons[flag.id])
             continue
         touched = tuple(
             o.id
@@ -110,3 +167,9 @@ def flag_notes(content: Content, profile: Profile) -> list[FlagNote]:
 def notes_for_option(notes: list[FlagNote], option_id: str) -> list[FlagNote]:
     """The notes that touch one option, in content order."""
     return [n for n in notes if option_id in n.option_ids]
+
+
+def one_per_flag(notes: list[FlagNote]) -> list[FlagNote]:
+    """The first note of each flag: the "where you live" note comes once per option, and a
+    list of questions or talking points needs it once."""
+    return list({n.flag.id: n for n in reversed(notes)}.values())[::-1]

@@ -33,11 +33,24 @@ PROFILE_FIELDS = (
     "current_treatment",
     "inhibitors",
     "age_group",
+    "sex",
+    "region",
     "liver_problems",
+    "hiv",
+    "hepatitis_b",
+    "hepatitis_c",
+    "heart_risk",
     "aav_antibodies",
     "plans_for_children",
     "alcohol",
 )
+
+ASKED_SINCE_ISSUE_14 = ("sex", "region", "hiv", "hepatitis_b", "hepatitis_c", "heart_risk")
+"""Questions added for issue 14: the summary prints each, "Not answered" when skipped, so a
+clinician sees they were asked (the older ones print only when answered, as before)."""
+
+SHARED_ANSWERS = ("not_sure", "prefer_not_to_say")
+"""Answers worded once for every question (profile.a.<answer>), not per field."""
 
 LABEL_KEYS = (
     "limits_crossed",
@@ -97,6 +110,22 @@ _FIXED: dict[str, frozenset[str]] = {
     "question.limit": frozenset({"statement"}),
     "question.priority": frozenset({"attribute"}),
     "profile.a.not_sure": frozenset(),
+    "profile.a.prefer_not_to_say": frozenset(),
+    "about_you.more_intro": frozenset(),
+    "summary.type_not_known": frozenset(),
+    "flag_reason.type_not_sure": frozenset(),
+    "flag_reason.severity.mild": frozenset(),
+    "flag_reason.severity.moderate": frozenset(),
+    "flag_reason.sex.female": frozenset(),
+    "flag_reason.hiv": frozenset(),
+    "flag_reason.hepatitis_b.now": frozenset(),
+    "flag_reason.hepatitis_b.past": frozenset(),
+    "flag_reason.hepatitis_c.now": frozenset(),
+    "flag_reason.hepatitis_c.past_cured": frozenset(),
+    "flag_reason.heart_risk": frozenset(),
+    "flag_reason.region": frozenset({"region"}),
+    "flag_reason.region.other": frozenset(),
+    "region.unknown": frozenset({"region", "option"}),
     "profile.a.current_treatment.other": frozenset(),
     "flag_reason.under_18": frozenset(),
     "flag_reason.inhibitors.now": frozenset(),
@@ -197,5 +226,9 @@ def required_ui_keys() -> dict[str, frozenset[str]]:
     for field in PROFILE_FIELDS:
         keys[f"profile.q.{field}"] = frozenset()
         if field != "current_treatment":
-            keys |= {f"profile.a.{field}.{v}": frozenset() for v in profile_answers(field) if v != "not_sure"}
+            keys |= {
+                f"profile.a.{field}.{v}": frozenset()
+                for v in profile_answers(field)
+                if v not in SHARED_ANSWERS
+            }
     return keys

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import string
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from decisionaid.domain.content import Figures, Statement
+from decisionaid.domain.content import Figures, Licence, Statement
 from decisionaid.domain.ui_keys import required_ui_keys
 from decisionaid.loader import flag_checks, grade_checks, rubric_checks
 from decisionaid.loader.grade_checks import MAX_READING_GRADE
@@ -156,7 +156,7 @@ def _unique_ids(files: ContentFiles) -> list[Problem]:
 def _cited(files: ContentFiles) -> Iterable[tuple[LoadedFile, int, str, str]]:
     """(file, line, field, source id) for every citation anywhere in the content."""
 
-    def statements(w: LoadedFile, name: str, items: list[Statement]):
+    def statements(w: LoadedFile, name: str, items: Sequence[Statement | Licence]):
         for i, st in enumerate(items):
             for s in st.sources:
                 yield w, w.line_of(name, i, "sources"), f"{name}[{i}].sources", s
@@ -179,7 +179,7 @@ def _cited(files: ContentFiles) -> Iterable[tuple[LoadedFile, int, str, str]]:
         yield from markdown(files.about[1], files.about[0].sources)
     for option, w in files.options:
         yield from markdown(w, option.sources)
-        for name in ("benefits", "harms", "commitments", "unknowns", "eligibility"):
+        for name in ("benefits", "harms", "commitments", "unknowns", "eligibility", "licences"):
             yield from statements(w, name, getattr(option, name))
         for attr_id, score in option.attributes.items():
             yield w, w.line_of("attributes", attr_id, "source"), f"attributes.{attr_id}.source", score.source

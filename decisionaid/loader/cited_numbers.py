@@ -33,11 +33,11 @@ Numbers written as words ("five years") are not seen: write digits.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from decisionaid.domain.content import STRONG_KINDS, Figures, Option, Source, Statement
+from decisionaid.domain.content import STRONG_KINDS, Figures, Licence, Option, Source, Statement
 from decisionaid.domain.references import strip_citations
 from decisionaid.loader.problems import Problem, RuleProblem
 from decisionaid.loader.readability import cited_ids
@@ -129,7 +129,7 @@ class PatientText:
     """True where the app draws numbers from the data (a chart point, an icon array)."""
 
 
-def _statements(w: LoadedFile, name: str, items: list[Statement]) -> Iterator[PatientText]:
+def _statements(w: LoadedFile, name: str, items: Sequence[Statement | Licence]) -> Iterator[PatientText]:
     for i, st in enumerate(items):
         cited = (*st.sources, *cited_ids(st.text))
         yield PatientText(w.path, w.line_of(name, i, "text"), f"{name}[{i}].text", st.text, cited)
@@ -143,7 +143,7 @@ def _body(w: LoadedFile, kind: str) -> Iterator[PatientText]:
 
 def _option(option: Option, w: LoadedFile) -> Iterator[PatientText]:
     yield from _body(w, "option")
-    for name in ("benefits", "harms", "commitments", "unknowns", "eligibility"):
+    for name in ("benefits", "harms", "commitments", "unknowns", "eligibility", "licences"):
         yield from _statements(w, name, getattr(option, name))
     for name in ("doses_per_year", "factor_level"):
         value = getattr(option, name)

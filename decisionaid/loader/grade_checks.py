@@ -30,7 +30,7 @@ def _grade(path: str, line: int, field: str, text: str) -> list[Problem]:
 
 def _option_patient_text(option: Option) -> str:
     parts = [option.body.patient, option.given, option.how_often, option.availability]
-    for name in ("benefits", "harms", "commitments", "unknowns", "eligibility"):
+    for name in ("benefits", "harms", "commitments", "unknowns", "eligibility", "licences"):
         parts += [f"- {s.text}" for s in getattr(option, name)]
     return "\n\n".join(parts)
 

@@ -18,7 +18,7 @@ import typing
 from typing import TYPE_CHECKING
 
 from decisionaid.domain.content import Attribute, AttributeScore
-from decisionaid.domain.session import Profile
+from decisionaid.domain.session import UNKNOWN_ANSWERS, Profile
 from decisionaid.loader.problems import Problem
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ UNSCORED_KINDS = frozenset({"current"})
 the card of the product the person uses is scored and marked "what you use now"
 (issue 13, one option per real choice)."""
 
-NEVER_RULES_OUT = frozenset({"not_sure"})
+NEVER_RULES_OUT = UNKNOWN_ANSWERS
 """Answers that never rule an option out: the person is told to ask instead."""
 
 _TOLERANCE = 1e-9

@@ -72,8 +72,16 @@ EVERY_NOTE = {
     "aav_antibodies": "not_tested",
     "plans_for_children": "yes",
     "alcohol": "most_days",
+    "severity": "mild",
+    "hiv": "yes",
+    "hepatitis_b": "past",
+    "hepatitis_c": "now",
+    "heart_risk": "yes",
+    "region": "other",
 }
-"""Answers that raise every care-team note but the inhibitor one (varied below)."""
+"""Answers that raise every care-team note but the inhibitor one (varied below), the one
+for women (its own wording, tested in test_person_rules), the one for moderate hemophilia
+(severity is "mild" here) and the one for an unknown type."""
 
 
 def words_seen(content, profile: Profile) -> list[str]:
@@ -117,7 +125,9 @@ def test_each_inhibitor_answer_gets_its_own_question(content):
 @pytest.mark.parametrize("kind", ["not_sure", None])
 def test_a_person_not_sure_of_the_type_reads_the_general_text_that_covers_both(content, kind):
     notes = flag_notes(content, Profile(hemophilia_type=kind, inhibitors="now", **EVERY_NOTE))
-    assert {n.flag.id for n in notes} == {f.id for f in content.flags}
+    unknown_type = {"type_unknown"} if kind == "not_sure" else set()
+    expected = {f.id for f in content.flags} - {"women", "type_unknown", "moderate"} | unknown_type
+    assert {n.flag.id for n in notes} == expected
     assert [n.text for n in notes] == [n.flag.text for n in notes]
     inhibitors = next(n.text for n in notes if n.flag.id == "inhibitors")
     assert "Hemlibra" in inhibitors and "Hemgenix" in inhibitors

@@ -64,7 +64,9 @@ def profile_answer(content, field: str, value: str) -> str:
     """The words of an About-you answer, as the page shows them (its radio's name)."""
     if field == "current_treatment":
         return content.ui[f"profile.a.{field}.other"] if value == "other" else content.option(value).name
-    return content.ui["profile.a.not_sure" if value == "not_sure" else f"profile.a.{field}.{value}"]
+    if value in ("not_sure", "prefer_not_to_say"):  # worded once for every question
+        return content.ui[f"profile.a.{value}"]
+    return content.ui[f"profile.a.{field}.{value}"]
 
 
 def press_until_at(page, name: str, path: str) -> None:

@@ -57,7 +57,7 @@ def test_not_sure_and_answers_nobody_can_give_never_rule_an_option_out(content_c
     assert len(lines) == 2, lines
     assert "options/alpha.md:19 not_for[0].when.inhibitors: 'not_sure' never rules an option out" in lines[0]
     assert (
-        "options/alpha.md:22 not_for[1].when.age_group: 'under_12' is not an answer to age_group" in lines[1]
+        "options/alpha.md:22 not_for[1].when.age_group: 'under_6' is not an answer to age_group" in lines[1]
     )
 
 
@@ -70,7 +70,7 @@ def test_the_current_treatment_option_is_not_held_to_the_rubric(content_copy):
 
 def test_the_answers_a_licence_rule_can_name_come_from_the_profile_step():
     assert profile_answers("inhibitors") == {"now", "past", "never", "not_sure"}
-    assert profile_answers("age_group") == {"under_18", "18_to_64", "65_plus"}
+    assert profile_answers("age_group") == {"under_12", "under_18", "18_to_64", "65_plus"}
     assert profile_answers("severity") == {"severe", "moderate", "mild", "not_sure"}
     assert profile_answers("aav_antibodies") == {"positive", "negative", "not_tested", "not_sure"}
 

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import flet as ft
 
-from decisionaid.domain.ui_keys import PROFILE_FIELDS, profile_answers
+from decisionaid.domain.ui_keys import ASKED_SINCE_ISSUE_14, PROFILE_FIELDS, SHARED_ANSWERS, profile_answers
 from decisionaid.gui.controls import heading, paragraph, radio_group
 from decisionaid.gui.state import use_app_state
-
-NOT_SURE = "not_sure"
 
 
 def question(state, field: str, choices: list[tuple[str, str]]) -> ft.Control:
@@ -41,6 +39,10 @@ def AboutYou():
         paragraph(state.t("about_you.intro")),
     ]
     for field in PROFILE_FIELDS:
+        if field == ASKED_SINCE_ISSUE_14[0]:
+            # The more personal questions follow: say once why they are asked, and that
+            # each may be skipped or answered "prefer not to say".
+            controls.append(paragraph(state.t("about_you.more_intro")))
         if field == "current_treatment":
             order = {"factor": 0, "non-factor": 1, "gene-therapy": 2}
             ranked = sorted(
@@ -50,7 +52,12 @@ def AboutYou():
             choices = [*options, ("other", state.t("profile.a.current_treatment.other"))]
         else:
             choices = [
-                (value, state.t("profile.a.not_sure" if value == NOT_SURE else f"profile.a.{field}.{value}"))
+                (
+                    value,
+                    state.t(
+                        f"profile.a.{value}" if value in SHARED_ANSWERS else f"profile.a.{field}.{value}"
+                    ),
+                )
                 for value in profile_answers(field)
             ]
         controls.append(question(state, field, choices))
