@@ -19,7 +19,7 @@ from decisionaid.gui.app import make_app
 from decisionaid.gui.routes import JOURNEY
 from decisionaid.loader import load_content
 from tests.gui.harness import HeadlessApp, pick, start_app
-from tests.journey_people import PEOPLE, Person, assert_saved_as_given
+from tests.journey_people import ISSUE_14_PEOPLE, PEOPLE, Person, assert_saved_as_given
 
 
 async def next_page(app: HeadlessApp, ui: dict[str, str], expected: str) -> None:
@@ -42,7 +42,7 @@ def shown_as_text(markdown_source: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", rendered))
 
 
-@pytest.mark.parametrize("person", PEOPLE, ids=lambda p: p.key)
+@pytest.mark.parametrize("person", (*PEOPLE, *ISSUE_14_PEOPLE), ids=lambda p: p.key)
 async def test_a_person_walks_the_whole_journey_and_every_answer_is_saved(
     shipped_content, tmp_path, person: Person
 ):
@@ -62,7 +62,7 @@ async def test_a_person_walks_the_whole_journey_and_every_answer_is_saved(
         assert f"q-{field}" in app.identifiers()
         await pick(app, f"q-{field}-{value}")
     saved = json.loads((data / "session.json").read_text())
-    assert saved["profile"] == person.profile
+    assert {field: value for field, value in saved["profile"].items() if value is not None} == person.profile
 
     # Back and Next: Back returns to the welcome-side step, Next comes back here.
     await next_page(app, ui, "/learn")
@@ -86,8 +86,9 @@ async def test_a_person_walks_the_whole_journey_and_every_answer_is_saved(
     assert not set(person.options_hidden) & shown, f"wrongly shown {set(person.options_hidden) & shown}"
     gauge = app.semantics("figure-gauge").label
     assert person.gene_therapy in gauge
-    other_gene_therapies = {"Roctavian", "Hemgenix"} - {person.gene_therapy}
-    assert not any(name in gauge for name in other_gene_therapies)
+    if person.profile["hemophilia_type"] != "not_sure":  # not sure of the type: both are his
+        other_gene_therapies = {"Roctavian", "Hemgenix"} - {person.gene_therapy}
+        assert not any(name in gauge for name in other_gene_therapies)
 
     # Compare: add and remove options; the grid has a column for each one picked.
     await next_page(app, ui, "/compare")
@@ -127,6 +128,8 @@ async def test_a_person_walks_the_whole_journey_and_every_answer_is_saved(
     assert ui["summary.fit.order"] in app.texts()
     cells = [i for i in app.identifiers() if i.startswith("cell-")]
     assert cells, "no alignment grid shown"
+    for option_id in person.never_scored:  # shown apart with why, never with a fit
+        assert f"fit-{option_id}" not in app.identifiers(), f"{option_id} got a fit"
     attribute, step = person.changed_on_fit(attribute_ids)
     assert person.importance(attribute_ids)[attribute] != step, "the fit change must be a change"
     await app.click(f"imp-{attribute}-{step}")
@@ -160,10 +163,13 @@ async def test_a_person_walks_the_whole_journey_and_every_answer_is_saved(
         for c in app.controls()
         if isinstance(c, ft.Markdown) and c.value.startswith(f"# {content.text('summary.title')}")
     )
-    assert f"| {ui['profile.q.hemophilia_type']} | {person.type_label} |" in preview
+    # Not sure of the type: the summary says the type is not known, never a guess.
+    not_sure = person.profile["hemophilia_type"] == "not_sure"
+    type_shown = ui["summary.type_not_known"] if not_sure else person.type_label
+    assert f"| {ui['profile.q.hemophilia_type']} | {type_shown} |" in preview
     assert f"| {ui['summary.question']} | {ui['summary.your_answer']} |" in preview  # not an empty header
     shown_text = shown_as_text(preview)
-    assert person.type_label in shown_text
+    assert type_shown in shown_text
     assert person.own_question in shown_text
     assert person.leaning_name in shown_text
     for line in person.notes.splitlines():
