@@ -48,7 +48,7 @@ def others_lines(content: Content, session: Session) -> tuple[tuple[str, str], .
             continue
         prefer = preference_name(content, session.others_prefer.get(person))
         if prefer is not None:
-            lines.append((t("others.prefer", who=t(f"others.who.{person}")), prefer))
+            lines.append((t("others.prefer", who=t(f"others.whom.{person}")), prefer))
     if session.pressure is not None:
         lines.append((t("others.pressure"), t(f"others.pressure.{session.pressure}")))
     return tuple(lines)

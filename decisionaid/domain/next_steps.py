@@ -33,7 +33,7 @@ class NextStep:
     kind: str
     """The readiness item's `leads_to`, or "pressure"."""
     about: str
-    """What it answers: the readiness question, or the pressure question."""
+    """What it answers: 'You said "no" to: ...', or that he feels pressure."""
     text: str
     items: tuple[StepItem, ...] = ()
 
@@ -90,7 +90,9 @@ RULES: dict[str, Callable[[Content, Session], tuple[StepItem, ...]]] = {
 def _step(content: Content, session: Session, item: ReadinessItem) -> NextStep:
     rule = RULES.get(item.leads_to or "")
     items = rule(content, session) if rule else ()
-    return NextStep(item.leads_to or "take_time", item.text, item.if_no, items)
+    return NextStep(
+        item.leads_to or "take_time", content.text("next.said_no", item=item.text), item.if_no, items
+    )
 
 
 def next_steps(content: Content, session: Session) -> tuple[NextStep, ...]:
@@ -106,7 +108,7 @@ def next_steps(content: Content, session: Session) -> tuple[NextStep, ...]:
         steps.append(
             NextStep(
                 "pressure",
-                t("others.pressure"),
+                t("next.said_pressure"),
                 t("next.pressure"),
                 (StepItem(t("next.go_to"), t("step.values.title"), page="values"),),
             )

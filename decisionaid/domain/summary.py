@@ -290,7 +290,9 @@ def build_summary(content: Content, session: Session, today: dt.date, app_versio
         | {
             "made": t(
                 "summary.made", date=today.isoformat(), content=content.about.content_version, app=app_version
-            )
+            ),
+            "right_answer": t("knowledge.right_answer"),
+            "others_view": t("others.view_label"),
         },
         knowledge_lines=knowledge_lines(content, session),
         next_steps=next_steps(content, session),

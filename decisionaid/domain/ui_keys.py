@@ -180,6 +180,7 @@ DECIDING_KEYS: dict[str, frozenset[str]] = {
     "others.who": frozenset(),
     **{f"others.who.{p}": frozenset() for p in INVOLVED},
     "others.prefer": frozenset({"who"}),
+    **{f"others.whom.{p}": frozenset() for p in INVOLVED[:-1]},
     "others.prefer.not_sure": frozenset(),
     "others.prefer.not_said": frozenset(),
     "others.pressure": frozenset(),
@@ -188,6 +189,8 @@ DECIDING_KEYS: dict[str, frozenset[str]] = {
     "summary.leaning.not_answered": frozenset(),
     **{f"summary.certainty.{c}": frozenset() for c in CERTAINTY_STEPS},
     **{f"certainty.{c}": frozenset() for c in CERTAINTY_STEPS},
+    "next.said_no": frozenset({"item"}),
+    "next.said_pressure": frozenset(),
     "next.ask": frozenset(),
     "next.read": frozenset(),
     "next.go_to": frozenset(),
@@ -197,6 +200,8 @@ DECIDING_KEYS: dict[str, frozenset[str]] = {
     "knowledge.right": frozenset(),
     "knowledge.wrong": frozenset(),
     "knowledge.not_answered": frozenset(),
+    "knowledge.right_answer": frozenset(),
+    "others.view_label": frozenset(),
 }
 """What the summary and the Getting ready step say about deciding with others."""
 
