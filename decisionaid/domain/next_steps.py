@@ -39,7 +39,8 @@ class NextStep:
 
 
 def _facts(content: Content, session: Session) -> tuple[StepItem, ...]:
-    """The questions the summary carries, and the readings for his type not opened yet."""
+    """The suggested questions the summary carries (his own are printed apart, as typed),
+    and the readings for his type not opened yet."""
     # Imported here: summary imports this module for the printed plan.
     from decisionaid.domain.summary import suggested_questions
 
