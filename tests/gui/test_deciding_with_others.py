@@ -152,3 +152,21 @@ async def test_the_end_leaning_and_how_sure_show_the_change_since_the_start(ship
     assert change in app.texts()
     await app.go("/summary")
     assert change in preview(app, content)
+
+
+async def test_the_clinician_sees_who_is_involved_pressure_and_their_view_at_a_glance(
+    shipped_content, tmp_path
+):
+    app, content = await started(shipped_content, tmp_path, "A")
+    await app.go("/ready")
+    t = content.text
+    await app.change(app.by_identifier("others-parent"), True)
+    await app.click("pressure-yes")
+    await app.change(app.by_identifier("others-view"), RTL_VIEW)
+    await app.go("/clinician")
+    card = app.semantics("glance-others")
+    lines = [c.value for c in app.controls(card) if isinstance(c, ft.Text)]
+    assert t("summary.h.others") in lines
+    assert f"{t('others.who')} {t('others.who.parent')}" in lines
+    assert f"{t('others.pressure')} {t('others.pressure.yes')}" in lines
+    assert RTL_VIEW in lines
