@@ -9,6 +9,7 @@ import json
 import flet as ft
 
 from decisionaid.gui.app import make_app
+from decisionaid.gui.state import AppState
 from decisionaid.loader import load_content
 from tests.gui.harness import HeadlessApp, start_app
 
@@ -170,3 +171,17 @@ async def test_the_clinician_sees_who_is_involved_pressure_and_their_view_at_a_g
     assert f"{t('others.who')} {t('others.who.parent')}" in lines
     assert f"{t('others.pressure')} {t('others.pressure.yes')}" in lines
     assert RTL_VIEW in lines
+
+
+def test_a_partners_view_written_in_two_windows_keeps_both_and_names_it(shipped_content, tmp_path):
+    content = load_content(shipped_content)
+    a, b = AppState(content=content, data_dir=tmp_path), AppState(content=content, data_dir=tmp_path)
+    a.load()
+    b.load()
+    a.change(others_view="Wait a year", pressure="no")
+    revision = b.revision
+    b.change(others_view="انتظر سنة", pressure="yes")
+    assert b.session.others_view == "Wait a year\n\nانتظر سنة"
+    assert b.revision == revision + 1  # B's field for their view is made again with both texts
+    assert content.text("saving.kept_both", answers=content.text("others.view_label")) in b.merge_note
+    assert content.text("others.pressure") in b.merge_note
