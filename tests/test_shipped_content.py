@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from decisionaid.domain.knowledge import knowledge_for
+from decisionaid.domain.session import Profile
 from decisionaid.loader import load_content, read_content
 from decisionaid.loader.checks import MAX_READING_GRADE
 from decisionaid.loader.readability import reading_grade
@@ -35,7 +37,10 @@ def test_it_has_the_modules_options_and_sources_the_aid_needs(content):
     assert len(content.options) >= 12
     assert 8 <= len(content.attributes) <= 12
     assert len(content.sources) >= 30
-    assert 6 <= len(content.knowledge) <= 8
+    # The check is tailored to the type (issue 14): what counts is how many one person is
+    # asked, now with the comparators' questions added for his type.
+    for kind in ("A", "B"):
+        assert 6 <= len(knowledge_for(content, Profile(hemophilia_type=kind))) <= 10
     kinds = {o.kind for o in content.options}
     assert kinds == {GENE, "factor", "non-factor", "current"}
 

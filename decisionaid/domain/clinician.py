@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from decisionaid.domain.content import Content
+from decisionaid.domain.knowledge import knowledge_for
 from decisionaid.domain.session import Session
 from decisionaid.domain.summary import DiscussionSummary
 from decisionaid.domain.tailoring import flag_notes, one_per_flag
@@ -31,9 +32,10 @@ class TeachBack:
 
 
 def teach_back(content: Content, session: Session) -> tuple[TeachBack, ...]:
-    """Every knowledge item, missed ones first, then unanswered, then right ones."""
+    """Every knowledge item for the patient's type, missed ones first, then unanswered,
+    then right ones."""
     items = []
-    for item in content.knowledge:
+    for item in knowledge_for(content, session.profile):
         given = session.knowledge_answers.get(item.id)
         answered = given is not None and 0 <= given < len(item.choices)
         items.append(

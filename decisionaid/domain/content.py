@@ -377,6 +377,8 @@ class KnowledgeItem(StrictModel):
     """One question of the knowledge check."""
 
     id: Id
+    applies_to: AppliesTo = "both"
+    """Whose type the question is about: an A reader is never asked a B-only question."""
     question: Text
     choices: list[Text] = Field(min_length=2, max_length=5)
     answer: int = Field(ge=0)
@@ -396,12 +398,20 @@ class KnowledgeTable(StrictModel):
     items: list[KnowledgeItem] = Field(min_length=1)
 
 
+NextStepKind = Literal["take_time", "facts", "values", "support"]
+"""What a "no" to a readiness question leads to (see `domain/next_steps.py`): time to
+decide, the facts still missing, back to what matters, or the people to talk to."""
+
+
 class ReadinessItem(StrictModel):
     """A yes/no decision-readiness question (in the spirit of the SURE test)."""
 
     id: Id
     text: Text
     if_no: Text
+    """The next step when the answer is "no", in plain words."""
+    leads_to: NextStepKind | None = None
+    """What else that next step lists (questions, readings, a page, people)."""
 
 
 class RoleStatement(StrictModel):

@@ -21,12 +21,20 @@ from typing import Any
 
 from decisionaid.domain.session import Session
 
-FREE_TEXT = ("notes", "clinician_notes")
+FREE_TEXT = ("notes", "clinician_notes", "others_view")
 """Text a person writes: when both windows changed it, both versions are kept."""
-COLLECTIONS = ("modules_read", "hard_limits", "own_questions", "questions_chosen", "compare_picks")
+COLLECTIONS = (
+    "modules_read",
+    "hard_limits",
+    "own_questions",
+    "questions_chosen",
+    "compare_picks",
+    "modules_opened",
+    "others_involved",
+)
 """Lists of things: what each window added or removed is applied to the other's list.
 Not `top_priorities`: a ranking of three is one answer, merged whole as a choice."""
-KEYED = ("importance", "knowledge_answers", "readiness")
+KEYED = ("importance", "knowledge_answers", "readiness", "others_prefer")
 """Answers per item: merged item by item."""
 THIS_WINDOW = ("schema_version", "content_version", "last_route")
 """Not answers: where this window is, and what it was made with."""

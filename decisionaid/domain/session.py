@@ -46,6 +46,15 @@ UNKNOWN_ANSWERS = frozenset({"not_sure", "prefer_not_to_say"})
 """Answers that say nothing about the person: they never rule an option out and never
 pick a wording (he keeps the general text, and is told to ask)."""
 
+
+Certainty = Literal["not_at_all", "a_little", "quite", "very"]
+"""How sure the person is of where he leans, in four labelled steps (Ottawa guide)."""
+CERTAINTY_STEPS: tuple[str, ...] = ("not_at_all", "a_little", "quite", "very")
+
+Involved = Literal["partner", "parent", "family", "friend", "care_team", "no_one"]
+"""Who else is involved in the decision (Ottawa Personal Decision Guide, "support")."""
+INVOLVED: tuple[str, ...] = ("partner", "parent", "family", "friend", "care_team", "no_one")
+
 TOP_PRIORITIES = 3
 """How many attributes the trade-off step asks the person to choose as his top priorities."""
 
@@ -121,3 +130,25 @@ class Session(SessionModel):
     picked, when the grid starts from what he uses now and where he leans."""
     notes: str = ""
     clinician_notes: str = ""
+
+    # Deciding with others (issue 14). Each is optional with a default, so a file saved
+    # before these existed loads unchanged, with nothing answered.
+    modules_opened: list[str] = Field(default_factory=list)
+    """Ids of the readings the person has opened on Learn (marked read or not): the
+    next steps list the ones he has not opened yet."""
+    start_leaning: str | None = None
+    """Where the person leaned when he began (asked on Learn): an option id, "not_sure",
+    or None when not answered. `leaning` is where he leans at the end."""
+    start_certainty: Certainty | None = None
+    """How sure he was of `start_leaning`."""
+    certainty: Certainty | None = None
+    """How sure he is of `leaning`, at the end."""
+    others_involved: list[Involved] = Field(default_factory=list)
+    """Who else takes part in the decision; "no_one" stands alone."""
+    others_prefer: dict[str, str] = Field(default_factory=dict)
+    """Per person in `others_involved`: the option id they would prefer, "not_sure",
+    or "not_said" (they have not said)."""
+    pressure: Literal["yes", "no", "not_sure"] | None = None
+    """Whether the person feels pressure from others to make a certain choice (Ottawa guide)."""
+    others_view: str = ""
+    """A partner's or parent's view, in their words or the person's; printed as typed."""

@@ -12,8 +12,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from decisionaid.domain.content import Content, Option
+from decisionaid.domain.deliberation import leaning_change, others_lines
 from decisionaid.domain.fit import priorities, standing
 from decisionaid.domain.fit_summary import ApartLine, FitLine, FitView, fit_view
+from decisionaid.domain.knowledge import KnowledgeLine, knowledge_for, knowledge_lines
+from decisionaid.domain.next_steps import NextStep, next_steps
 from decisionaid.domain.references import citation_line, strip_citations
 from decisionaid.domain.session import Profile, Session
 from decisionaid.domain.tailoring import flag_notes, one_per_flag
@@ -108,6 +111,18 @@ class DiscussionSummary:
     """What to print where a section has nothing in it."""
     labels: dict[str, str] = field(default_factory=dict)
     """Small fixed words (ui_keys.LABEL_KEYS) and "made"."""
+    # Deciding with others (issue 14): added with defaults, so a summary made without
+    # them (an exporter's test data) still builds.
+    knowledge_lines: tuple[KnowledgeLine, ...] = ()
+    """Each question for his type, with his answer and whether it was right."""
+    next_steps: tuple[NextStep, ...] = ()
+    """A step for each readiness "no" (and for feeling pressure), with what to do."""
+    leaning_change: str | None = None
+    """Where he leaned and how sure he was at the start and now, or None if not asked."""
+    others: tuple[LabelledValue, ...] = ()
+    """Who else is involved, what each would prefer, whether he feels pressure."""
+    others_view: UserText = UserText("")
+    """A partner's or parent's view, as typed."""
 
 
 @dataclass(frozen=True)
@@ -175,12 +190,14 @@ def _questions(content: Content, session: Session) -> tuple[Question, ...]:
 
 
 def _knowledge(content: Content, session: Session) -> tuple[LabelledValue | None, tuple[str, ...]]:
-    answered = {i.id: i for i in content.knowledge if i.id in session.knowledge_answers}
+    # Only the questions for his type: an A reader's score is never out of B's questions.
+    asked = knowledge_for(content, session.profile)
+    answered = {i.id: i for i in asked if i.id in session.knowledge_answers}
     if not answered:
         return None, ()
     right = [i for i in answered.values() if session.knowledge_answers[i.id] == i.answer]
     value = content.text(
-        "summary.knowledge.value", right=len(right), total=len(content.knowledge), answered=len(answered)
+        "summary.knowledge.value", right=len(right), total=len(asked), answered=len(answered)
     )
     misses = tuple(strip_citations(i.explanation) for i in answered.values() if i not in right)
     return LabelledValue(content.text("summary.knowledge.label"), value), misses
@@ -283,6 +300,13 @@ def build_summary(content: Content, session: Session, today: dt.date, app_versio
         | {
             "made": t(
                 "summary.made", date=today.isoformat(), content=content.about.content_version, app=app_version
-            )
+            ),
+            "right_answer": t("knowledge.right_answer"),
+            "others_view": t("others.view_label"),
         },
+        knowledge_lines=knowledge_lines(content, session),
+        next_steps=next_steps(content, session),
+        leaning_change=leaning_change(content, session),
+        others=tuple(LabelledValue(label, value) for label, value in others_lines(content, session)),
+        others_view=UserText(session.others_view),
     )

@@ -10,7 +10,7 @@ from typing import get_args
 
 from decisionaid.domain.content import OptionStatus
 from decisionaid.domain.fit_summary import ALIGNMENTS, BANDS, CONTRAST_KINDS, STANDINGS
-from decisionaid.domain.session import IMPORTANCE_STEPS, Profile
+from decisionaid.domain.session import CERTAINTY_STEPS, IMPORTANCE_STEPS, INVOLVED, Profile
 
 SUMMARY_HEADINGS = (
     "about_you",
@@ -19,8 +19,10 @@ SUMMARY_HEADINGS = (
     "fit",
     "knowledge",
     "readiness",
+    "next_steps",
     "leaning",
     "role",
+    "others",
     "questions",
     "notes",
     "clinician_notes",
@@ -203,6 +205,39 @@ VALUES_AND_FIT_KEYS: dict[str, frozenset[str]] = {
 """What the values step and the fit screen say (the trade-off step, the grid, the bands)."""
 
 
+# deciding with others (issue 14): who else is involved, pressure, leaning and how
+# sure at the start and the end, the next steps from each readiness "no", and the
+# knowledge check's verdicts.
+DECIDING_KEYS: dict[str, frozenset[str]] = {
+    "others.who": frozenset(),
+    **{f"others.who.{p}": frozenset() for p in INVOLVED},
+    "others.prefer": frozenset({"who"}),
+    **{f"others.whom.{p}": frozenset() for p in INVOLVED[:-1]},
+    "others.prefer.not_sure": frozenset(),
+    "others.prefer.not_said": frozenset(),
+    "others.pressure": frozenset(),
+    **{f"others.pressure.{a}": frozenset() for a in ("yes", "no", "not_sure")},
+    "summary.leaning.change": frozenset({"start", "now"}),
+    "summary.leaning.not_answered": frozenset(),
+    **{f"summary.certainty.{c}": frozenset() for c in CERTAINTY_STEPS},
+    **{f"certainty.{c}": frozenset() for c in CERTAINTY_STEPS},
+    "next.said_no": frozenset({"item"}),
+    "next.said_pressure": frozenset(),
+    "next.ask": frozenset(),
+    "next.read": frozenset(),
+    "next.go_to": frozenset(),
+    "next.talk_with": frozenset(),
+    **{f"next.person.{p}": frozenset() for p in (*INVOLVED[:-1], "patient_group")},
+    "next.pressure": frozenset(),
+    "knowledge.right": frozenset(),
+    "knowledge.wrong": frozenset(),
+    "knowledge.not_answered": frozenset(),
+    "knowledge.right_answer": frozenset(),
+    "others.view_label": frozenset(),
+}
+"""What the summary and the Getting ready step say about deciding with others."""
+
+
 def profile_answers(field: str) -> list[str]:
     """The answers a profile question offers, in the order of the model."""
     annotation = Profile.model_fields[field].annotation
@@ -211,7 +246,7 @@ def profile_answers(field: str) -> list[str]:
 
 def required_ui_keys() -> dict[str, frozenset[str]]:
     """Every key the domain reads, mapped to the {fields} its text may contain."""
-    keys = dict(_FIXED) | SAVING_KEYS | VALUES_AND_FIT_KEYS
+    keys = dict(_FIXED) | SAVING_KEYS | VALUES_AND_FIT_KEYS | DECIDING_KEYS
     keys |= {f"summary.h.{h}": frozenset() for h in SUMMARY_HEADINGS}
     keys |= {f"summary.{k}": frozenset() for k in LABEL_KEYS}
     keys["summary.page_of"] = frozenset({"page", "pages"})

@@ -143,6 +143,44 @@ def _details(summary: DiscussionSummary, f: FitLine) -> list[str]:
     return details
 
 
+def _knowledge_lines(summary: DiscussionSummary) -> list[str]:
+    """Each question for his type with his answer and whether it was right (issue 14/15)."""
+    lab = summary.labels
+    lines = []
+    for n, k in enumerate(summary.knowledge_lines, 1):
+        if k.right is None:
+            lines.append(f"{n}. {k.question} **{k.verdict}**")
+            continue
+        line = f"{n}. {k.question} {lab.get('your_answer', '')}: {_full_stop(k.answer)} **{k.verdict}**"
+        if k.right is False:
+            line += f". {lab.get('right_answer', '')}: {_full_stop(k.right_answer)}"
+        lines.append(line)
+    return lines
+
+
+def _full_stop(text: str) -> str:
+    """A choice as a sentence: one full stop, not two ("... again.." read as a typo)."""
+    return text if text.endswith((".", "?", "!")) else f"{text}."
+
+
+def _next_step_lines(summary: DiscussionSummary) -> list[str]:
+    """Each next step: what it answers, its words, then what to do, one item a line."""
+    lines: list[str] = []
+    for step in summary.next_steps:
+        lines += [f"**{step.about}**", "", step.text, ""]
+        lines += [f"- {item.label}: {item.text}" for item in step.items]
+        lines += [""] if step.items else []
+    return lines[:-1] if lines else lines
+
+
+def _others_lines(summary: DiscussionSummary) -> list[str]:
+    """Who else is involved, their views, pressure; a partner's or parent's words as typed."""
+    lines = [f"- {o.label} **{o.value}**" for o in summary.others]
+    if summary.others_view.text.strip():
+        lines += ["", f"**{summary.labels.get('others_view', '')}**:", "", _text(summary.others_view)]
+    return lines
+
+
 def render_markdown(summary: DiscussionSummary) -> str:
     """The summary as Markdown, sections in the printed order."""
     h, empty = summary.headings, summary.empty
@@ -169,6 +207,8 @@ def render_markdown(summary: DiscussionSummary) -> str:
         knowledge = [
             f"{summary.knowledge.label}: {summary.knowledge.value}",
             "",
+            *_knowledge_lines(summary),
+            "",
             *(f"- {m}" for m in summary.knowledge_misses),
         ]
     section("knowledge", knowledge)
@@ -176,8 +216,12 @@ def render_markdown(summary: DiscussionSummary) -> str:
     if summary.readiness_note:
         readiness += ["", summary.readiness_note]
     section("readiness", readiness)
-    section("leaning", [summary.leaning])
+    if "next_steps" in h:  # a summary made before these sections has no heading for them
+        section("next_steps", _next_step_lines(summary))
+    section("leaning", [summary.leaning, *(["", summary.leaning_change] if summary.leaning_change else [])])
     section("role", [summary.role])
+    if "others" in h:
+        section("others", _others_lines(summary))
     section("questions", [_question(q) for q in summary.questions])
     section("notes", [_text(summary.notes)] if summary.notes.text.strip() else [])
     section(

@@ -37,6 +37,13 @@ ANSWER_HEADINGS = {
     "questions_chosen": "summary.h.questions",
     "notes": "summary.h.notes",
     "clinician_notes": "summary.h.clinician_notes",
+    "start_leaning": "start.leaning",
+    "start_certainty": "start.certainty",
+    "certainty": "ready.certainty",
+    "others_involved": "others.who",
+    "others_prefer": "summary.h.others",
+    "pressure": "others.pressure",
+    "others_view": "others.view_label",
 }
 """How a merge message names an answer: by the summary heading it prints under."""
 
@@ -248,7 +255,8 @@ class AppState:
         mine = self.session
         merged = merge_sessions(self._base, mine, saved)
         self.session = merged.session
-        if (merged.session.notes, merged.session.clinician_notes) != (mine.notes, mine.clinician_notes):
+        texts = ("notes", "clinician_notes", "others_view")
+        if any(getattr(merged.session, f) != getattr(mine, f) for f in texts):
             self.revision += 1
         if not same_answers(merged.session, mine):  # not when the other window only moved on
             self.merge_note = self._merge_message(merged)

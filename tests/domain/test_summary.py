@@ -78,7 +78,8 @@ def test_an_empty_session_still_makes_a_summary_that_says_so(content):
 
 def test_a_missed_knowledge_item_is_explained_without_citation_marks(content):
     summary = build_summary(content, session("daniel-hemophilia-b"), TODAY, "0.1.0")
-    assert summary.knowledge.value.startswith("6 of 7")
+    # Out of the questions for his type (B): the 8 for both types and the 2 for B only.
+    assert summary.knowledge.value.startswith("6 of 10")
     assert summary.knowledge_misses and "[@" not in summary.knowledge_misses[0]
 
 

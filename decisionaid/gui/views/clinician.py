@@ -53,7 +53,8 @@ def _card(title: str, lines: list[str], identifier: str) -> ft.Control:
 
 
 def at_a_glance(state: AppState, summary: DiscussionSummary) -> list[ft.Control]:
-    """Profile, priorities, limits, readiness, leaning, role and questions, side by side."""
+    """Profile, priorities, limits, readiness, leaning (and how it moved), role, who else is
+    involved and questions, side by side."""
     h = summary.headings
     empty = [summary.empty]
     readiness = [f"{r.label.rstrip('.')}: {r.value}" for r in summary.readiness]
@@ -61,6 +62,9 @@ def at_a_glance(state: AppState, summary: DiscussionSummary) -> list[ft.Control]
         readiness.append(f"{summary.knowledge.label}: {summary.knowledge.value}")
     if summary.readiness_note:
         readiness.append(summary.readiness_note)
+    others = [f"{o.label} {o.value}" for o in summary.others]
+    if summary.others_view.text.strip():
+        others.append(summary.others_view.text)
     cards = [
         _card(h["about_you"], [f"{p.label}: {p.value}" for p in summary.profile] or empty, "glance-profile"),
         _card(
@@ -70,7 +74,13 @@ def at_a_glance(state: AppState, summary: DiscussionSummary) -> list[ft.Control]
         ),
         _card(h["limits"], list(summary.hard_limits) or empty, "glance-limits"),
         _card(h["readiness"], readiness or empty, "glance-readiness"),
-        _card(f"{h['leaning']} · {h['role']}", [summary.leaning, summary.role], "glance-leaning"),
+        _card(
+            f"{h['leaning']} · {h['role']}",
+            [summary.leaning, *([summary.leaning_change] if summary.leaning_change else []), summary.role],
+            "glance-leaning",
+        ),
+        # Who else is involved and whether he feels pressure (the Ottawa guide's "support").
+        _card(h.get("others", ""), others or empty, "glance-others"),
         _card(h["questions"], [_text(q.text) for q in summary.questions] or empty, "glance-questions"),
     ]
     return [

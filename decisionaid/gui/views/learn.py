@@ -11,6 +11,7 @@ from decisionaid.gui.controls import Fold, action_button, heading, markdown, ope
 from decisionaid.gui.figures import level_chart
 from decisionaid.gui.state import AppState, use_app_state
 from decisionaid.gui.views.about import references_block
+from decisionaid.gui.views.deciding import start_leaning_block
 from decisionaid.gui.views.options import compact_figures, icon_figures
 
 
@@ -31,6 +32,14 @@ def ModuleTile(module: Module) -> ft.Control:
     (patient, clinician), cited = number_citations(
         [module.body.patient, module.body.clinician or ""], state.content.sources
     )
+
+    def toggled(e: ft.Event) -> None:
+        now_open = opened(e)
+        set_open(now_open)
+        # Opened is remembered apart from "marked read": the next steps list the
+        # readings not opened yet.
+        if now_open and module.id not in state.session.modules_opened:
+            state.change(modules_opened=[*state.session.modules_opened, module.id])
 
     def toggle_read() -> None:
         done = [m for m in state.session.modules_read if m != module.id]
@@ -77,7 +86,7 @@ def ModuleTile(module: Module) -> ft.Control:
             controls=inner,
             controls_padding=ft.Padding.symmetric(horizontal=16, vertical=8),
             expanded=is_open,
-            on_change=lambda e: set_open(opened(e)),
+            on_change=toggled,
         ),
     )
 
@@ -91,6 +100,8 @@ def Learn():
     return ft.Column(
         [
             heading(state.t("step.learn.title")),
+            # Where he leans before he reads: the summary shows how it changed by the end.
+            *start_leaning_block(state),
             paragraph(state.t("learn.intro")),
             ft.Text(state.t("learn.progress", done=done, total=len(modules)), weight=ft.FontWeight.W_600),
             *(ModuleTile(m) for m in modules),

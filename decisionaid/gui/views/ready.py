@@ -1,13 +1,14 @@
-"""Getting ready: knowledge check, readiness, leaning, role, questions and notes."""
+"""Getting ready: knowledge check, who else is involved, readiness and next steps, leaning,
+role, questions and notes."""
 
 from __future__ import annotations
 
 import flet as ft
 
 from decisionaid.domain.content import KnowledgeItem
+from decisionaid.domain.knowledge import knowledge_for
 from decisionaid.domain.references import strip_citations
 from decisionaid.domain.summary import suggested_questions
-from decisionaid.domain.tailoring import options_for
 from decisionaid.gui.controls import (
     LONG_TEXT,
     TextEntry,
@@ -18,6 +19,7 @@ from decisionaid.gui.controls import (
     radio_group,
 )
 from decisionaid.gui.state import AppState, use_app_state
+from decisionaid.gui.views.deciding import end_leaning_block, next_steps_block, others_block
 
 
 def feedback(state: AppState, item: KnowledgeItem, answer: int) -> str:
@@ -126,17 +128,18 @@ def questions_block(state: AppState) -> list[ft.Control]:
 def Ready():
     """Everything the person brings to the visit besides the fit."""
     state = use_app_state()
+    page = ft.context.page
     s = state.session
     readiness = state.content.readiness
-    leaning_choices = [
-        (o.id, o.name) for o in options_for(state.content, s.profile) if o.status != "withdrawn"
-    ]
-    leaning_choices.append(("not_sure", state.t("summary.leaning.not_sure")))
     controls: list[ft.Control] = [
         heading(state.t("step.ready.title")),
         paragraph(state.t("ready.intro")),
         heading(state.t("summary.h.knowledge"), level=2),
-        *(knowledge_item(state, item) for item in state.content.knowledge),
+        # Only the questions for his type: an A reader is never asked a B-only question.
+        *(knowledge_item(state, item) for item in knowledge_for(state.content, s.profile)),
+        # Who else is involved comes before readiness, as in the Ottawa guide: feeling
+        # pressure, like each "no", adds a next step.
+        *others_block(state),
         heading(state.t("summary.h.readiness"), level=2),
     ]
     for item in readiness.readiness:
@@ -156,18 +159,9 @@ def Ready():
                 label=item.text,
             ),
         ]
-        if value is False:
-            controls.append(ft.Text(item.if_no, italic=True))
     controls += [
-        heading(state.t("summary.h.leaning"), level=2),
-        paragraph(state.t("ready.leaning_intro")),
-        radio_group(
-            "leaning",
-            s.leaning,
-            leaning_choices,
-            lambda v: state.change(leaning=v),
-            label=state.t("summary.h.leaning"),
-        ),
+        *next_steps_block(state, page),
+        *end_leaning_block(state),
         heading(state.t("summary.h.role"), level=2),
         radio_group(
             "role",
