@@ -109,7 +109,7 @@ def warning_sign(pdf: SummaryDocument, x: float, y: float) -> None:
 
 def _bands(pdf: SummaryDocument, summary: DiscussionSummary, heights: list[float]) -> None:
     """One row per option: its name, a track from 0 to 100 with the interval filled and its
-    middle mark, and the band and interval in words."""
+    best estimate, and the band and interval in words."""
     bar_x = pdf.l_margin + _NAME_WIDTH + 3
     bar_width = pdf.epw - _NAME_WIDTH - _WORDS_WIDTH - 6
     words_x = bar_x + bar_width + 3
