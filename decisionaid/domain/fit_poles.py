@@ -28,6 +28,8 @@ class LocalEnds:
     """Names of the options with the lowest central score, in the Options page's order;
     empty when the options shown do not differ on this attribute."""
     best: tuple[str, ...]
+    shown: int = 0
+    """How many options are shown (and scored) for this person."""
 
     @property
     def flat(self) -> bool:
@@ -45,16 +47,17 @@ def local_ends(content: Content, profile: Profile) -> dict[str, LocalEnds]:
     for attribute in content.attributes:
         scores = [(o.name, o.attributes[attribute.id].score) for o in shown if attribute.id in o.attributes]
         if not scores:
-            ends[attribute.id] = LocalEnds(attribute.id, (), ())
+            ends[attribute.id] = LocalEnds(attribute.id, (), (), len(shown))
             continue
         least = min(s for _, s in scores)
         most = max(s for _, s in scores)
         if most - least <= _EPS:
-            ends[attribute.id] = LocalEnds(attribute.id, (), ())
+            ends[attribute.id] = LocalEnds(attribute.id, (), (), len(shown))
             continue
         ends[attribute.id] = LocalEnds(
             attribute.id,
             tuple(name for name, s in scores if s <= least + _EPS),
             tuple(name for name, s in scores if s >= most - _EPS),
+            len(shown),
         )
     return ends

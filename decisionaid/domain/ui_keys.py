@@ -169,6 +169,7 @@ VALUES_AND_FIT_KEYS: dict[str, frozenset[str]] = {
     "values.top_priorities": frozenset(),
     "values.local_ends": frozenset({"worst", "best"}),
     "values.local_flat": frozenset(),
+    "values.local_others": frozenset({"count"}),
 }
 """What the values step and the fit screen say (the trade-off step, the grid, the bands)."""
 

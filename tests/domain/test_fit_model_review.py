@@ -113,6 +113,7 @@ def test_the_ends_of_each_question_are_the_options_shown_at_its_worst_and_best()
     assert ends["treatment_burden"].worst == ("Alhemo",)
     assert ends["treatment_burden"].best == ("Hemgenix",)
     assert ends["first_year"].worst == ("Hemgenix",)
+    assert {e.shown for e in ends.values()} == {6}
 
 
 def test_a_gene_therapy_ruled_out_is_not_an_end_of_any_question():

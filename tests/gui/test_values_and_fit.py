@@ -241,6 +241,8 @@ async def test_each_rating_question_names_the_ends_among_the_persons_own_options
     expected = content.text("values.local_ends", worst=", ".join(burden.worst), best=", ".join(burden.best))
     assert expected == "Among your options: from Alhemo to Roctavian."
     assert expected in app.texts()
+    # An end holding all the other options is counted, not listed.
+    assert "Among your options: from your 6 other options to Roctavian." in app.texts()
 
     ruled_out = Profile(hemophilia_type="A", severity="severe", inhibitors="now", age_group="18_to_64")
     write_session(data / "inhibitors", Session(profile=ruled_out))

@@ -28,6 +28,8 @@ from decisionaid.gui.controls import (
 from decisionaid.gui.state import AppState, use_app_state
 
 TOP_MOST = 3
+MOST_NAMED = 3
+"""An end of a rating question names at most this many options."""
 
 
 def importance_row(state: AppState, attribute: Attribute) -> ft.Control:
@@ -52,7 +54,15 @@ def local_ends_text(state: AppState, ends: LocalEnds | None) -> str | None:
         return None
     if ends.flat:
         return state.t("values.local_flat")
-    return state.t("values.local_ends", worst=", ".join(ends.worst), best=", ".join(ends.best))
+    worst, best = ", ".join(ends.worst), ", ".join(ends.best)
+    # One end holding all but the other end's options is named as "the others", so
+    # the sentence stays short enough to read (own factor: six names to one).
+    if len(ends.worst) + len(ends.best) == ends.shown:
+        if len(ends.worst) > MOST_NAMED:
+            worst = state.t("values.local_others", count=len(ends.worst))
+        if len(ends.best) > MOST_NAMED:
+            best = state.t("values.local_others", count=len(ends.best))
+    return state.t("values.local_ends", worst=worst, best=best)
 
 
 def attribute_block(state: AppState, attribute: Attribute, ends: LocalEnds | None = None) -> ft.Control:
