@@ -201,6 +201,9 @@ VALUES_AND_FIT_KEYS: dict[str, frozenset[str]] = {
     "values.top_remove": frozenset({"name"}),
     "values.top_clear": frozenset(),
     "values.top_priorities": frozenset(),
+    "values.local_ends": frozenset({"worst", "best"}),
+    "values.local_flat": frozenset(),
+    "values.local_others": frozenset({"count"}),
 }
 """What the values step and the fit screen say (the trade-off step, the grid, the bands)."""
 

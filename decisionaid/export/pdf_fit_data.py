@@ -54,7 +54,7 @@ def _band_notes(summary: DiscussionSummary, line: FitLine) -> list[tuple[bool, s
 
 def _bands(summary: DiscussionSummary, clean: Cleaner) -> Data:
     """One row per option: its name, a track from 0 to 100 with the interval filled and its
-    middle mark, and the band and interval in words."""
+    best estimate, and the band and interval in words."""
     uses_now = fixed_words(summary, "uses_now")
     rows = [
         {

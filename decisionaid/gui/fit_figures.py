@@ -1,4 +1,4 @@
-"""The fit's pictures: a band from low to high with its middle mark, and the alignment grid.
+"""The fit's pictures: a band from low to high with its best estimate, and the alignment grid.
 
 Both are drawn from plain containers sized by flex weights, so they fit a phone
 and a desktop and follow the theme. Colour never carries meaning alone: a band
@@ -36,7 +36,7 @@ def _part(points: float, **style) -> ft.Control | None:
 
 
 def band_bar(line: FitLine, spoken: str) -> ft.Control:
-    """A track from 0 to 100 with the interval filled from low to high and a mark at the middle."""
+    """A track from 0 to 100 with the interval filled from low to high and a mark at the best estimate."""
     parts = [
         _part(line.low),
         _part(line.fit - line.low, bgcolor=ft.Colors.PRIMARY),

@@ -51,7 +51,7 @@ def fit_line(
         low=low,
         fit=mid,
         high=high,
-        interval=f"{BANDS[band]}: from {low} to {high} out of 100 (middle mark at {mid})",
+        interval=f"{BANDS[band]}: from {low} to {high} out of 100 (best estimate {mid})",
         cells=tuple(
             FitCell(p, a, a, f"{name}, {p}: {a}", f"Why {name} is {a} on {p.lower()}.")
             for p, a in zip(priorities, alignments, strict=True)

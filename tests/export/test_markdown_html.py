@@ -69,7 +69,7 @@ def test_sections_appear_in_the_printed_order():
     ]
     positions = [md.index(h) for h in order]
     assert positions == sorted(positions)
-    assert "| Hemgenix | In between: from 48 to 72 out of 100 (middle mark at 60); " in md
+    assert "| Hemgenix | In between: from 48 to 72 out of 100 (best estimate 60); " in md
 
 
 def test_the_fit_shows_bands_the_grid_with_shapes_and_words_and_the_options_apart_in_order():
@@ -83,7 +83,7 @@ def test_the_fit_shows_bands_the_grid_with_shapes_and_words_and_the_options_apar
     assert "| Limits on daily life | \u25cb poor | \u25cf good |" in fit
     assert "Hemgenix over Factor IX, extended half-life: Treatment burden." in fit
     assert "- **Beqvez** (No longer offered): Withdrawn in February 2025." in fit
-    # The summary's order is kept: Hemgenix first although its middle mark is lower.
+    # The summary's order is kept: Hemgenix first although its best estimate is lower.
     assert fit.index("#### Hemgenix") < fit.index("#### Factor IX, extended half-life")
 
 
@@ -151,7 +151,7 @@ def test_without_a_fit_the_markdown_still_shows_limits_notes_and_status_like_the
     assert "Crosses your limit: I could not avoid alcohol" in md
     assert "Ask your care team: Plans for children" in md
     assert "- **Beqvez** (No longer offered): Withdrawn in February 2025." in md
-    assert "| Option |" not in md and "| Your priority |" not in md and "middle mark" not in md
+    assert "| Option |" not in md and "| Your priority |" not in md and "best estimate" not in md
 
 
 def test_without_a_fit_the_html_never_skips_a_heading_level():

@@ -81,7 +81,7 @@ def test_every_section_heading_is_printed_in_the_order_of_the_summary_fields(sam
 
 def test_each_option_is_explained_in_words_with_its_band_priorities_contrasts_limits_and_flags(sample_pdf):
     text = flat(text_of(sample_pdf))
-    assert "In between: from 48 to 72 out of 100 (middle mark at 60)" in text
+    assert "In between: from 48 to 72 out of 100 (best estimate 60)" in text
     assert "Treatment burden (good): Why Hemgenix is good on treatment burden." in text
     assert (
         "Hemgenix over Factor IX, extended half-life: Treatment burden. Against it: Limits on daily life."
@@ -171,7 +171,7 @@ def test_without_fit_scores_the_explainer_and_notes_are_printed_but_no_numbers()
     text = text_of(render_pdf(summary))
     assert summary.fit_explainer in text
     assert "Close call: the ranges overlap." in text
-    assert "middle mark" not in text
+    assert "best estimate" not in text
     assert "How each option lines up with your priorities" not in text
 
 

@@ -31,7 +31,7 @@ async def next_page(app: HeadlessApp, ui: dict[str, str], expected: str) -> None
 
 
 def fit_texts(app: HeadlessApp, ui: dict[str, str]) -> list[str]:
-    """The bands' words, e.g. "In between: from 41 to 66 out of 100 (middle mark at 52)"."""
+    """The bands' words, e.g. "In between: from 41 to 66 out of 100 (best estimate 52)"."""
     bands = tuple(ui[f"summary.band.{b}"] for b in ("closer", "middle", "further"))
     return [t for t in app.texts() if t.startswith(bands)]
 

@@ -221,3 +221,31 @@ async def test_each_band_says_what_it_cannot_be_told_apart_from_and_a_limit_cros
         assert (crosses in words) == bool(line.limits_crossed)
         assert len(icons) == (1 if line.limits_crossed else 0)
     assert said in texts
+
+
+async def test_each_rating_question_names_the_ends_among_the_persons_own_options_once_his_type_is_known(
+    shipped_content_root, content, tmp_path
+):
+    # Model review M-13: the fit rescales on the options shown, not the global poles.
+    from decisionaid.domain.fit_poles import local_ends
+
+    data = tmp_path / "data"
+    app = await start_app(make_app(shipped_content_root, data), route="/values")
+    assert not any(t.startswith("Among your options") for t in app.texts())
+
+    profile = Profile(hemophilia_type="A", severity="severe", inhibitors="never", age_group="18_to_64")
+    write_session(data / "typed", Session(profile=profile))
+    app = await start_app(make_app(shipped_content_root, data / "typed"), route="/values")
+    ends = local_ends(content, profile)
+    burden = ends["treatment_burden"]
+    expected = content.text("values.local_ends", worst=", ".join(burden.worst), best=", ".join(burden.best))
+    assert expected == "Among your options: from Alhemo to Roctavian."
+    assert expected in app.texts()
+    # An end holding all the other options is counted, not listed.
+    assert "Among your options: from your 6 other options to Roctavian." in app.texts()
+
+    ruled_out = Profile(hemophilia_type="A", severity="severe", inhibitors="now", age_group="18_to_64")
+    write_session(data / "inhibitors", Session(profile=ruled_out))
+    app = await start_app(make_app(shipped_content_root, data / "inhibitors"), route="/values")
+    assert local_ends(content, ruled_out)["own_factor"].flat
+    assert content.text("values.local_flat") in app.texts()

@@ -52,7 +52,7 @@ def uses_now_marker(state: AppState) -> ft.Control:
 
 
 def band_row(state: AppState, line: FitLine, crosses: str) -> ft.Control:
-    """One option's band: its name, the bar from low to high with its middle mark, and the words:
+    """One option's band: its name, the bar from low to high with its best estimate, and the words:
     its interval, the options it cannot be told apart from, and each limit of the person's it
     crosses (a warning icon and words, where the comparison is read: model review M-16)."""
     limits = [f"{crosses}: {limit}" for limit in line.limits_crossed]

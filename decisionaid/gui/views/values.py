@@ -13,6 +13,7 @@ import flet as ft
 
 from decisionaid.domain.content import Attribute
 from decisionaid.domain.fit import attribute_order
+from decisionaid.domain.fit_poles import LocalEnds, local_ends
 from decisionaid.domain.session import IMPORTANCE_STEPS
 from decisionaid.gui.controls import (
     CHOSEN_STYLE,
@@ -27,6 +28,8 @@ from decisionaid.gui.controls import (
 from decisionaid.gui.state import AppState, use_app_state
 
 TOP_MOST = 3
+MOST_NAMED = 3
+"""An end of a rating question names at most this many options."""
 
 
 def importance_row(state: AppState, attribute: Attribute) -> ft.Control:
@@ -44,9 +47,29 @@ def importance_row(state: AppState, attribute: Attribute) -> ft.Control:
     )
 
 
-def attribute_block(state: AppState, attribute: Attribute) -> ft.Control:
-    """One feature: its question, what its two ends mean, the five steps, and "not answered yet"."""
+def local_ends_text(state: AppState, ends: LocalEnds | None) -> str | None:
+    """Where the person's own options sit on this feature (model review M-13), or None
+    while his type, and so his options, are not known."""
+    if ends is None:
+        return None
+    if ends.flat:
+        return state.t("values.local_flat")
+    worst, best = ", ".join(ends.worst), ", ".join(ends.best)
+    # One end holding all but the other end's options is named as "the others", so
+    # the sentence stays short enough to read (own factor: six names to one).
+    if len(ends.worst) + len(ends.best) == ends.shown:
+        if len(ends.worst) > MOST_NAMED:
+            worst = state.t("values.local_others", count=len(ends.worst))
+        if len(ends.best) > MOST_NAMED:
+            best = state.t("values.local_others", count=len(ends.best))
+    return state.t("values.local_ends", worst=worst, best=best)
+
+
+def attribute_block(state: AppState, attribute: Attribute, ends: LocalEnds | None = None) -> ft.Control:
+    """One feature: its question, what its two ends mean, where the person's own options
+    sit on it, the five steps, and "not answered yet"."""
     poles = state.t("values.poles", low=attribute.low_pole, high=attribute.high_pole)
+    local = local_ends_text(state, ends)
     status = []
     if attribute.id not in state.session.importance:
         status.append(
@@ -66,6 +89,7 @@ def attribute_block(state: AppState, attribute: Attribute) -> ft.Control:
                 heading(attribute.name, level=2),
                 paragraph(attribute.values_question),
                 text_node(poles, theme_style=ft.TextThemeStyle.BODY_MEDIUM, italic=True),
+                *([text_node(local, theme_style=ft.TextThemeStyle.BODY_MEDIUM)] if local else []),
                 importance_row(state, attribute),
                 *status,
             ],
@@ -188,13 +212,14 @@ def Values():
     """Values clarification: how much each feature matters, the top three, then any hard limits."""
     state = use_app_state()
     ordered = ordered_attributes(state)
+    ends = local_ends(state.content, state.session.profile)
     answered = sum(1 for a in ordered if a.id in state.session.importance)
     return ft.Column(
         [
             heading(state.t("step.values.title")),
             paragraph(state.t("values.intro")),
             ft.Text(state.t("values.no_right_answer"), theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
-            *(attribute_block(state, a) for a in ordered),
+            *(attribute_block(state, a, ends.get(a.id)) for a in ordered),
             ft.Semantics(
                 identifier="values-answered",
                 live_region=True,

@@ -1,0 +1,132 @@
+"""Model review M-6 (no score is a point), M-7 (the first year counts) and M-13 (each
+rating question's ends among the options shown), on made-up and shipped content."""
+
+from __future__ import annotations
+
+import pytest
+
+from decisionaid.domain.content import AttributeScore
+from decisionaid.domain.fit import fit, swing
+from decisionaid.domain.fit_poles import local_ends
+from decisionaid.domain.fit_ranges import least_range, rubric_levels, score_ends
+from decisionaid.domain.session import Profile, Session
+from tests.domain.fit_factories import shipped
+
+QUARTERS = (0.0, 0.25, 0.5, 0.75, 1.0)
+ADULT = {"severity": "severe", "inhibitors": "never", "age_group": "18_to_64"}
+
+
+def firm(value: float) -> AttributeScore:
+    return AttributeScore(score=value, reason="why", source="S1")
+
+
+def test_a_firm_score_reaches_half_way_to_the_rubric_levels_beside_it():
+    assert least_range(0.75, QUARTERS) == (0.625, 0.875)
+    assert least_range(0.5, (0.0, 0.5, 1.0)) == (0.25, 0.75)
+
+
+def test_a_score_at_the_top_or_bottom_level_reaches_only_inward():
+    assert least_range(1.0, QUARTERS) == (0.875, 1.0)
+    assert least_range(0.0, (0.0, 1.0)) == (0.0, 0.5)
+
+
+def test_a_wider_range_from_the_range_rule_is_kept():
+    wide = AttributeScore(score=0.75, low=0.25, high=1.0, reason="why", source="S1")
+    assert score_ends(wide, QUARTERS) == (0.25, 0.75, 1.0)
+    assert score_ends(firm(0.75), QUARTERS) == (0.625, 0.75, 0.875)
+
+
+@pytest.mark.parametrize("kind", ["A", "B"])
+def test_no_shipped_option_gets_a_point_fit_however_well_read(kind):
+    # Before M-6, Hemlibra (every score firm) was "about 76 out of 100", as if certain.
+    content = shipped()
+    ids = [a.id for a in content.attributes]
+    for ratings in ([3] * len(ids), [4, 1] * len(ids), [0, 2, 4] * len(ids)):
+        session = Session(
+            profile=Profile(hemophilia_type=kind, **ADULT),
+            importance=dict(zip(ids, ratings, strict=False)),
+        )
+        result = fit(content, session)
+        assert result.enough
+        for option_fit in result.fits:
+            assert option_fit.low < option_fit.fit or option_fit.fit < option_fit.high, option_fit.option_id
+            assert option_fit.high - option_fit.low > 1, option_fit.option_id
+
+
+def test_every_shipped_rubric_gives_its_levels_to_the_least_range():
+    levels = rubric_levels(shipped())
+    assert set(levels) == {a.id for a in shipped().attributes}
+    assert levels["own_factor"] == (0.0, 0.5, 1.0)
+
+
+def test_swing_without_rubric_levels_keeps_the_ranges_as_given():
+    content = shipped()
+    options = [content.option("emicizumab"), content.option("fitusiran")]
+    plain = swing(options, ["needles"]).rescaled["emicizumab"]["needles"]
+    widened = swing(options, ["needles"], rubric_levels(content)).rescaled["emicizumab"]["needles"]
+    assert plain == (1.0, 1.0, 1.0)
+    assert widened[0] < 1.0
+
+
+def test_every_scored_option_has_a_first_year_score_from_its_rubric():
+    content = shipped()
+    attribute = next(a for a in content.attributes if a.id == "first_year")
+    assert attribute.rubric is not None and len(attribute.rubric.levels) == 5
+    for option in content.options:
+        if option.kind != "current":
+            assert "first_year" in option.attributes, option.id
+
+
+def test_hemgenix_against_standard_factor_ix_names_the_first_year_against_it():
+    # The methodologist's example contrast ("against it: first-year visits").
+    content = shipped()
+    ids = [a.id for a in content.attributes]
+    session = Session(
+        profile=Profile(hemophilia_type="B", current_treatment="factor9-standard", **ADULT),
+        importance=dict.fromkeys(ids, 2),
+        top_priorities=["first_year", "treatment_burden", "bleed_protection"],
+    )
+    result = fit(content, session)
+    hemgenix = next(f for f in result.fits if f.option_id == "hemgenix")
+    (contrast,) = hemgenix.contrasts
+    assert contrast.other_id == "factor9-standard"
+    assert contrast.worse_on[0] == "first_year"
+    assert contrast.better_on[:2] == ("treatment_burden", "bleed_protection")
+
+
+def test_the_first_year_counts_in_the_fit_when_it_matters():
+    content = shipped()
+    ids = [a.id for a in content.attributes]
+    profile = Profile(hemophilia_type="B", **ADULT)
+
+    def hemgenix_fit(first_year: int) -> float:
+        importance = {**dict.fromkeys(ids, 2), "first_year": first_year}
+        result = fit(content, Session(profile=profile, importance=importance))
+        return next(f.fit for f in result.fits if f.option_id == "hemgenix")
+
+    assert hemgenix_fit(4) < hemgenix_fit(0)
+
+
+def test_the_ends_of_each_question_are_the_options_shown_at_its_worst_and_best():
+    content = shipped()
+    ends = local_ends(content, Profile(hemophilia_type="B", **ADULT))
+    assert ends["treatment_burden"].worst == ("Alhemo",)
+    assert ends["treatment_burden"].best == ("Hemgenix",)
+    assert ends["first_year"].worst == ("Hemgenix",)
+    assert {e.shown for e in ends.values()} == {6}
+
+
+def test_a_gene_therapy_ruled_out_is_not_an_end_of_any_question():
+    content = shipped()
+    ends = local_ends(
+        content, Profile(hemophilia_type="B", severity="severe", inhibitors="now", age_group="18_to_64")
+    )
+    assert all("Hemgenix" not in e.worst + e.best for e in ends.values())
+    # Without gene therapy no option shown makes its own factor: the question moves no fit.
+    assert ends["own_factor"].flat
+    assert ends["treatment_burden"].best == ("Qfitlia",)
+
+
+def test_the_ends_wait_until_the_type_is_known():
+    assert local_ends(shipped(), Profile()) == {}
+    assert local_ends(shipped(), Profile(hemophilia_type="not_sure")) == {}
