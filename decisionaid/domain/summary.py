@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from decisionaid.domain.content import Content, Option
+from decisionaid.domain.content import Content, Option, in_shown_order
 from decisionaid.domain.fit import standing
 from decisionaid.domain.fit_summary import ApartLine, FitLine, FitView, fit_view
+from decisionaid.domain.outcome_view import OptionOutcomeView, outcome_views
 from decisionaid.domain.references import citation_line, strip_citations
 from decisionaid.domain.session import Profile, Session
-from decisionaid.domain.tailoring import flag_notes
+from decisionaid.domain.tailoring import flag_notes, options_for
 from decisionaid.domain.ui_keys import LABEL_KEYS, PROFILE_FIELDS, SUMMARY_HEADINGS
 
 
@@ -102,6 +103,12 @@ class DiscussionSummary:
     """What to print where a section has nothing in it."""
     labels: dict[str, str] = field(default_factory=dict)
     """Small fixed words (ui_keys.LABEL_KEYS) and "made"."""
+    outcomes_title: str = ""
+    outcomes_intro: str = ""
+    outcomes: tuple[OptionOutcomeView, ...] = ()
+    """The outcome table (bleeds against a named comparator, main harms, how sure, short
+    citations) of the options the person is weighing: the one he uses now, his leaning and
+    those he picked on Compare; every option for his type when he has named none."""
 
 
 @dataclass(frozen=True)
@@ -221,6 +228,15 @@ def _priorities(content: Content, session: Session) -> tuple[Priority, ...]:
     return tuple(Priority(attrs[a], w, content.text(f"importance.{w}"), a in top) for a, w in ranked)
 
 
+def weighed_options(content: Content, session: Session) -> list[Option]:
+    """The options the person is weighing, in the shown order: what he uses now, where he
+    leans and his Compare picks; all the options for his type when he has named none."""
+    ids = {session.profile.current_treatment, session.leaning, *(session.compare_picks or [])}
+    for_type = options_for(content, session.profile)
+    named = [o for o in for_type if o.id in ids]
+    return in_shown_order(named or for_type)
+
+
 def build_summary(content: Content, session: Session, today: dt.date, app_version: str) -> DiscussionSummary:
     """The discussion summary of this session, in the words of this content."""
     t = content.text
@@ -275,4 +291,7 @@ def build_summary(content: Content, session: Session, today: dt.date, app_versio
                 "summary.made", date=today.isoformat(), content=content.about.content_version, app=app_version
             )
         },
+        outcomes_title=t("summary.h.outcomes"),
+        outcomes_intro=t("outcomes.intro"),
+        outcomes=outcome_views(content, weighed_options(content, session)),
     )

@@ -82,7 +82,8 @@ def _name(*loc: str | int) -> str:
 
 
 def _coverage(files: ContentFiles, entries: list[OptionOutcomes], w: LoadedFile) -> list[Problem]:
-    """Each option (but "stay as you are") has exactly one entry; each entry names an option."""
+    """Each option (but "stay as you are", whose card shows the product used now) has exactly
+    one entry; each entry names an option."""
     problems = []
     kinds = {o.id: o.kind for o, _ in files.options}
     known = set(kinds) | files.option_files
@@ -96,15 +97,6 @@ def _coverage(files: ContentFiles, entries: list[OptionOutcomes], w: LoadedFile)
         seen.setdefault(entry.option, line)
         if known and entry.option not in known:
             problems.append(Problem(w.path, line, f"outcomes[{i}].option", f"no option '{entry.option}'"))
-        elif kinds.get(entry.option) == "current":
-            problems.append(
-                Problem(
-                    w.path,
-                    line,
-                    f"outcomes[{i}].option",
-                    "'stay with my current treatment' shows the table of the product used now; give it none",
-                )
-            )
     for option, where in files.options:
         if option.kind != "current" and option.id not in seen:
             problems.append(
@@ -121,7 +113,7 @@ def _coverage(files: ContentFiles, entries: list[OptionOutcomes], w: LoadedFile)
 def _source_problems(
     cited: list[str], sources: dict[str, Source], w: LoadedFile, loc: tuple[str | int, ...]
 ) -> list[Problem]:
-    """Each cited source exists, was read, and at least one is of a kind that can carry a number."""
+    """Each cited source exists, and at least one is of a kind that can carry a number."""
     if not sources:
         return []  # sources.yaml is missing or broken: reported already
     line, name = w.line_of(*loc, "sources"), _name(*loc, "sources")
@@ -130,13 +122,8 @@ def _source_problems(
         return [
             Problem(w.path, line, name, f"cites unknown source '{s}' (not in sources.yaml)") for s in unknown
         ]
-    problems = [
-        Problem(
-            w.path, line, name, f"'{s}' does not say how much of it was read (read: full, abstract or part)"
-        )
-        for s in cited
-        if sources[s].read is None
-    ]
+    # Whether each source says how much was read is a source rule (checked for every source).
+    problems: list[Problem] = []
     if not any(sources[s].kind in STRONG_KINDS for s in cited):
         kinds = ", ".join(f"{s} ({sources[s].kind})" for s in cited)
         problems.append(
