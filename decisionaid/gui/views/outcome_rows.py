@@ -105,7 +105,7 @@ def outcome_stack(state: AppState, shown: list[Option]) -> ft.Control:
 
 def _compare_block(state: AppState, answers: ft.Control) -> ft.Control:
     return ft.Semantics(
-        identifier="compare-outcomes",
+        identifier="outcomes-compare",
         container=True,
         content=ft.Column(
             [
