@@ -141,7 +141,9 @@ def bleed_view(content: Content, row: BleedOutcome) -> BleedView:
 def harm_view(content: Content, harm: HarmOutcome) -> HarmView:
     """One harm: how many (a count, a label's words, or not reported), of whom, over what time."""
     t = content.text
-    if harm.count is not None and harm.people is not None:
+    if harm.count == 0 and harm.people is not None:
+        how_often = t("outcomes.count_none", people=harm.people)  # not "about 0 in 100"
+    elif harm.count is not None and harm.people is not None:
         rare = per_thousand(harm.count, harm.people)
         natural = (
             t("outcomes.per_thousand", value=rare)

@@ -194,6 +194,7 @@ OUTCOME_KEYS: dict[str, frozenset[str]] = {
     "outcomes.study_words": frozenset({"study", "who", "time_window"}),
     "outcomes.certainty_words": frozenset({"level", "why"}),
     "outcomes.count": frozenset({"count", "people", "natural"}),
+    "outcomes.count_none": frozenset({"people"}),
     "outcomes.per_thousand": frozenset({"value"}),
     "outcomes.per_hundred": frozenset({"value"}),
     "outcomes.harm_words": frozenset({"how_often", "who", "time_frame"}),

@@ -89,6 +89,11 @@ def test_a_rare_harm_reads_with_its_denominator_time_frame_and_per_thousand(cont
     assert "%" not in harm.value
 
 
+def test_a_harm_no_one_had_reads_none_of_the_people_counted(content):
+    clots = outcome_view(content, content.option("marstacimab")).harms[0]
+    assert clots.value.startswith("None of 116 people. Who was counted: people in the BASIS trial.")
+
+
 def test_a_number_no_source_we_read_gives_is_said_to_be_not_reported(content):
     view = outcome_view(content, content.option("roctavian"))
     said = content.text("outcomes.not_reported")
