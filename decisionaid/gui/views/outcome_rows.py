@@ -20,7 +20,8 @@ def _lines(state: AppState, view: OptionOutcomeView, level: int) -> list[ft.Cont
     """A view's bleed rows, harms and sources as headed groups of labelled lines."""
     controls: list[ft.Control] = []
     for bleed in view.bleeds:
-        controls.append(heading(bleed.title, level=level + 1))
+        if len(view.bleeds) > 1:  # one row needs no title: its first line names it
+            controls.append(heading(bleed.title, level=level + 1))
         controls += [text_node(f"{line.label}: {line.value}") for line in bleed.lines]
     controls.append(heading(state.t("outcomes.harms_title"), level=level + 1))
     controls += [text_node(f"{harm.harm}: {harm.value}") for harm in view.harms]
