@@ -14,6 +14,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
+from decisionaid.domain.outcomes import OptionOutcomes
+
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60)]
 SourceId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -578,6 +580,12 @@ class Content(StrictModel):
     figures: Figures
     sources: dict[str, Source]
     ui: dict[str, str]
+    outcomes: list[OptionOutcomes] = Field(default_factory=list)
+    """The outcome table (outcomes.yaml): one entry per option but "stay as you are"."""
+
+    def outcomes_for(self, option_id: str) -> OptionOutcomes | None:
+        """The outcome table of this option, or None (the loader makes sure each option has one)."""
+        return next((o for o in self.outcomes if o.option == option_id), None)
 
     def option(self, option_id: str) -> Option:
         """The option with this id (KeyError if there is none)."""

@@ -11,15 +11,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from decisionaid.domain.content import Content, Option
+from decisionaid.domain.content import Content, Option, in_shown_order
 from decisionaid.domain.deliberation import leaning_change, others_lines
 from decisionaid.domain.fit import priorities, standing
 from decisionaid.domain.fit_summary import ApartLine, FitLine, FitView, fit_view
 from decisionaid.domain.knowledge import KnowledgeLine, knowledge_for, knowledge_lines
 from decisionaid.domain.next_steps import NextStep, next_steps
+from decisionaid.domain.outcome_view import OptionOutcomeView, outcome_views
 from decisionaid.domain.references import citation_line, strip_citations
 from decisionaid.domain.session import Profile, Session
-from decisionaid.domain.tailoring import flag_notes, one_per_flag
+from decisionaid.domain.tailoring import flag_notes, one_per_flag, options_for
 from decisionaid.domain.ui_keys import (
     ASKED_SINCE_ISSUE_14,
     LABEL_KEYS,
@@ -123,6 +124,12 @@ class DiscussionSummary:
     """Who else is involved, what each would prefer, whether he feels pressure."""
     others_view: UserText = UserText("")
     """A partner's or parent's view, as typed."""
+    outcomes_title: str = ""
+    outcomes_intro: str = ""
+    outcomes: tuple[OptionOutcomeView, ...] = ()
+    """The outcome table (bleeds against a named comparator, main harms, how sure, short
+    citations) of the options the person is weighing: the one he uses now, his leaning and
+    those he picked on Compare; every option for his type when he has named none."""
 
 
 @dataclass(frozen=True)
@@ -248,6 +255,15 @@ def _priorities(content: Content, session: Session) -> tuple[Priority, ...]:
     return tuple(Priority(attrs[a], w, content.text(f"importance.{w}"), a in top) for a, w in ranked)
 
 
+def weighed_options(content: Content, session: Session) -> list[Option]:
+    """The options the person is weighing, in the shown order: what he uses now, where he
+    leans and his Compare picks; all the options for his type when he has named none."""
+    ids = {session.profile.current_treatment, session.leaning, *(session.compare_picks or [])}
+    for_type = options_for(content, session.profile)
+    named = [o for o in for_type if o.id in ids]
+    return in_shown_order(named or for_type)
+
+
 def build_summary(content: Content, session: Session, today: dt.date, app_version: str) -> DiscussionSummary:
     """The discussion summary of this session, in the words of this content."""
     t = content.text
@@ -309,4 +325,7 @@ def build_summary(content: Content, session: Session, today: dt.date, app_versio
         leaning_change=leaning_change(content, session),
         others=tuple(LabelledValue(label, value) for label, value in others_lines(content, session)),
         others_view=UserText(session.others_view),
+        outcomes_title=t("summary.h.outcomes"),
+        outcomes_intro=t("outcomes.intro"),
+        outcomes=outcome_views(content, weighed_options(content, session)),
     )

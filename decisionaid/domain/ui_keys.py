@@ -10,6 +10,8 @@ from typing import get_args
 
 from decisionaid.domain.content import OptionStatus
 from decisionaid.domain.fit_summary import ALIGNMENTS, BANDS, CONTRAST_KINDS, STANDINGS
+from decisionaid.domain.outcome_view import ROWS as OUTCOME_ROWS
+from decisionaid.domain.outcomes import CERTAINTY_ORDER, BleedOutcome, Comparator
 from decisionaid.domain.session import CERTAINTY_STEPS, IMPORTANCE_STEPS, INVOLVED, Profile
 
 SUMMARY_HEADINGS = (
@@ -241,6 +243,45 @@ DECIDING_KEYS: dict[str, frozenset[str]] = {
 """What the summary and the Getting ready step say about deciding with others."""
 
 
+OUTCOME_KEYS: dict[str, frozenset[str]] = {
+    "summary.h.outcomes": frozenset(),
+    "outcomes.title": frozenset(),
+    "outcomes.intro": frozenset(),
+    "outcomes.compare_title": frozenset(),
+    "outcomes.compare_intro": frozenset(),
+    "outcomes.current": frozenset(),
+    "outcomes.current_unknown": frozenset(),
+    "outcomes.harms_title": frozenset(),
+    "outcomes.sources_label": frozenset(),
+    "outcomes.not_reported": frozenset(),
+    "outcomes.rate": frozenset({"value", "statistic"}),
+    "outcomes.before_after": frozenset({"before", "after"}),
+    "outcomes.on_it": frozenset({"after"}),
+    "outcomes.change.fewer": frozenset({"percent"}),
+    "outcomes.change.more": frozenset({"percent"}),
+    "outcomes.change.ours": frozenset(),
+    "outcomes.change.none": frozenset(),
+    "outcomes.study_words": frozenset({"study", "who", "time_window"}),
+    "outcomes.certainty_words": frozenset({"level", "why"}),
+    "outcomes.count": frozenset({"count", "people", "natural"}),
+    "outcomes.count_none": frozenset({"people"}),
+    "outcomes.per_thousand": frozenset({"value"}),
+    "outcomes.per_hundred": frozenset({"value"}),
+    "outcomes.harm_words": frozenset({"how_often", "who", "time_frame"}),
+}
+"""What the outcome table says on the option cards, on Compare and in the summary."""
+
+
+def _outcome_keys() -> dict[str, frozenset[str]]:
+    keys = dict(OUTCOME_KEYS)
+    keys |= {f"outcomes.row.{row}": frozenset() for row in OUTCOME_ROWS}
+    keys |= {f"outcomes.comparator.{c}": frozenset() for c in get_args(Comparator)}
+    keys |= {f"outcomes.level.{level}": frozenset() for level in CERTAINTY_ORDER}
+    statistics = get_args(BleedOutcome.model_fields["statistic"].annotation)
+    keys |= {f"outcomes.stat.{s}": frozenset() for s in statistics}
+    return keys
+
+
 def profile_answers(field: str) -> list[str]:
     """The answers a profile question offers, in the order of the model."""
     annotation = Profile.model_fields[field].annotation
@@ -249,7 +290,7 @@ def profile_answers(field: str) -> list[str]:
 
 def required_ui_keys() -> dict[str, frozenset[str]]:
     """Every key the domain reads, mapped to the {fields} its text may contain."""
-    keys = dict(_FIXED) | SAVING_KEYS | VALUES_AND_FIT_KEYS | DECIDING_KEYS
+    keys = dict(_FIXED) | SAVING_KEYS | VALUES_AND_FIT_KEYS | DECIDING_KEYS | _outcome_keys()
     keys |= {f"summary.h.{h}": frozenset() for h in SUMMARY_HEADINGS}
     keys |= {f"summary.{k}": frozenset() for k in LABEL_KEYS}
     keys["summary.page_of"] = frozenset({"page", "pages"})

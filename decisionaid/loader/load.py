@@ -22,6 +22,7 @@ from decisionaid.domain.content import (
     ReadinessTable,
     Source,
 )
+from decisionaid.domain.outcomes import OutcomeTable
 from decisionaid.loader import source_rules
 from decisionaid.loader.checks import cross_check
 from decisionaid.loader.documents import (
@@ -190,6 +191,8 @@ class ContentFiles:
     reported again wherever another file refers to it."""
     module_files: frozenset[str] = frozenset()
     """Names of every module file, parsed or not (a module's id is not its file name)."""
+    outcomes: tuple[OutcomeTable, LoadedFile] | None = None
+    """outcomes.yaml: one outcome table per option (None until read, or when broken)."""
 
 
 def _read_sources(c: _Collector) -> list[tuple[Source, LoadedFile, int]]:
@@ -284,6 +287,7 @@ def _read_all(root: Path) -> tuple[ContentFiles, list[Problem]]:
         ui_file=ui_file,
         option_files=frozenset(p.stem for p in (root / "options").glob("*.md")),
         module_files=frozenset(p.stem for p in (root / "modules").glob("*.md")),
+        outcomes=c.yaml_table("outcomes.yaml", OutcomeTable),
     )
     return files, c.problems
 
@@ -307,6 +311,7 @@ def read_content(
         files.knowledge,
         files.readiness,
         files.figures,
+        files.outcomes,
     ):
         return None, problems
     assert files.about and files.attributes and files.flags
@@ -324,6 +329,7 @@ def read_content(
         figures=files.figures[0],
         sources={s.id: s for s, _, _ in files.sources},
         ui=files.ui,
+        outcomes=files.outcomes[0].outcomes if files.outcomes else [],
     )
     return content, []
 

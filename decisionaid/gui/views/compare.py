@@ -8,6 +8,7 @@ from decisionaid.domain.content import Option, in_shown_order
 from decisionaid.domain.tailoring import options_for
 from decisionaid.gui.controls import checkbox_choice, heading, paragraph
 from decisionaid.gui.state import AppState, use_app_state
+from decisionaid.gui.views.outcome_rows import outcome_grid, outcome_stack
 from decisionaid.gui.views.shell import WIDE_PAGES
 
 GRID_WIDTH = WIDE_PAGES["/compare"]
@@ -67,14 +68,23 @@ def Compare():
         run_spacing=0,
     )
     shown = [o for o in available if o.id in picked]
+    outcomes: list[ft.Control] = []
     if not shown:
         answers = paragraph(state.t("compare.none"))
     elif state.narrow:
         answers = stacked(state, shown)
+        outcomes = [outcome_stack(state, shown)]
     else:
         answers = grid(state, shown)
+        outcomes = [outcome_grid(state, shown, QUESTION_WIDTH, column_width(shown))]
     return ft.Column(
-        [heading(state.t("step.compare.title")), paragraph(state.t("compare.intro")), chooser, answers],
+        [
+            heading(state.t("step.compare.title")),
+            paragraph(state.t("compare.intro")),
+            chooser,
+            answers,
+            *outcomes,
+        ],
         spacing=16,
     )
 
@@ -96,13 +106,18 @@ def grid_room(window_width: float | None) -> int:
     return int(min(GRID_WIDTH, window_width - 2 * PAGE_PADDING - SCROLLBAR))
 
 
-def grid(state: AppState, shown: list[Option]) -> ft.Control:
-    """Questions as rows, options as columns; scrolls sideways when there are many options,
-    with the scroll bar always shown so the columns past the edge can be seen to be there."""
+def column_width(shown: list[Option]) -> int:
+    """The width of one option's column: as wide as the page allows, within COLUMN_WIDTH."""
     room = (
         grid_room(ft.context.page.width) - 2 * TABLE_MARGIN - QUESTION_WIDTH - SPACING * len(shown)
     ) // len(shown)
-    width = max(COLUMN_WIDTH[0], min(COLUMN_WIDTH[1], room))
+    return max(COLUMN_WIDTH[0], min(COLUMN_WIDTH[1], room))
+
+
+def grid(state: AppState, shown: list[Option]) -> ft.Control:
+    """Questions as rows, options as columns; scrolls sideways when there are many options,
+    with the scroll bar always shown so the columns past the edge can be seen to be there."""
+    width = column_width(shown)
     table = ft.DataTable(
         columns=[
             ft.DataColumn(ft.Text(state.t("compare.question"))),

@@ -11,6 +11,7 @@ from decisionaid.domain.tailoring import FlagNote, flag_notes, notes_for_option,
 from decisionaid.gui.controls import heading, paragraph, text_node
 from decisionaid.gui.figures import dose_chart, icon_array, level_chart
 from decisionaid.gui.state import AppState, use_app_state
+from decisionaid.gui.views.outcome_rows import outcome_section
 
 
 def _number(value: float) -> str:
@@ -117,6 +118,7 @@ def option_card(state: AppState, option: Option, notes: list[FlagNote]) -> ft.Co
                         text_node(option.generic, italic=True),
                         *status,
                         *(text_node(f) for f in facts),
+                        outcome_section(state, option),
                         *icon_figures(state, icon_arrays_for(state.content, option.id), level=3),
                         *(note_box(state, n) for n in notes),
                         more_fold(state, option),

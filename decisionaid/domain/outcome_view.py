@@ -1,0 +1,185 @@
+"""The outcome table as the person reads it: labelled lines per option, with short citations.
+
+Pure: built from the content (outcomes.yaml, sources.yaml and the `outcomes.*`
+strings in ui.yaml). The option cards, the Compare table and the discussion summary
+all render these same lines, so they say the same thing in the same order:
+absolute numbers first, the relative change beside them, then the study, how sure
+we can be, the main harms on the same footing, and the sources.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from decisionaid.domain.content import Content, Option, Source
+from decisionaid.domain.figures import number
+from decisionaid.domain.outcomes import BleedOutcome, HarmOutcome, per_hundred, per_thousand
+
+ROWS = ("bleeds", "compared_with", "change", "study", "certainty", "harms", "sources")
+"""The questions of the Compare table, in order; each is `outcomes.row.<key>` in ui.yaml."""
+
+
+@dataclass(frozen=True)
+class OutcomeLine:
+    """One labelled line: "Compared with" and its answer."""
+
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class BleedView:
+    """One bleed row of an option, as labelled lines."""
+
+    title: str
+    lines: tuple[OutcomeLine, ...]
+
+
+@dataclass(frozen=True)
+class HarmView:
+    """One main harm, as a label and a sentence with how many, of whom and when."""
+
+    harm: str
+    value: str
+    icon_array: str | None
+
+
+@dataclass(frozen=True)
+class OptionOutcomeView:
+    """An option's whole outcome table in words."""
+
+    option_id: str
+    name: str
+    bleeds: tuple[BleedView, ...]
+    harms: tuple[HarmView, ...]
+    sources: tuple[str, ...]
+    """Short citations ("Pipe SW et al., 2025"), in order of first use."""
+
+    def cell(self, row: str) -> str:
+        """The answer to one Compare question (one of ROWS), several bleed rows one per line."""
+        if row == "harms":
+            return "\n".join(f"{h.harm}: {h.value}" for h in self.harms)
+        if row == "sources":
+            return "; ".join(self.sources)
+        index = ROWS.index(row)
+        parts = []
+        for bleed in self.bleeds:
+            value = bleed.lines[index].value
+            parts.append(f"{bleed.title}: {value}" if len(self.bleeds) > 1 else value)
+        return "\n".join(parts)
+
+
+def _sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def short_citation(source: Source) -> str:
+    """A source as a reader spots it beside a number: "Pipe SW et al., 2025" for a paper,
+    "Hemlibra EU label, 2022" for a label (the product and the regulator's region)."""
+    if source.kind == "label":
+        product = source.title.split(" (")[0].split(":")[0].strip()
+        venue = source.venue
+        region = "US" if ("FDA" in venue or "DailyMed" in venue) else "UK" if "emc" in venue else "EU"
+        return f"{product} {region} label, {source.year}"
+    first = source.authors.split(";")[0].split(",")[0].strip()
+    more = "," in source.authors or ";" in source.authors
+    lead = f"{first} et al." if more and "et al" not in first else first
+    return f"{lead}, {source.year}"
+
+
+def _rate(content: Content, value: float | None, statistic: str) -> str:
+    if value is None:
+        return content.text("outcomes.not_reported")
+    return content.text(
+        "outcomes.rate", value=number(value), statistic=content.text(f"outcomes.stat.{statistic}")
+    )
+
+
+def _change(content: Content, row: BleedOutcome) -> str:
+    t = content.text
+    if row.comparator == "none":
+        return t("outcomes.change.none")
+    if row.relative_fewer is None:
+        return t("outcomes.not_reported")
+    key = "outcomes.change.fewer" if row.relative_fewer >= 0 else "outcomes.change.more"
+    words = t(key, percent=abs(row.relative_fewer))
+    if row.relative_by == "our_arithmetic":
+        words = f"{words} {t('outcomes.change.ours')}"
+    return words
+
+
+def bleed_view(content: Content, row: BleedOutcome) -> BleedView:
+    """One bleed row as labelled lines, in the order of ROWS (bleeds to certainty)."""
+    t = content.text
+    comparator = t(f"outcomes.comparator.{row.comparator}")
+    numbers = t(
+        "outcomes.before_after",
+        before=_rate(content, row.before, row.statistic),
+        after=_rate(content, row.after, row.statistic),
+    )
+    if row.comparator == "none":
+        numbers = t("outcomes.on_it", after=_rate(content, row.after, row.statistic))
+    study = t("outcomes.study_words", study=row.study, who=row.who, time_window=row.time_window)
+    if row.note:
+        study = f"{study} {row.note}"
+    certainty = t(
+        "outcomes.certainty_words", level=t(f"outcomes.level.{row.certainty.level}"), why=row.certainty.why
+    )
+    lines = (
+        OutcomeLine(t("outcomes.row.bleeds"), numbers),
+        OutcomeLine(t("outcomes.row.compared_with"), f"{comparator} ({row.comparator_words})"),
+        OutcomeLine(t("outcomes.row.change"), _change(content, row)),
+        OutcomeLine(t("outcomes.row.study"), study),
+        OutcomeLine(t("outcomes.row.certainty"), certainty),
+    )
+    return BleedView(
+        row.group or t("outcomes.row.bleeds"),
+        tuple(OutcomeLine(x.label, _sentence_case(x.value)) for x in lines),
+    )
+
+
+def harm_view(content: Content, harm: HarmOutcome) -> HarmView:
+    """One harm: how many (a count, a label's words, or not reported), of whom, over what time."""
+    t = content.text
+    if harm.count == 0 and harm.people is not None:
+        how_often = t("outcomes.count_none", people=harm.people)  # not "about 0 in 100"
+    elif harm.count is not None and harm.people is not None:
+        rare = per_thousand(harm.count, harm.people)
+        natural = (
+            t("outcomes.per_thousand", value=rare)
+            if rare is not None
+            else t("outcomes.per_hundred", value=per_hundred(harm.count, harm.people))
+        )
+        how_often = t("outcomes.count", count=harm.count, people=harm.people, natural=natural)
+    elif harm.frequency is not None:
+        how_often = harm.frequency
+    else:
+        how_often = t("outcomes.not_reported")
+    value = t(
+        "outcomes.harm_words", how_often=_sentence_case(how_often), who=harm.who, time_frame=harm.time_frame
+    )
+    if harm.note:
+        value = f"{value} {harm.note}"
+    return HarmView(harm.harm, value, harm.icon_array)
+
+
+def outcome_view(content: Content, option: Option) -> OptionOutcomeView | None:
+    """The outcome table of an option in words, or None when it has none ("stay as you are")."""
+    table = content.outcomes_for(option.id)
+    if table is None:
+        return None
+    cited: list[str] = []
+    for row in [*table.bleeds, *table.harms]:
+        cited += [s for s in row.sources if s not in cited and s in content.sources]
+    return OptionOutcomeView(
+        option_id=option.id,
+        name=option.name,
+        bleeds=tuple(bleed_view(content, b) for b in table.bleeds),
+        harms=tuple(harm_view(content, h) for h in table.harms),
+        sources=tuple(dict.fromkeys(short_citation(content.sources[s]) for s in cited)),
+    )
+
+
+def outcome_views(content: Content, options: list[Option]) -> tuple[OptionOutcomeView, ...]:
+    """The outcome tables of these options, in their order; options without one are skipped."""
+    return tuple(v for o in options if (v := outcome_view(content, o)) is not None)

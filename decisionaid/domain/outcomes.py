@@ -1,0 +1,181 @@
+"""One outcome table for every option: treated bleeds and main harms on one footing.
+
+The models behind content/<locale>/outcomes.yaml. Every option states its treated
+bleeds a year the same way (the comparator named, absolute numbers before the
+relative change, the study and its time window, how sure we can be), and its main
+harms the same way (how many, out of whom, over what time). The certainty word of
+each bleed row follows one written rule (`certainty_level`, explained in about.md),
+and the loader checks that the word given matches it.
+
+This module holds no wording a patient reads: the words come from the content.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+# The same shapes as in content.py; repeated here so that content.py can import this
+# module without a cycle.
+_Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60)]
+_SourceId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
+_Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+Comparator = Literal["prior_prevention", "on_demand", "no_prevention", "none"]
+"""What the bleeds on the option were compared with: the same people's regular prevention
+before, treating bleeds only when they happen, no prevention at all, or nothing (a rate
+while on the option, with no comparison)."""
+
+Design = Literal["randomised", "same_people", "single_group", "external_groups"]
+"""How the comparison was made: a fair draw between groups; the same people before and
+after; one group with no comparison; or a comparison with groups from other trials."""
+
+CertaintyLevel = Literal["high", "moderate", "low", "very_low"]
+CERTAINTY_ORDER: tuple[CertaintyLevel, ...] = ("high", "moderate", "low", "very_low")
+
+SMALL_STUDY = 50
+"""Fewer people than this (or a count not reported) lowers certainty by one step."""
+
+
+def certainty_level(design: Design, people: int | None, same_product: bool) -> CertaintyLevel:
+    """The certainty of a bleed outcome under the rule written in about.md.
+
+    A fair-draw (randomised) trial starts at moderate; any other design starts at low.
+    One step down for a small study (fewer than SMALL_STUDY people, or a number we
+    could not read) and one for numbers from another product than the card's.
+    No outcome here reaches "high": that needs several fair-draw trials that agree.
+    """
+    start = 1 if design == "randomised" else 2
+    steps = (people is None or people < SMALL_STUDY) + (not same_product)
+    return CERTAINTY_ORDER[min(start + steps, len(CERTAINTY_ORDER) - 1)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Certainty(_Strict):
+    """How sure we can be of one outcome: a level from the rule, and why, in plain words."""
+
+    level: CertaintyLevel
+    why: _Text
+    """e.g. "one trial of 54 men, the same men before and after"."""
+
+
+class BleedOutcome(_Strict):
+    """Treated bleeds a year on an option, against a named comparator.
+
+    `before` is the comparator's rate, `after` the rate on the option; either may be
+    left out when no source we read gives it (the interface then says so). The
+    relative change is a whole number of percent fewer bleeds, beside the absolute ones.
+    """
+
+    group: _Text | None = None
+    """Who the row is about when an option has several rows ("people with inhibitors")."""
+    comparator: Comparator
+    comparator_words: _Text
+    """The comparator in the person's words: "their own regular factor IX before"."""
+    before: float | None = Field(default=None, ge=0)
+    after: float | None = Field(default=None, ge=0)
+    statistic: Literal["average", "middle_value"]
+    """What the rates are: a mean or a median."""
+    study: _Text
+    who: _Text
+    """Who was counted, in words: "54 men with hemophilia B"."""
+    people: int | None = Field(default=None, ge=1)
+    """How many were counted on the option; None when no source we read says."""
+    time_window: _Text
+    relative_fewer: int | None = Field(default=None, ge=-1000, le=100)
+    """Percent fewer treated bleeds than the comparator, a whole number (negative: more)."""
+    relative_by: Literal["trial", "our_arithmetic"] = "trial"
+    """Whether the study reported the change, or we worked it out from its two numbers."""
+    design: Design
+    same_product: bool = True
+    """False when the numbers come from a related product, not the one on the card."""
+    certainty: Certainty
+    note: _Text | None = None
+    sources: list[_SourceId] = Field(min_length=1)
+
+    @field_validator("relative_fewer", mode="before")
+    @classmethod
+    def _a_whole_number(cls, value: object) -> object:
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+            raise ValueError(f"write the relative change as a whole number of percent, not {value!r}")
+        return value
+
+    @model_validator(mode="after")
+    def _compared_with_something(self) -> BleedOutcome:
+        if self.comparator == "none" and (self.before is not None or self.relative_fewer is not None):
+            raise ValueError("a row with no comparator cannot have a 'before' rate or a relative change")
+        ours = self.relative_fewer is not None and self.relative_by == "our_arithmetic"
+        if ours and (self.before is None or self.after is None):
+            raise ValueError("a change worked out by us needs both the 'before' and 'after' rates")
+        return self
+
+    @property
+    def rule_level(self) -> CertaintyLevel:
+        """The certainty level the written rule gives this row."""
+        return certainty_level(self.design, self.people, self.same_product)
+
+
+class HarmOutcome(_Strict):
+    """A main harm of an option: how many, out of whom, over what time.
+
+    Exactly one of: a count out of a number of people; a frequency in words from a
+    label ("more than 1 in 10"); or `not_reported` when no source we read gives one.
+    """
+
+    harm: _Text
+    count: int | None = Field(default=None, ge=0)
+    people: int | None = Field(default=None, ge=1)
+    frequency: _Text | None = None
+    not_reported: bool = False
+    who: _Text
+    time_frame: _Text
+    icon_array: _Id | None = None
+    """The picture of this harm in figures.yaml, if there is one."""
+    note: _Text | None = None
+    sources: list[_SourceId] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _one_way_of_saying_how_often(self) -> HarmOutcome:
+        counted = self.count is not None or self.people is not None
+        if counted and (self.count is None or self.people is None):
+            raise ValueError("give both count and people, or neither")
+        if sum([counted, self.frequency is not None, self.not_reported]) != 1:
+            raise ValueError("give exactly one of: count and people, frequency, or not_reported: true")
+        if self.count is not None and self.people is not None and self.count > self.people:
+            raise ValueError(f"count ({self.count}) is more than people ({self.people})")
+        return self
+
+
+class OptionOutcomes(_Strict):
+    """The outcome table of one option: its bleed rows and its main harms."""
+
+    option: _Id
+    bleeds: list[BleedOutcome] = Field(min_length=1)
+    harms: list[HarmOutcome] = Field(min_length=1)
+
+
+class OutcomeTable(_Strict):
+    """outcomes.yaml."""
+
+    outcomes: list[OptionOutcomes] = Field(default_factory=list)
+
+
+RARE_BELOW = 0.05
+"""A harm in fewer than 5 in 100 people is also given per 1,000 (whole numbers read better)."""
+
+
+def per_thousand(count: int, people: int) -> int | None:
+    """The count as a whole number in 1,000 when the harm is rare, else None."""
+    share = count / people
+    if count == 0 or share >= RARE_BELOW:
+        return None
+    return int(share * 1000 + 0.5)  # half up: 12.5 reads as 13, as people round
+
+
+def per_hundred(count: int, people: int) -> int:
+    """The count as a whole number in 100."""
+    return int(count / people * 100 + 0.5)

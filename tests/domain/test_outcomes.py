@@ -1,0 +1,129 @@
+"""The outcome table: one certainty rule, natural frequencies, one wording, and the summary."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from decisionaid.domain.outcome_view import ROWS, outcome_view, short_citation
+from decisionaid.domain.outcomes import HarmOutcome, certainty_level, per_hundred, per_thousand
+from decisionaid.domain.session import Session
+from decisionaid.domain.summary import build_summary, weighed_options
+from decisionaid.loader import load_content
+
+SESSIONS = Path(__file__).parents[1] / "testdata" / "sessions"
+TODAY = dt.date(2026, 12, 1)
+
+
+@pytest.fixture(scope="module")
+def content():
+    from decisionaid import locations
+
+    return load_content(locations.locale_root("en"))
+
+
+def session(name: str) -> Session:
+    return Session.model_validate_json((SESSIONS / f"{name}.json").read_text())
+
+
+@pytest.mark.parametrize(
+    ("design", "people", "same_product", "level"),
+    [
+        ("randomised", 52, True, "moderate"),
+        ("randomised", 30, True, "low"),
+        ("same_people", 54, True, "low"),
+        ("same_people", 45, True, "very_low"),
+        ("external_groups", 213, True, "low"),
+        ("single_group", None, False, "very_low"),
+        ("same_people", 400, False, "very_low"),
+    ],
+)
+def test_the_certainty_word_follows_the_written_rule(design, people, same_product, level):
+    assert certainty_level(design, people, same_product) == level
+
+
+def test_a_rare_harm_is_also_given_per_thousand_and_a_common_one_per_hundred():
+    assert per_thousand(5, 401) == 12  # 12.5 in 1,000 would read 13: half up
+    assert per_thousand(1, 54) == 19
+    assert per_thousand(28, 45) is None
+    assert per_thousand(0, 116) is None  # "none of 116" says more than "0 in 1,000"
+    assert per_hundred(28, 45) == 62
+
+
+def test_a_harm_says_how_often_in_exactly_one_way():
+    with pytest.raises(ValidationError, match="exactly one of"):
+        HarmOutcome(harm="Clots", who="people", time_frame="1 year", sources=["S1"])
+    with pytest.raises(ValidationError, match="exactly one of"):
+        HarmOutcome(
+            harm="Clots",
+            count=1,
+            people=10,
+            frequency="rare",
+            who="people",
+            time_frame="1 year",
+            sources=["S1"],
+        )
+    with pytest.raises(ValidationError, match="more than people"):
+        HarmOutcome(harm="Clots", count=11, people=10, who="people", time_frame="1 year", sources=["S1"])
+
+
+def test_hemgenix_reads_absolute_numbers_first_then_the_change_then_how_sure(content):
+    view = outcome_view(content, content.option("hemgenix"))
+    lines = view.bleeds[0].lines
+    assert [line.label for line in lines] == [content.text(f"outcomes.row.{r}") for r in ROWS[:5]]
+    assert lines[0].value == "Before: 4.16 a year (average). On it: 1.52 a year (average)."
+    assert lines[1].value.startswith(content.text("outcomes.comparator.prior_prevention"))
+    assert lines[2].value == "63% fewer treated bleeds than before"
+    assert lines[4].value.startswith("Low: one trial of 54 men")
+    assert view.sources[0] == short_citation(content.sources["R13a"])
+
+
+def test_a_rare_harm_reads_with_its_denominator_time_frame_and_per_thousand(content):
+    harm = outcome_view(content, content.option("emicizumab")).harms[0]
+    assert harm.value.startswith("5 of 401 people (about 12 in 1,000). Who was counted:")
+    assert "Over: about 2 years on it" in harm.value
+    # One unit per sentence: no "%" beside the people (the audit's "31% of men were at 40%").
+    assert "%" not in harm.value
+
+
+def test_a_harm_no_one_had_reads_none_of_the_people_counted(content):
+    clots = outcome_view(content, content.option("marstacimab")).harms[0]
+    assert clots.value.startswith("None of 116 people. Who was counted: people in the BASIS trial.")
+
+
+def test_a_number_no_source_we_read_gives_is_said_to_be_not_reported(content):
+    view = outcome_view(content, content.option("roctavian"))
+    said = content.text("outcomes.not_reported")
+    assert said in view.bleeds[0].lines[0].value.lower()
+    assert view.bleeds[0].lines[2].value == "85% fewer treated bleeds than before"
+
+
+def test_stay_as_you_are_has_no_table_of_its_own(content):
+    assert outcome_view(content, content.option("current")) is None
+
+
+def test_the_summary_carries_the_outcome_tables_of_the_options_the_person_weighs(content):
+    ray = session("ray-hemophilia-a")
+    summary = build_summary(content, ray, TODAY, "0.1.0")
+    assert summary.outcomes_title == content.text("summary.h.outcomes")
+    names = [v.name for v in summary.outcomes]
+    assert names == [content.option("emicizumab").name]  # he uses it and leans to stay
+    emicizumab = summary.outcomes[0]
+    assert any("5 of 401 people" in h.value for h in emicizumab.harms)
+    assert emicizumab.sources  # short citations travel with the numbers
+
+
+def test_the_summary_shows_every_option_for_the_type_when_none_is_named(content):
+    daniel = session("daniel-hemophilia-b").model_copy(
+        update={
+            "profile": session("daniel-hemophilia-b").profile.model_copy(update={"current_treatment": None})
+        }
+    )
+    daniel = daniel.model_copy(update={"leaning": None, "compare_picks": None})
+    summary = build_summary(content, daniel, TODAY, "0.1.0")
+    ids = [v.option_id for v in summary.outcomes]
+    assert "hemgenix" in ids and "factor9-standard" in ids and "roctavian" not in ids
+    assert ids == [o.id for o in weighed_options(content, daniel) if o.kind != "current"]
