@@ -151,7 +151,11 @@ class Journey:
         expect(field).to_have_value(text, timeout=10_000)
 
     def saved(self, check: Callable[[dict], bool], what: str) -> dict:
-        return wait_until(lambda: check(saved_session(self.data)) and saved_session(self.data), what)
+        """The saved session once `check` holds. 30 s: on a CI machine at load 14 a save on
+        the phone layout's fit page took longer than 15 s; a click that is lost still fails."""
+        return wait_until(
+            lambda: check(saved_session(self.data)) and saved_session(self.data), what, timeout=30
+        )
 
     def fit_bands(self) -> list[str]:
         """What each fit band says (its label: the option, its band and interval)."""
