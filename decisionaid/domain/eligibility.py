@@ -10,6 +10,7 @@ not licensed where he lives (`licences`) are shown with the reason, never scored
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -52,13 +53,18 @@ def rules_against(option: Option, profile: Profile) -> list[NotFor]:
     given, "not sure" or "prefer not to say" never matches, so it never rules an
     option out.
     """
-    answers = profile.model_dump()
+    return [rule for rule in option.not_for if answers_match(rule.when, profile)]
 
-    def matches(field: str, allowed: list[str]) -> bool:
-        answer = answers.get(field)
-        return answer is not None and answer not in UNKNOWN_ANSWERS and answer in allowed
 
-    return [rule for rule in option.not_for if all(matches(f, a) for f, a in rule.when.items())]
+def answers_match(when: Mapping[str, Sequence[str]], profile: Profile) -> bool:
+    """Whether every question `when` names has one of its listed answers from this person.
+    An answer not given, "not sure" or "prefer not to say" never matches: the one rule for
+    licence rules (`not_for`) and worded notes (flag variants) alike."""
+    for field, allowed in when.items():
+        answer = getattr(profile, field)
+        if answer is None or answer in UNKNOWN_ANSWERS or answer not in allowed:
+            return False
+    return True
 
 
 def current_product(content: Content, profile: Profile) -> Option | None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from decisionaid.domain.content import Content, Option, in_shown_order
 from decisionaid.domain.deliberation import leaning_change, others_lines
+from decisionaid.domain.eligibility import for_type
 from decisionaid.domain.fit import priorities, standing
 from decisionaid.domain.fit_summary import ApartLine, FitLine, FitView, fit_view
 from decisionaid.domain.knowledge import KnowledgeLine, knowledge_for, knowledge_lines
@@ -20,7 +21,7 @@ from decisionaid.domain.next_steps import NextStep, next_steps
 from decisionaid.domain.outcome_view import OptionOutcomeView, outcome_views
 from decisionaid.domain.references import citation_line, strip_citations
 from decisionaid.domain.session import Profile, Session
-from decisionaid.domain.tailoring import flag_notes, one_per_flag, options_for
+from decisionaid.domain.tailoring import flag_notes, one_per_flag
 from decisionaid.domain.ui_keys import (
     ASKED_SINCE_ISSUE_14,
     LABEL_KEYS,
@@ -259,9 +260,9 @@ def weighed_options(content: Content, session: Session) -> list[Option]:
     """The options the person is weighing, in the shown order: what he uses now, where he
     leans and his Compare picks; all the options for his type when he has named none."""
     ids = {session.profile.current_treatment, session.leaning, *(session.compare_picks or [])}
-    for_type = options_for(content, session.profile)
-    named = [o for o in for_type if o.id in ids]
-    return in_shown_order(named or for_type)
+    of_type = for_type(content, session.profile)
+    named = [o for o in of_type if o.id in ids]
+    return in_shown_order(named or of_type)
 
 
 def build_summary(content: Content, session: Session, today: dt.date, app_version: str) -> DiscussionSummary:

@@ -11,16 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from decisionaid.domain.content import Content, Flag, FlagVariant, Option, licence_in
-from decisionaid.domain.session import UNKNOWN_ANSWERS, Profile
-
-
-def options_for(content: Content, profile: Profile) -> list[Option]:
-    """The options for this person's type; both types when he is not sure or did not say."""
-    kind = profile.hemophilia_type
-    if kind in ("A", "B"):
-        return [o for o in content.options if o.applies_to in (kind, "both")]
-    return list(content.options)
+from decisionaid.domain.content import Content, Flag, Option, licence_in
+from decisionaid.domain.eligibility import answers_match, for_type
+from decisionaid.domain.session import Profile
 
 
 @dataclass(frozen=True)
@@ -36,10 +29,6 @@ class FlagNote:
     """The suggested question worded for this person's answers."""
 
 
-NEVER_MATCHES = UNKNOWN_ANSWERS
-"""Answers that never pick a variant: a person unsure, or who would rather not say,
-keeps the general wording."""
-
 REGION_FLAG = "where_you_live"
 """The note built per option from its licence lines, not from one text."""
 
@@ -47,19 +36,11 @@ LICENSED_REGIONS = ("us", "eu", "uk", "canada")
 """The "where you live" answers that options state licences for; "other" is told to check."""
 
 
-def _matches(variant: FlagVariant, profile: Profile) -> bool:
-    """True when every key of the variant's `when` holds one of the person's answers."""
-    for field, answers in variant.when.items():
-        given = getattr(profile, field)
-        if given is None or given in NEVER_MATCHES or given not in answers:
-            return False
-    return True
-
-
 def worded_for(flag: Flag, profile: Profile) -> tuple[str, str]:
     """The flag's text and question for this person: for each, the first matching
     variant that has one, else the flag's own."""
-    matching = [v for v in flag.variants if _matches(v, profile)]
+    # A person unsure, or who would rather not say, keeps the general wording.
+    matching = [v for v in flag.variants if answers_match(v.when, profile)]
     text = next((v.text for v in matching if v.text is not None), flag.text)
     question = next((v.question for v in matching if v.question is not None), flag.question)
     return text, question
@@ -140,7 +121,7 @@ def _region_notes(
 
 def flag_notes(content: Content, profile: Profile) -> list[FlagNote]:
     """The care-team notes that apply, each limited to the options shown to this person."""
-    shown = options_for(content, profile)
+    shown = for_type(content, profile)
     reasons = _reasons(content, profile, shown)
     notes = []
     for flag in content.flags:

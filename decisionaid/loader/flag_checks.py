@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from decisionaid.domain.tailoring import NEVER_MATCHES
+from decisionaid.domain.session import UNKNOWN_ANSWERS
 from decisionaid.loader.problems import Problem
 from decisionaid.loader.rubric_checks import profile_answers
 
@@ -27,9 +27,9 @@ def variant_problems(files: ContentFiles) -> list[Problem]:
     for i, flag in enumerate(table.flags):
         for j, variant in enumerate(flag.variants):
             for field, answers in variant.when.items():
-                possible = profile_answers(field) - NEVER_MATCHES
+                possible = profile_answers(field) - UNKNOWN_ANSWERS
                 for answer in answers:
-                    if answer in NEVER_MATCHES:
+                    if answer in UNKNOWN_ANSWERS:
                         message = f"'{answer}' never picks a wording: the person keeps the general text"
                     elif answer not in possible:
                         shown = ", ".join(sorted(possible))

@@ -9,9 +9,9 @@ import pytest
 
 from decisionaid.domain import fit as model
 from decisionaid.domain.content import in_shown_order
+from decisionaid.domain.eligibility import for_type
 from decisionaid.domain.fit import fit
 from decisionaid.domain.session import Profile, Session
-from decisionaid.domain.tailoring import options_for
 from tests.domain.factories import limit
 from tests.domain.fit_factories import content, option, session, shipped
 
@@ -286,7 +286,7 @@ def test_the_fits_stand_by_kind_gene_therapy_then_newer_medicines_then_factor():
 @pytest.mark.parametrize("kind", ["A", "B"])
 def test_the_fits_stand_in_the_options_page_order_whatever_the_importance(kind):
     shipped_content = shipped()
-    page = [o.id for o in in_shown_order(options_for(shipped_content, Profile(hemophilia_type=kind)))]
+    page = [o.id for o in in_shown_order(for_type(shipped_content, Profile(hemophilia_type=kind)))]
     ids = [a.id for a in shipped_content.attributes]
     rng = random.Random(13)
     orders = set()

@@ -13,10 +13,10 @@ import re
 
 import pytest
 
-from decisionaid.domain.eligibility import standing
+from decisionaid.domain.eligibility import for_type, standing
 from decisionaid.domain.session import Profile, Session
 from decisionaid.domain.summary import build_summary
-from decisionaid.domain.tailoring import flag_notes, options_for
+from decisionaid.domain.tailoring import flag_notes
 from tests.journey_people import ISSUE_14_PEOPLE, Person
 
 TRIAL_WORDS = re.compile(r"trial|study|studies|screened|checked for|group|\d", re.IGNORECASE)
@@ -38,7 +38,7 @@ def shown_texts(content, profile: Profile) -> list[str]:
         texts += [note.text, note.question, note.reason]
     for part in standing(content, profile)[1]:
         texts += list(part.reasons)
-    for option in options_for(content, profile):
+    for option in for_type(content, profile):
         for name in ("benefits", "harms", "commitments", "unknowns", "eligibility"):
             texts += [s.text for s in getattr(option, name)]
         texts += [option.given, option.how_often, option.availability, option.body.patient]
@@ -50,7 +50,7 @@ def test_each_person_sees_the_notes_their_answers_call_for(content, person: Pers
     profile = Profile(**person.profile)
     raised = {n.flag.id for n in flag_notes(content, profile)}
     assert set(person.sees_notes) <= raised, set(person.sees_notes) - raised
-    shown = {o.id for o in options_for(content, profile)}
+    shown = {o.id for o in for_type(content, profile)}
     assert set(person.options_shown) <= shown and not set(person.options_hidden) & shown
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from decisionaid.domain.eligibility import for_type
 from decisionaid.domain.session import Profile, Session
 from decisionaid.domain.summary import suggested_questions
-from decisionaid.domain.tailoring import flag_notes, options_for
+from decisionaid.domain.tailoring import flag_notes
 from decisionaid.loader import load_content
 
 
@@ -22,14 +23,14 @@ def ids(options):
 
 
 def test_type_a_sees_a_and_both_options_only(content):
-    shown = ids(options_for(content, Profile(hemophilia_type="A")))
+    shown = ids(for_type(content, Profile(hemophilia_type="A")))
     assert "roctavian" in shown and "emicizumab" in shown and "current" in shown
     assert "hemgenix" not in shown
 
 
 def test_not_sure_of_the_type_shows_both(content):
-    assert ids(options_for(content, Profile(hemophilia_type="not_sure"))) == ids(content.options)
-    assert ids(options_for(content, Profile())) == ids(content.options)
+    assert ids(for_type(content, Profile(hemophilia_type="not_sure"))) == ids(content.options)
+    assert ids(for_type(content, Profile())) == ids(content.options)
 
 
 @pytest.mark.parametrize(
@@ -58,7 +59,7 @@ def test_no_answers_raise_no_notes_but_the_withdrawn_product(content):
 
 def test_a_note_never_hides_an_option(content):
     worried = Profile(hemophilia_type="A", age_group="under_18", inhibitors="now", liver_problems="yes")
-    assert ids(options_for(content, worried)) == ids(options_for(content, Profile(hemophilia_type="A")))
+    assert ids(for_type(content, worried)) == ids(for_type(content, Profile(hemophilia_type="A")))
 
 
 def test_notes_touch_only_the_options_shown(content):

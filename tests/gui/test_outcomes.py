@@ -6,9 +6,9 @@ import json
 
 import flet as ft
 
+from decisionaid.domain.eligibility import for_type
 from decisionaid.domain.outcome_view import ROWS, outcome_view
 from decisionaid.domain.session import Profile, Session
-from decisionaid.domain.tailoring import options_for
 from decisionaid.gui.app import make_app
 from decisionaid.loader import load_content
 from decisionaid.storage import SessionStore
@@ -33,7 +33,7 @@ async def test_every_option_card_shows_its_outcome_table_as_labelled_lines_with_
 ):
     content = load_content(shipped_content)
     app = await open_as(shipped_content, tmp_path, "/options", hemophilia_type="B")
-    for option in options_for(content, Profile(hemophilia_type="B")):
+    for option in for_type(content, Profile(hemophilia_type="B")):
         if option.kind == "current":
             continue
         shown = texts_under(app, f"outcomes-{option.id}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import flet as ft
 
 from decisionaid.domain.content import Option, in_shown_order
-from decisionaid.domain.tailoring import options_for
+from decisionaid.domain.eligibility import for_type
 from decisionaid.gui.controls import checkbox_choice, heading, paragraph
 from decisionaid.gui.state import AppState, use_app_state
 from decisionaid.gui.views.outcome_rows import outcome_grid, outcome_stack
@@ -43,7 +43,7 @@ def Compare():
     available = in_shown_order(
         [
             o
-            for o in options_for(state.content, state.session.profile)
+            for o in for_type(state.content, state.session.profile)
             if o.status != "withdrawn" and o.kind != "current"
         ]
     )

@@ -6,9 +6,9 @@ from __future__ import annotations
 import flet as ft
 
 from decisionaid.domain.deliberation import leaning_change, others_named
+from decisionaid.domain.eligibility import for_type
 from decisionaid.domain.next_steps import NextStep, next_steps
 from decisionaid.domain.session import CERTAINTY_STEPS, INVOLVED
-from decisionaid.domain.tailoring import options_for
 from decisionaid.gui.controls import (
     LONG_TEXT,
     TextEntry,
@@ -25,7 +25,7 @@ from decisionaid.gui.state import AppState
 def leaning_choices(state: AppState) -> list[tuple[str, str]]:
     """The options a person may lean towards (his type's, not withdrawn), then "not sure"."""
     choices = [
-        (o.id, o.name) for o in options_for(state.content, state.session.profile) if o.status != "withdrawn"
+        (o.id, o.name) for o in for_type(state.content, state.session.profile) if o.status != "withdrawn"
     ]
     return [*choices, ("not_sure", state.t("summary.leaning.not_sure"))]
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import flet as ft
 
 from decisionaid.domain.content import Option, Range, Statement, in_shown_order
+from decisionaid.domain.eligibility import for_type
 from decisionaid.domain.figures import IconArrayView, doses_chart, factor_level_chart, icon_arrays_for
 from decisionaid.domain.references import strip_citations
-from decisionaid.domain.tailoring import FlagNote, flag_notes, notes_for_option, options_for
+from decisionaid.domain.tailoring import FlagNote, flag_notes, notes_for_option
 from decisionaid.gui.controls import heading, paragraph, text_node
 from decisionaid.gui.figures import dose_chart, icon_array, level_chart
 from decisionaid.gui.state import AppState, use_app_state
@@ -167,7 +168,7 @@ def Options():
     """The options for this person's type: gene therapies, other medicines, factor, staying as
     you are, then any product that is no longer offered."""
     state = use_app_state()
-    shown = in_shown_order(options_for(state.content, state.session.profile))
+    shown = in_shown_order(for_type(state.content, state.session.profile))
     notes = flag_notes(state.content, state.session.profile)
     kind = state.session.profile.hemophilia_type
     return ft.Column(
