@@ -148,7 +148,7 @@ def interface_text() -> dict[str, str]:
 
 
 def journey_clicks(browser: Browser, runs: int) -> Clicks:
-    """Start, Next to the summary, Back to the welcome page, `runs` times, each in a new tab."""
+    """Start, Next to the summary, Back to the welcome page, `runs` times, each on a new server."""
     ui = interface_text()
     titles = [ui["welcome.title"], *(ui[step.title_key] for step in JOURNEY[1:])]
     presses = [(ui["welcome.start"], 1)]
@@ -156,19 +156,20 @@ def journey_clicks(browser: Browser, runs: int) -> Clicks:
     presses += [(ui["nav.back"], n) for n in range(len(JOURNEY) - 2, -1, -1)]
     labels: list[str] = []
     ms: list[float] = []
-    with decisionaid_served() as server:
-        context = new_context(browser, titles[0], heading=True)
-        try:
-            for _ in range(runs):
+    for _ in range(runs):
+        # A new server with an empty data folder each time: after one walk the welcome page
+        # offers to resume instead of Start.
+        with decisionaid_served() as server:
+            context = new_context(browser, titles[0], heading=True)
+            try:
                 page, _ = open_timed(context, server.link())
                 where = JOURNEY[0].key
                 for name, to in presses:
                     ms.append(press(page, name, titles[to], heading=True))
                     labels.append(f"{name}: {where} to {JOURNEY[to].key}")
                     where = JOURNEY[to].key
-                page.close()
-        finally:
-            context.close()
+            finally:
+                context.close()
     return Clicks(labels, ms)
 
 
