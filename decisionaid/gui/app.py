@@ -51,10 +51,30 @@ def view(key: str) -> Callable[[], ft.Component]:
     return render
 
 
+FIRST_SCREEN_CONTROLS = (
+    "Column",
+    "Row",
+    "Text",
+    "Icon",
+    "Container",
+    "Semantics",
+    "ResponsiveRow",
+    "SafeArea",
+)
+"""Flet imports each control's module on first use: the first screen's, warmed up ahead."""
+
+
 def preload_views() -> None:
-    """Import every deferred page once, so a first visit does not wait for it."""
+    """Do once per process what a first screen and a first visit would otherwise wait for:
+    Flet's lazily imported modules for the theme, the router and common controls, and
+    every deferred page. The web server starts it at the first page load, while the
+    browser is still loading Flutter; the app itself after its first screen."""
     if not _preloading.acquire(blocking=False):
-        return  # another session started it; imports happen once per process
+        return  # already done or under way; imports happen once per process
+    build_theme()
+    route_table()
+    for name in FIRST_SCREEN_CONTROLS:
+        getattr(ft, name, None)  # a name Flet no longer has only loses the warm-up
     for module, _ in DEFERRED.values():
         importlib.import_module(f"decisionaid.gui.views.{module}")
 

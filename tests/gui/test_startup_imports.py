@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
+import time
 
 from decisionaid.gui.app import DEFERRED, preload_views, view
 from decisionaid.gui.routes import ASIDE, JOURNEY
+from decisionaid.gui.server import GuardedApp
 
 
 def _imported_after(statement: str) -> set[str]:
@@ -35,3 +38,26 @@ def test_every_page_but_the_welcome_page_is_deferred_and_each_deferred_page_exis
     preload_views()
     for key, (_, name) in DEFERRED.items():
         assert view(key).__name__ == name
+
+
+def test_the_server_warms_up_once_at_the_first_page_load_that_passes_the_guard_and_never_for_a_refused_one():
+    from tests.gui.test_server_guard import GUARD, flet_like, http_scope, run
+
+    done = threading.Event()
+    calls: list[str] = []
+
+    def warm_up() -> None:
+        calls.append(threading.current_thread().name)
+        done.set()
+
+    app = GuardedApp(flet_like, GUARD, warm_up=warm_up)
+    refused = run(app, http_scope([(b"host", b"127.0.0.1:8550")]))
+    assert refused[0]["status"] == 403
+    assert not done.wait(0.2)
+
+    cookie = (b"cookie", f"decisionaid-key-8550={GUARD.key}".encode())
+    for _ in range(3):
+        assert run(app, http_scope([(b"host", b"127.0.0.1:8550"), cookie]))[0]["status"] == 200
+    assert done.wait(10)
+    time.sleep(0.2)
+    assert calls == ["warm-up"]
