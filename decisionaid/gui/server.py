@@ -227,11 +227,6 @@ class GuardedApp:
         if not self.guard.key_ok(_cookie(headers, self.guard.cookie_name)):
             await _plain_response(send, 403, REFUSED_PAGE)
             return
-        if self.warm_up is not None:
-            # The first page load: the browser now spends a second or more on Flutter's own
-            # files before it opens the WebSocket; the server's one-time work runs meanwhile.
-            warm_up, self.warm_up = self.warm_up, None
-            threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
 
         async def secured(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -239,6 +234,11 @@ class GuardedApp:
             await send(message)
 
         await self.app(scope, receive, secured)
+        if self.warm_up is not None:
+            # The first page load is answered: the browser now spends a second or more on
+            # Flutter's own files before it opens the WebSocket; the one-time work runs meanwhile.
+            warm_up, self.warm_up = self.warm_up, None
+            threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
 
     async def _exchange_key(
         self, scope: Scope, send: Send, offered: str, query: list[tuple[str, str]]
