@@ -267,7 +267,7 @@ def run_app(args: argparse.Namespace) -> int:
     """Open the desktop window, or serve the app on the loopback address."""
     import flet as ft
 
-    from decisionaid.gui.app import make_app
+    from decisionaid.gui.app import make_app, preload_views
 
     in_browser = args.web or not has_display()
     if not in_browser and not args.allow_desktop_download:
@@ -308,6 +308,7 @@ def run_app(args: argparse.Namespace) -> int:
         assets_dir=assets,
         open_browser=has_display(),
         announce=lambda url: print(f"decisionaid is running at {url}  (Ctrl+C to stop)", flush=True),
+        warm_up=preload_views,
     )
     return 0
 

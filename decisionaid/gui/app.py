@@ -2,40 +2,81 @@
 
 from __future__ import annotations
 
+import importlib
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 import flet as ft
 
-from decisionaid.gui.routes import JOURNEY
+from decisionaid.gui.routes import ASIDE, JOURNEY
 from decisionaid.gui.state import AppContext, AppState
 from decisionaid.gui.theme import FONTS, apply_display, build_theme
-from decisionaid.gui.views.about import About
-from decisionaid.gui.views.about_you import AboutYou
-from decisionaid.gui.views.clinician import Clinician
-from decisionaid.gui.views.compare import Compare
-from decisionaid.gui.views.display import DisplaySettings
-from decisionaid.gui.views.fit import Fit
-from decisionaid.gui.views.learn import Learn
-from decisionaid.gui.views.options import Options
-from decisionaid.gui.views.ready import Ready
 from decisionaid.gui.views.shell import Shell
-from decisionaid.gui.views.summary import Summary
-from decisionaid.gui.views.values import Values
 from decisionaid.gui.views.welcome import Welcome
 from decisionaid.loader import ContentProblems, load_content
 
-BUILT = {
-    "welcome": Welcome,
-    "about_you": AboutYou,
-    "learn": Learn,
-    "options": Options,
-    "compare": Compare,
-    "values": Values,
-    "fit": Fit,
-    "ready": Ready,
-    "summary": Summary,
+DEFERRED = {
+    "about_you": ("about_you", "AboutYou"),
+    "learn": ("learn", "Learn"),
+    "options": ("options", "Options"),
+    "compare": ("compare", "Compare"),
+    "values": ("values", "Values"),
+    "fit": ("fit", "Fit"),
+    "ready": ("ready", "Ready"),
+    "summary": ("summary", "Summary"),
+    "about": ("about", "About"),
+    "display": ("display", "DisplaySettings"),
+    "clinician": ("clinician", "Clinician"),
 }
+"""Page key -> (module under decisionaid.gui.views, component). Imported when first shown, or
+by the preload after the first screen: the summary page alone pulls in the PDF export and its
+font tools, which the welcome page and the server's start do not need (issue 16)."""
+
+_preloading = threading.Lock()
+
+
+def view(key: str) -> Callable[[], ft.Component]:
+    """The route component of page `key`, importing its module on first use.
+
+    The Router calls a route's component with no arguments; this returns the view's own
+    component, so the tree it renders is the same as with an eager import.
+    """
+    module, name = DEFERRED[key]
+
+    def render() -> ft.Component:
+        return getattr(importlib.import_module(f"decisionaid.gui.views.{module}"), name)()
+
+    render.__name__ = name
+    return render
+
+
+FIRST_SCREEN_CONTROLS = (
+    "Column",
+    "Row",
+    "Text",
+    "Icon",
+    "Container",
+    "Semantics",
+    "ResponsiveRow",
+    "SafeArea",
+)
+"""Flet imports each control's module on first use: the first screen's, warmed up ahead."""
+
+
+def preload_views() -> None:
+    """Do once per process what a first screen and a first visit would otherwise wait for:
+    Flet's lazily imported modules for the theme, the router and common controls, and
+    every deferred page. The web server starts it at the first page load, while the
+    browser is still loading Flutter; the app itself after its first screen."""
+    if not _preloading.acquire(blocking=False):
+        return  # already done or under way; imports happen once per process
+    build_theme()
+    route_table()
+    for name in FIRST_SCREEN_CONTROLS:
+        getattr(ft, name, None)  # a name Flet no longer has only loses the warm-up
+    for module, _ in DEFERRED.values():
+        importlib.import_module(f"decisionaid.gui.views.{module}")
 
 
 def route_table() -> list[ft.Route]:
@@ -43,14 +84,10 @@ def route_table() -> list[ft.Route]:
     journey = [
         ft.Route(index=True, component=Welcome)
         if step.path == "/"
-        else ft.Route(path=step.path.lstrip("/"), component=BUILT[step.key])
+        else ft.Route(path=step.path.lstrip("/"), component=view(step.key))
         for step in JOURNEY
     ]
-    aside = [
-        ft.Route(path="about", component=About),
-        ft.Route(path="display", component=DisplaySettings),
-        ft.Route(path="clinician", component=Clinician),
-    ]
+    aside = [ft.Route(path=step.path.lstrip("/"), component=view(step.key)) for step in ASIDE]
     return [ft.Route(component=Shell, children=[*journey, *aside])]
 
 
@@ -115,5 +152,7 @@ def make_app(content_root: Path, data_dir: Path, keep_on_device: bool = True) ->
         page.on_resize = lambda e: state.window_width(e.width)
         apply_display(page, state.display)
         page.render(App, state)
+        # The other pages' imports run while the browser still loads and lays out this one.
+        threading.Thread(target=preload_views, name="preload-views", daemon=True).start()
 
     return main

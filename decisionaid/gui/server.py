@@ -27,6 +27,7 @@ import ipaddress
 import logging
 import os
 import secrets
+import threading
 from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
@@ -182,9 +183,10 @@ class GuardedApp:
     and the WebSocket is where the answers travel.
     """
 
-    def __init__(self, app: Asgi, guard: Guard):
+    def __init__(self, app: Asgi, guard: Guard, warm_up: Callable[[], None] | None = None):
         self.app = app
         self.guard = guard
+        self.warm_up = warm_up
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         kind = scope.get("type")
@@ -232,6 +234,11 @@ class GuardedApp:
             await send(message)
 
         await self.app(scope, receive, secured)
+        if self.warm_up is not None:
+            # The first page load is answered: the browser now spends a second or more on
+            # Flutter's own files before it opens the WebSocket; the one-time work runs meanwhile.
+            warm_up, self.warm_up = self.warm_up, None
+            threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
 
     async def _exchange_key(
         self, scope: Scope, send: Send, offered: str, query: list[tuple[str, str]]
@@ -266,12 +273,18 @@ class _ClosedTabFilter(logging.Filter):
 CLOSED_TAB_FILTER = _ClosedTabFilter()
 
 
-def web_app(main: Callable[[ft.Page], None], assets_dir: str, guard: Guard) -> GuardedApp:
-    """The ASGI app that serves `main` with no CDN, behind `guard`."""
+def web_app(
+    main: Callable[[ft.Page], None],
+    assets_dir: str,
+    guard: Guard,
+    warm_up: Callable[[], None] | None = None,
+) -> GuardedApp:
+    """The ASGI app that serves `main` with no CDN, behind `guard`; `warm_up` runs once, in a
+    thread, at the first page load that passes the guard."""
     # Flet reads the session timeout from its environment when each session starts.
     os.environ["FLET_SESSION_TIMEOUT"] = str(SESSION_TIMEOUT_SECONDS)
     app = ft.run(main, export_asgi_app=True, assets_dir=assets_dir, no_cdn=True)
-    return GuardedApp(app, guard)
+    return GuardedApp(app, guard, warm_up)
 
 
 def serve(
@@ -281,9 +294,9 @@ def serve(
     assets_dir: str,
     open_browser: bool = False,
     announce: Callable[[str], None] = print,
+    warm_up: Callable[[], None] | None = None,
 ) -> None:
     """Serve until interrupted; say (and open, when asked) the address with its key."""
-    import threading
     import webbrowser
 
     import uvicorn
@@ -294,5 +307,9 @@ def serve(
     if open_browser:
         threading.Timer(1.5, webbrowser.open, args=(guard.url(),)).start()
     uvicorn.run(
-        web_app(main, assets_dir, guard), host=host, port=port, log_level="warning", ws="websockets-sansio"
+        web_app(main, assets_dir, guard, warm_up),
+        host=host,
+        port=port,
+        log_level="warning",
+        ws="websockets-sansio",
     )
