@@ -5,7 +5,7 @@ data, so markup in them (Typst's `#`, `$`, `*`, `]`, `@` ...) prints as typed
 and never runs. Each string is cleaned once here: control codes and direction
 overrides dropped (`fonts.printable`), each stretch of characters no shipped
 font can draw replaced by the `unprintable` label, and very long words given
-places to break. The sections follow the fields of `DiscussionSummary`.
+places to break. The sections are printed in the order of `pdf.ORDER`, as in `markdown_html.py`.
 """
 
 from __future__ import annotations
@@ -296,5 +296,6 @@ SECTIONS: dict[str, Callable[[DiscussionSummary, Cleaner], Data]] = {
     "sources": _sources,
     "disclaimer": _disclaimer,
 }
-"""The field that opens each printed section, and what makes its data; the fields after it, up
-to the next, belong to it. The fit section ("fit_available") is made in `pdf_fit_data.py`."""
+"""The field that opens each printed section, and what makes its data (`pdf.ORDER` gives the
+printed order). The fit section ("fit_available") is made in `pdf_fit_data.py`; the outcome
+table, next steps and others in `pdf_more_data.py`."""
