@@ -178,3 +178,19 @@ def test_option_details_without_a_fit_sit_under_their_own_heading_with_no_level_
     assert part.count("/H3") == len(with_details)
     md = render_markdown(summary)
     assert md.count("\n### ") >= 1 and md.count("\n#### ") == len(with_details)
+
+
+def test_the_markdown_and_html_print_the_same_outcome_table_after_the_fit(ray):
+    summary, pdf = ray
+    md = render_markdown(summary)
+    start = md.index(f"## {summary.outcomes_title}")
+    assert md.index(f"## {summary.headings['fit']}") < start < md.index(f"## {summary.headings['knowledge']}")
+    page = render_html(summary)
+    for view in summary.outcomes:
+        assert f"### {view.name}\n\n| Question | {view.name} |" in md
+        assert f"<th>{view.name}</th>" in page
+        assert view.bleeds[0].lines[0].value in md
+    # The PDF puts the table in the same place.
+    headings = outline(pdf)
+    assert headings.index(summary.headings["fit"]) < headings.index(summary.outcomes_title)
+    assert headings.index(summary.outcomes_title) < headings.index(summary.headings["knowledge"])
