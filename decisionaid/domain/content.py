@@ -431,19 +431,33 @@ class ReadinessTable(StrictModel):
     sources: list[SourceId] = Field(min_length=1)
 
 
+class ClinicalSignoff(StrictModel):
+    """A hemophilia clinician who checked the content and signed it off, and when."""
+
+    by: Text
+    date: dt.date
+
+
 class About(StrictModel):
     """about.md: who made the aid, how, and when."""
 
     title: Text
     content_version: Text
     content_date: dt.date
+    evidence_searched: dt.date
+    """The sources were searched up to this date (the printed banner says so)."""
     locale: Text
+    written_by: Text
+    """Who wrote the content, in a few words ("the decisionaid project team")."""
     authors: list[Text] = Field(min_length=1)
     funding: Text
     conflicts: Text
     update_policy: Text
     sources: list[SourceId] = Field(default_factory=list)
     reviewed: dt.date
+    clinical_signoff: ClinicalSignoff | None = None
+    """None until a hemophilia clinician has signed the content off: the printed summary
+    then says it is not yet clinically reviewed."""
     body: MarkdownBody
 
 

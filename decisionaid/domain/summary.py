@@ -131,6 +131,9 @@ class DiscussionSummary:
     """The outcome table (bleeds against a named comparator, main harms, how sure, short
     citations) of the options the person is weighing: the one he uses now, his leaning and
     those he picked on Compare; every option for his type when he has named none."""
+    banner: tuple[str, ...] = ()
+    """The first-page lines (issue 15): content and search dates, who wrote it, funding,
+    interests, updates, and whether a hemophilia clinician has signed it off."""
 
 
 @dataclass(frozen=True)
@@ -265,6 +268,29 @@ def weighed_options(content: Content, session: Session) -> list[Option]:
     return in_shown_order(named or of_type)
 
 
+def banner(content: Content) -> tuple[str, ...]:
+    """The lines printed under the title: how old the content is, who wrote and checked it,
+    who paid, their interests and how it is kept up to date, all from about.md."""
+    t, about = content.text, content.about
+    signoff = about.clinical_signoff
+    reviewed = (
+        t("banner.reviewed", who=signoff.by, date=signoff.date.isoformat())
+        if signoff is not None
+        else t("banner.not_reviewed")
+    )
+    return (
+        t(
+            "banner.dates",
+            content_date=about.content_date.isoformat(),
+            searched=about.evidence_searched.isoformat(),
+        ),
+        f"{t('banner.written_by', who=about.written_by)} {reviewed}",
+        t("banner.funding", funding=about.funding),
+        t("banner.interests", conflicts=about.conflicts),
+        t("banner.updates", policy=about.update_policy),
+    )
+
+
 def build_summary(content: Content, session: Session, today: dt.date, app_version: str) -> DiscussionSummary:
     """The discussion summary of this session, in the words of this content."""
     t = content.text
@@ -320,6 +346,8 @@ def build_summary(content: Content, session: Session, today: dt.date, app_versio
             ),
             "right_answer": t("knowledge.right_answer"),
             "others_view": t("others.view_label"),
+            "outcomes_harms": t("outcomes.harms_title"),
+            "outcomes_sources": t("outcomes.sources_label"),
         },
         knowledge_lines=knowledge_lines(content, session),
         next_steps=next_steps(content, session),
@@ -329,4 +357,5 @@ def build_summary(content: Content, session: Session, today: dt.date, app_versio
         outcomes_title=t("summary.h.outcomes"),
         outcomes_intro=t("outcomes.intro"),
         outcomes=outcome_views(content, weighed_options(content, session)),
+        banner=banner(content),
     )

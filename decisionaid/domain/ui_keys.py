@@ -272,6 +272,18 @@ OUTCOME_KEYS: dict[str, frozenset[str]] = {
 """What the outcome table says on the option cards, on Compare and in the summary."""
 
 
+BANNER_KEYS: dict[str, frozenset[str]] = {
+    "banner.dates": frozenset({"content_date", "searched"}),
+    "banner.written_by": frozenset({"who"}),
+    "banner.not_reviewed": frozenset(),
+    "banner.reviewed": frozenset({"who", "date"}),
+    "banner.funding": frozenset({"funding"}),
+    "banner.interests": frozenset({"conflicts"}),
+    "banner.updates": frozenset({"policy"}),
+}
+"""The first-page banner of the printed summary (issue 15), from about.md's front matter."""
+
+
 def _outcome_keys() -> dict[str, frozenset[str]]:
     keys = dict(OUTCOME_KEYS)
     keys |= {f"outcomes.row.{row}": frozenset() for row in OUTCOME_ROWS}
@@ -290,7 +302,7 @@ def profile_answers(field: str) -> list[str]:
 
 def required_ui_keys() -> dict[str, frozenset[str]]:
     """Every key the domain reads, mapped to the {fields} its text may contain."""
-    keys = dict(_FIXED) | SAVING_KEYS | VALUES_AND_FIT_KEYS | DECIDING_KEYS | _outcome_keys()
+    keys = dict(_FIXED) | SAVING_KEYS | VALUES_AND_FIT_KEYS | DECIDING_KEYS | BANNER_KEYS | _outcome_keys()
     keys |= {f"summary.h.{h}": frozenset() for h in SUMMARY_HEADINGS}
     keys |= {f"summary.{k}": frozenset() for k in LABEL_KEYS}
     keys["summary.page_of"] = frozenset({"page", "pages"})

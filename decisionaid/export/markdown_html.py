@@ -17,6 +17,7 @@ import markdown
 from decisionaid.domain.fit_summary import FitCell, FitLine
 from decisionaid.domain.summary import DiscussionSummary, Question, UserText
 from decisionaid.export.text import plain_text
+from decisionaid.export.wording import knowledge_parts, outcome_label, outcome_rows
 
 # Python-Markdown's backslash escapes (markdown.inlinepatterns ESCAPED_CHARS).
 _BACKSLASHED = re.compile(r"([\\`*_{}\[\]()>#+\-.!])")
@@ -145,22 +146,26 @@ def _details(summary: DiscussionSummary, f: FitLine) -> list[str]:
 
 def _knowledge_lines(summary: DiscussionSummary) -> list[str]:
     """Each question for his type with his answer and whether it was right (issue 14/15)."""
-    lab = summary.labels
     lines = []
     for n, k in enumerate(summary.knowledge_lines, 1):
-        if k.right is None:
-            lines.append(f"{n}. {k.question} **{k.verdict}**")
-            continue
-        line = f"{n}. {k.question} {lab.get('your_answer', '')}: {_full_stop(k.answer)} **{k.verdict}**"
-        if k.right is False:
-            line += f". {lab.get('right_answer', '')}: {_full_stop(k.right_answer)}"
-        lines.append(line)
+        before, verdict, after = knowledge_parts(summary, k)
+        lines.append(f"{n}. {before} **{verdict}**{after}")
     return lines
 
 
-def _full_stop(text: str) -> str:
-    """A choice as a sentence: one full stop, not two ("... again.." read as a typo)."""
-    return text if text.endswith((".", "?", "!")) else f"{text}."
+def _outcome_lines(summary: DiscussionSummary) -> list[str]:
+    """The intro, then per option a heading and a table of questions and answers."""
+    lines = [summary.outcomes_intro] if summary.outcomes_intro else []
+    for view in summary.outcomes:
+        lines += [
+            "",
+            f"### {view.name}",
+            "",
+            f"| {outcome_label(summary, 'question')} | {view.name} |",
+            "|---|---|",
+        ]
+        lines += [f"| {label} | {'; '.join(values)} |" for label, values in outcome_rows(summary, view)]
+    return lines if summary.outcomes else []
 
 
 def _next_step_lines(summary: DiscussionSummary) -> list[str]:
@@ -185,6 +190,9 @@ def render_markdown(summary: DiscussionSummary) -> str:
     """The summary as Markdown, sections in the printed order."""
     h, empty = summary.headings, summary.empty
     out: list[str] = [f"# {summary.title}", "", summary.subtitle, "", summary.labels.get("made", ""), ""]
+    # The banner: how old the content is, who wrote it and whether a clinician has checked it.
+    if summary.banner:
+        out += ["\n>\n".join(f"> {line}" for line in summary.banner), ""]
 
     def section(key: str, lines: list[str]) -> None:
         out.extend([f"## {h[key]}", "", *(lines or [empty]), ""])
@@ -202,6 +210,8 @@ def render_markdown(summary: DiscussionSummary) -> str:
     section("priorities", _priority_lines(summary))
     section("limits", [f"- {s}" for s in summary.hard_limits])
     section("fit", _fit_lines(summary))
+    if summary.outcomes_title:  # a summary made before the outcome table has no title for it
+        out.extend([f"## {summary.outcomes_title}", "", *(_outcome_lines(summary) or [empty]), ""])
     knowledge = []
     if summary.knowledge:
         knowledge = [

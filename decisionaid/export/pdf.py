@@ -18,7 +18,6 @@ import datetime as dt
 import importlib.util
 import json
 import threading
-from dataclasses import fields
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -27,6 +26,7 @@ from decisionaid.domain.summary import DiscussionSummary
 from decisionaid.export.fonts import fonts_dir
 from decisionaid.export.pdf_data import LABELS, SECTIONS, Cleaner, Data, fixed_words, made_line
 from decisionaid.export.pdf_fit_data import fit_section
+from decisionaid.export.pdf_more_data import next_steps_section, others_section, outcomes_section
 from decisionaid.export.text import shortened_for_print
 
 if TYPE_CHECKING:
@@ -37,7 +37,33 @@ __all__ = ["LABELS", "Paper", "pdf_available", "render_pdf"]
 Paper = Literal["a4", "letter"]
 
 TEMPLATE = Path(__file__).with_name("summary.typ")
-_MAKERS = {**SECTIONS, "fit_available": fit_section}
+_MAKERS = {
+    **SECTIONS,
+    "fit_available": fit_section,
+    "outcomes": outcomes_section,
+    "next_steps": next_steps_section,
+    "others": others_section,
+}
+ORDER = (
+    "title",
+    "profile",
+    "priorities",
+    "hard_limits",
+    "fit_available",
+    "outcomes",
+    "knowledge",
+    "readiness",
+    "next_steps",
+    "leaning",
+    "role",
+    "others",
+    "questions",
+    "notes",
+    "clinician_notes",
+    "sources",
+    "disclaimer",
+)
+"""The printed order of the sections (by the field that opens each), as in `markdown_html.py`."""
 # One compiler per process keeps the fonts loaded and Typst's caches warm; it is not
 # made for two threads at once (the app builds PDFs in a worker thread).
 _COMPILING = threading.Lock()
@@ -76,17 +102,15 @@ def render_pdf(summary: DiscussionSummary, paper: Paper = "a4") -> bytes:
 
 def banner_lines(summary: DiscussionSummary) -> tuple[str, ...]:
     """The first-page banner (content date, evidence search date, authors and reviewers,
-    funding, review status), printed under the title.
-
-    The hook for it: `DiscussionSummary` has no banner yet; once the summary builder
-    adds a `banner` field (a tuple of lines), the PDF prints it with no other change."""
-    return tuple(getattr(summary, "banner", ()))
+    funding, review status), printed under the title."""
+    return summary.banner
 
 
 def document_data(summary: DiscussionSummary, paper: Paper) -> Data:
     """Everything the template prints, with the document's metadata, as JSON-ready data."""
     clean = Cleaner(summary)
-    sections = [_MAKERS[f.name](summary, clean) for f in fields(DiscussionSummary) if f.name in _MAKERS]
+    made = (_MAKERS[name](summary, clean) for name in ORDER)
+    sections = [section for section in made if section is not None]
     return {
         "lang": summary.language,
         "title": clean(summary.title),

@@ -5,7 +5,7 @@ data, so markup in them (Typst's `#`, `$`, `*`, `]`, `@` ...) prints as typed
 and never runs. Each string is cleaned once here: control codes and direction
 overrides dropped (`fonts.printable`), each stretch of characters no shipped
 font can draw replaced by the `unprintable` label, and very long words given
-places to break. The sections follow the fields of `DiscussionSummary`.
+places to break. The sections are printed in the order of `pdf.ORDER`, as in `markdown_html.py`.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import Any
 
 from decisionaid.domain.summary import DiscussionSummary, UserText
 from decisionaid.export.fonts import mark_unprintable, printable, printable_characters
+from decisionaid.export.wording import knowledge_parts
 
 Data = dict[str, Any]
 
@@ -185,6 +186,7 @@ def _limits(summary: DiscussionSummary, clean: Cleaner) -> Data:
 
 def _rows(heading: str, summary: DiscussionSummary, clean: Cleaner, **rest: Any) -> Data:
     return {"kind": "rows", "heading": clean(summary.headings[heading]), "nothing": clean(summary.empty)} | {
+        "lines": [],
         "misses": [],
         "misses_label": "",
         "note": None,
@@ -200,6 +202,12 @@ def _knowledge(summary: DiscussionSummary, clean: Cleaner) -> Data:
         clean,
         rows=rows,
         label_share=0.4,
+        lines=[
+            dict(zip(("text", "verdict", "after"), map(clean, knowledge_parts(summary, line)), strict=True))
+            for line in summary.knowledge_lines
+        ]
+        if summary.knowledge
+        else [],
         misses=[clean(miss) for miss in summary.knowledge_misses] if summary.knowledge else [],
         misses_label=clean(with_colon(fixed_words(summary, "knowledge_misses"))),
     )
@@ -216,15 +224,18 @@ def _readiness(summary: DiscussionSummary, clean: Cleaner) -> Data:
     )
 
 
-def _answer(heading: str, attribute: str) -> Callable[[DiscussionSummary, Cleaner], Data]:
-    """A section holding one answer in a sentence (leaning, role)."""
+def _answer(heading: str, attribute: str, more: str = "") -> Callable[[DiscussionSummary, Cleaner], Data]:
+    """A section holding one answer in a sentence (leaning, role), and the optional
+    attribute `more` in a paragraph after it (how the leaning moved)."""
 
     def section(summary: DiscussionSummary, clean: Cleaner) -> Data:
         answer = getattr(summary, attribute)
+        after = getattr(summary, more) if more else None
         return {
             "kind": "answer",
             "heading": clean(summary.headings[heading]),
             "text": clean(answer) if answer.strip() else None,
+            "more": [clean(after)] if after else [],
             "nothing": clean(summary.empty),
         }
 
@@ -277,7 +288,7 @@ SECTIONS: dict[str, Callable[[DiscussionSummary, Cleaner], Data]] = {
     "hard_limits": _limits,
     "knowledge": _knowledge,
     "readiness": _readiness,
-    "leaning": _answer("leaning", "leaning"),
+    "leaning": _answer("leaning", "leaning", "leaning_change"),
     "role": _answer("role", "role"),
     "questions": _questions,
     "notes": _text_box("notes", "notes", 0),
@@ -285,5 +296,6 @@ SECTIONS: dict[str, Callable[[DiscussionSummary, Cleaner], Data]] = {
     "sources": _sources,
     "disclaimer": _disclaimer,
 }
-"""The field that opens each printed section, and what makes its data; the fields after it, up
-to the next, belong to it. The fit section ("fit_available") is made in `pdf_fit_data.py`."""
+"""The field that opens each printed section, and what makes its data (`pdf.ORDER` gives the
+printed order). The fit section ("fit_available") is made in `pdf_fit_data.py`; the outcome
+table, next steps and others in `pdf_more_data.py`."""

@@ -29,7 +29,8 @@ def fit_section(summary: DiscussionSummary, clean: Cleaner) -> Data:
         "bands": _bands(summary, clean) if available and summary.fits else None,
         "grid": _grid(summary, clean) if available and summary.fits and summary.grid_priorities else None,
         "details": {
-            "title": clean(fixed_words(summary, "details_title")) if available else None,
+            # With or without a fit: the option headings under it are level 3, never a skipped level.
+            "title": clean(fixed_words(summary, "details_title")),
             "options": [
                 {"name": clean(_option_name(summary, line)), "reasons": reasons}
                 for line in summary.fits

@@ -123,13 +123,13 @@ def shortened_for_print(summary: DiscussionSummary, note: str) -> DiscussionSumm
 
     The own questions share one allowance: those that no longer fit are left out,
     and the last question printed ends with the note."""
-    notes, clinician = summary.notes.text, summary.clinician_notes.text
+    notes, clinician, view = summary.notes.text, summary.clinician_notes.text, summary.others_view.text
     own = [
         max(_print_cost(q.text.text), _QUESTION_COST)
         for q in summary.questions
         if isinstance(q.text, UserText)
     ]
-    if max(_print_cost(notes), _print_cost(clinician), sum(own)) <= PRINT_ALLOWANCE:
+    if max(_print_cost(notes), _print_cost(clinician), _print_cost(view), sum(own)) <= PRINT_ALLOWANCE:
         return summary
     questions: list[Question] = []
     left = PRINT_ALLOWANCE
@@ -150,6 +150,8 @@ def shortened_for_print(summary: DiscussionSummary, note: str) -> DiscussionSumm
         notes=UserText(_cut(notes, PRINT_ALLOWANCE, note)),
         clinician_notes=UserText(_cut(clinician, PRINT_ALLOWANCE, note)),
         questions=tuple(questions),
+        # A partner's or parent's view is typed in a field like the notes: the same allowance.
+        others_view=UserText(_cut(view, PRINT_ALLOWANCE, note)),
     )
 
 

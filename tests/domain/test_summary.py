@@ -121,3 +121,24 @@ def test_with_equal_ratings_the_suggested_questions_name_the_grids_first_three_p
     assert asked == [
         content.text("question.priority", attribute=name) for name in summary.grid_priorities[:3]
     ]
+
+
+def test_the_banner_says_not_yet_clinically_reviewed_while_no_clinician_has_signed_it_off(content):
+    assert content.about.clinical_signoff is None
+    banner = build_summary(content, Session(), TODAY, "t").banner
+    assert any("not yet clinically reviewed" in line.lower() for line in banner)
+    text = " ".join(banner)
+    assert content.about.written_by in text
+    assert content.about.evidence_searched.isoformat() in text
+    assert content.about.content_date.isoformat() in text
+    assert content.about.funding in text and content.about.conflicts in text
+
+
+def test_the_banner_names_the_clinician_once_a_sign_off_is_recorded(content):
+    from decisionaid.domain.content import ClinicalSignoff
+
+    signoff = ClinicalSignoff(by="Dr A. Example", date=dt.date(2026, 12, 1))
+    about = content.about.model_copy(update={"clinical_signoff": signoff})
+    banner = build_summary(content.model_copy(update={"about": about}), Session(), TODAY, "t").banner
+    assert not any("not yet clinically reviewed" in line.lower() for line in banner)
+    assert any("Dr A. Example" in line and "2026-12-01" in line for line in banner)

@@ -15,7 +15,6 @@ import typst
 from pdfua import validate
 from pypdf import PdfReader
 
-from decisionaid.domain.summary import DiscussionSummary
 from decisionaid.export import pdf as pdf_module
 from decisionaid.export.pdf import render_pdf
 from decisionaid.export.pdf_fit_data import bands_alt_text
@@ -233,14 +232,9 @@ def test_a_summary_typst_cannot_make_conform_still_becomes_a_tagged_pdf(monkeypa
     assert calls == [["ua-1"], None]
 
 
-@dataclass(frozen=True)
-class WithBanner(DiscussionSummary):
-    banner: tuple[str, ...] = ()
-
-
 def test_a_banner_the_summary_holds_is_printed_on_the_first_page_under_the_title():
-    fields = {f.name: getattr(sample_summary(), f.name) for f in dataclasses.fields(DiscussionSummary)}
-    summary = WithBanner(**fields, banner=("Content date: 2026-11-01.", "Not yet clinically reviewed."))
+    banner = ("Content date: 2026-11-01.", "Not yet clinically reviewed.")
+    summary = dataclasses.replace(sample_summary(), banner=banner)
     first = " ".join(PdfReader(io.BytesIO(render_pdf(summary))).pages[0].extract_text().split())
     assert "Content date: 2026-11-01. Not yet clinically reviewed." in first
     assert first.index(summary.title) < first.index("Not yet clinically reviewed.") < first.index("About you")

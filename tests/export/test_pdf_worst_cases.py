@@ -8,11 +8,13 @@ summary in the same run); these tests check what the PDF holds.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 
 import pytest
 from pypdf import PdfReader
 
+from decisionaid.domain.summary import UserText
 from decisionaid.export.pdf import render_pdf
 from tests.export.sample import sample_summary
 from tests.export.worst_cases import (
@@ -50,3 +52,13 @@ def test_a_megabyte_of_notes_from_a_session_file_makes_a_pdf_that_says_it_is_sho
     assert SHORTENED in last_page_text(pdf) or SHORTENED in " ".join(
         page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages
     )
+
+
+def test_a_megabyte_partners_view_from_a_session_file_is_shortened_like_the_notes():
+    summary = dataclasses.replace(
+        sample_summary(),
+        headings={**sample_summary().headings, "others": "Who else is involved"},
+        others_view=UserText(latin(1_000_000)),
+    )
+    pdf = render_pdf(summary)
+    assert SHORTENED in " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)

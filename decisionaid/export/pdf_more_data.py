@@ -1,0 +1,73 @@
+"""The PDF's sections added with deciding with others and the outcome table, as plain data.
+
+The outcome table of each option the person weighs, his next steps, and who else is
+involved with a partner's or parent's words as typed. Like `pdf_data.py`, every
+string is cleaned and printed as text by the template, never as markup; the words
+are those of `markdown_html.py` (both use `wording.py`).
+"""
+
+from __future__ import annotations
+
+from decisionaid.domain.summary import DiscussionSummary
+from decisionaid.export.pdf_data import Cleaner, Data, with_colon
+from decisionaid.export.wording import outcome_label, outcome_rows
+
+
+def outcomes_section(summary: DiscussionSummary, clean: Cleaner) -> Data | None:
+    """The outcome table: a heading, the intro, then per option a heading and a table of
+    questions and answers (header cells: "Question" and the option's name)."""
+    if not summary.outcomes_title:  # a summary made before the outcome table
+        return None
+    corner = clean(outcome_label(summary, "question"))
+    return {
+        "kind": "outcomes",
+        "heading": clean(summary.outcomes_title),
+        "intro": clean(summary.outcomes_intro) if summary.outcomes_intro and summary.outcomes else None,
+        "options": [
+            {
+                "name": clean(view.name),
+                "corner": corner,
+                "rows": [
+                    [clean(label), [clean(v) for v in values]]
+                    for label, values in outcome_rows(summary, view)
+                ],
+            }
+            for view in summary.outcomes
+        ],
+        "nothing": clean(summary.empty),
+    }
+
+
+def next_steps_section(summary: DiscussionSummary, clean: Cleaner) -> Data | None:
+    """Each next step: what it answers (in bold), its words, then what to do as a list."""
+    if "next_steps" not in summary.headings:  # a summary made before this section
+        return None
+    return {
+        "kind": "steps",
+        "heading": clean(summary.headings["next_steps"]),
+        "steps": [
+            {
+                "about": clean(step.about),
+                "text": clean(step.text),
+                "items": [clean(f"{item.label}: {item.text}") for item in step.items],
+            }
+            for step in summary.next_steps
+        ],
+        "nothing": clean(summary.empty),
+    }
+
+
+def others_section(summary: DiscussionSummary, clean: Cleaner) -> Data | None:
+    """Who else is involved as a list (the answers in bold), then a partner's or parent's
+    view exactly as typed, line by line in its own direction."""
+    if "others" not in summary.headings:
+        return None
+    typed = summary.others_view.text.strip()
+    return {
+        "kind": "others",
+        "heading": clean(summary.headings["others"]),
+        "items": [[clean(o.label), clean(o.value)] for o in summary.others],
+        "view_label": clean(with_colon(summary.labels.get("others_view", ""))) if typed else None,
+        "view": clean.blocks(summary.others_view) if typed else [],
+        "nothing": clean(summary.empty),
+    }
