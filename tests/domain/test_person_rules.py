@@ -136,6 +136,19 @@ def test_past_inhibitors_set_gene_therapy_apart_but_not_factor(content):
     assert apart(content, hemophilia_type="B", inhibitors="now").get("factor9-standard") == "not_for_you"
 
 
+@pytest.mark.parametrize("region", [None, "not_sure", "eu", "us"])
+def test_hympavzi_is_set_apart_with_an_inhibitor_now_wherever_he_lives(content, region):
+    """Review R4-5: every label we read is for people without inhibitors, and its trial
+    had none; the June 2026 US label could not be read, so no region makes it fit."""
+    answers = {"hemophilia_type": "A", "inhibitors": "now", "current_treatment": "emicizumab"}
+    scored, set_apart = standing(content, Profile(**answers, region=region))
+    assert "marstacimab" not in [o.id for o in scored]
+    why = next(a for a in set_apart if a.option_id == "marstacimab")
+    assert why.standing == "not_for_you"
+    assert any("without inhibitors" in r and "ask your team" in r.lower() for r in why.reasons)
+    assert "marstacimab" not in apart(content, hemophilia_type="A", inhibitors="never", region=region)
+
+
 def test_the_inhibitor_licence_reasons_speak_of_people_not_men(content):
     for option in content.options:
         for rule in option.not_for:
