@@ -183,6 +183,7 @@ SAVING_KEYS: dict[str, frozenset[str]] = {
 VALUES_AND_FIT_KEYS: dict[str, frozenset[str]] = {
     "fit.apart.current_unknown": frozenset(),
     "fit.apart.current_not_answered": frozenset(),
+    "fit.apart.type_unknown": frozenset({"type"}),
     "fit.intro": frozenset(),
     "fit.bar_label": frozenset({"option", "interval"}),
     "fit.uses_now": frozenset(),
