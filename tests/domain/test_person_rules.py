@@ -54,6 +54,31 @@ def test_a_woman_reads_that_gene_therapy_is_not_advised_if_she_could_get_pregnan
     assert note.reason == content.text("flag_reason.sex.female")
 
 
+@pytest.mark.parametrize(("option_id", "kind"), [("hemgenix", "B"), ("roctavian", "A")])
+def test_a_woman_who_plans_a_pregnancy_sees_gene_therapy_apart_with_the_label_line(content, option_id, kind):
+    """Review R4-4: the labels do not advise it for women who could get pregnant."""
+    woman = {"hemophilia_type": kind, "severity": "severe", "sex": "female"}
+    assert apart(content, **woman, plans_for_children="yes").get(option_id) == "not_for_you"
+    _, set_apart = standing(content, Profile(**woman, plans_for_children="yes"))
+    why = next(a for a in set_apart if a.option_id == option_id)
+    assert any("women who could get pregnant" in r for r in why.reasons)
+    # Not a contraindication: other women, and men planning a family, stay scored.
+    assert option_id not in apart(content, **woman, plans_for_children="no")
+    assert option_id not in apart(content, **{**woman, "sex": "male"}, plans_for_children="yes")
+
+
+@pytest.mark.parametrize("option_id", ["hemgenix", "roctavian"])
+def test_the_first_year_of_gene_therapy_is_worded_true_for_a_woman_too(content, option_id):
+    reason = content.option(option_id).attributes["first_year"].reason
+    assert "You and any female partner" not in reason
+    assert "treated man and any female partner" in reason and "women who could get pregnant" in reason
+
+
+def test_the_knowledge_check_does_not_tell_a_woman_that_she_and_a_partner_wait(content):
+    for item in content.knowledge:
+        assert "you and a partner" not in item.explanation, item.id
+
+
 def test_a_man_sees_no_note_for_women(content):
     assert "women" not in notes(content, hemophilia_type="B", sex="male")
 
