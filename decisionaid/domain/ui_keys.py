@@ -127,6 +127,7 @@ _FIXED: dict[str, frozenset[str]] = {
     "flag_reason.hepatitis_c.now": frozenset(),
     "flag_reason.hepatitis_c.past_cured": frozenset(),
     "flag_reason.heart_risk": frozenset(),
+    "flag_reason.age_65_plus": frozenset(),
     "flag_reason.region": frozenset({"region"}),
     "flag_reason.region.other": frozenset(),
     "region.unknown": frozenset({"region", "option"}),

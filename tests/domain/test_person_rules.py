@@ -236,6 +236,14 @@ def test_heart_and_vessel_risks_show_a_clot_note_on_the_options_that_raise_clots
     assert note_on(content, option_id, "clot_risk", hemophilia_type="A", heart_risk="no") is None
 
 
+def test_65_or_older_shows_the_clot_note_even_without_a_heart_risk_answer(content):
+    """Review R4-11: the Hemgenix label names age over 50 among the clot risks."""
+    note = note_on(content, "hemgenix", "clot_risk", hemophilia_type="B", age_group="65_plus")
+    assert note is not None and "age over 50" in note.text
+    assert note.reason == content.text("flag_reason.age_65_plus")
+    assert note_on(content, "hemgenix", "clot_risk", hemophilia_type="B", age_group="18_to_64") is None
+
+
 def test_the_hemgenix_clot_note_names_the_risks_its_label_names(content):
     note = note_on(content, "hemgenix", "clot_risk", hemophilia_type="B", heart_risk="yes")
     assert (
