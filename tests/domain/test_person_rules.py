@@ -200,6 +200,19 @@ def test_under_12_the_medicines_licensed_from_12_are_set_apart(content):
 # --- HIV, hepatitis, liver, alcohol ------------------------------------------------
 
 
+def test_hiv_says_how_few_men_with_hiv_were_in_the_roctavian_trial(content):
+    """Review R4-16: an evidence gap he cannot weigh unless he is told."""
+    note = note_on(content, "roctavian", "hiv", hemophilia_type="A", hiv="yes")
+    assert "2 of the 134 men" in note.text and "R38b" in note.flag.sources + list(
+        note.flag.variants[0].sources
+    )
+
+
+def test_a_region_without_a_licence_line_is_not_read_as_unlicensed(content):
+    """Review R4-10: a UK man on factor VIII should not doubt that his own treatment is licensed."""
+    assert "does not mean it is not licensed" in content.text("region.unknown", region="UK", option="X")
+
+
 def test_hiv_shows_the_roctavian_note_on_hiv_medicines(content):
     note = note_on(content, "roctavian", "hiv", hemophilia_type="A", hiv="yes")
     assert note is not None and "HIV drugs" in note.text and "Roctavian" in note.text
@@ -265,7 +278,7 @@ def test_a_uk_resident_sees_each_options_line_for_the_uk(content):
     hemgenix = note_on(content, "hemgenix", "where_you_live", hemophilia_type="B", region="uk")
     assert hemgenix.text.startswith("United Kingdom: licensed")
     fitusiran = note_on(content, "fitusiran", "where_you_live", hemophilia_type="B", region="uk")
-    assert fitusiran.text.startswith("United Kingdom: we could not read a licence for Qfitlia")
+    assert fitusiran.text.startswith("United Kingdom: this aid does not hold a licence line for Qfitlia")
     assert "Check with your team" in fitusiran.text
     assert hemgenix.reason == content.text("flag_reason.region", region="United Kingdom")
 
