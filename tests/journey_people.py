@@ -260,7 +260,7 @@ JAKE = Person(
     fit_change=(2, 1),
     top_three=(1, 2, 6),
     hard_limit="cannot_undo",
-    knowledge={"given_once": 1},
+    knowledge={"factor9_long_acting": 1},  # review R4-12: no gene therapy questions at 16
     readiness={"sure_of_myself": False},
     leaning="not_sure",
     leaning_name="Not sure yet",
@@ -281,7 +281,7 @@ SAM = Person(
     compare_add=("emicizumab",),
     compare_remove=(),
     importance_steps=(2, 2, 3, 1, 1, 2, 3, 2),
-    fit_change=(3, 4),
+    fit_change=(1, 4),  # bleed protection: it differs among the options scored for both types
     top_three=(0, 1, 2),
     hard_limit="cannot_undo",
     knowledge={"given_once": 1},
@@ -291,6 +291,8 @@ SAM = Person(
     role="role_doctor_after_hearing_me",
     own_question="Which type of hemophilia do I have?",
     sees_notes=("type_unknown",),
+    # Review R4-6: options for one type only are shown, never scored, while he is not sure.
+    never_scored=("hemgenix", "roctavian", "emicizumab", "factor8-standard", "factor9-standard"),
 )
 
 GEORGE = Person(

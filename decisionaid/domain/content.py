@@ -381,6 +381,9 @@ class KnowledgeItem(StrictModel):
     id: Id
     applies_to: AppliesTo = "both"
     """Whose type the question is about: an A reader is never asked a B-only question."""
+    about: list[Id] = Field(default_factory=list)
+    """The options the question is about; it is asked only when one of them is open to the
+    person (scored for him, or apart only because his type is not known). Empty: always."""
     question: Text
     choices: list[Text] = Field(min_length=2, max_length=5)
     answer: int = Field(ge=0)

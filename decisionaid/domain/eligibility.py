@@ -6,6 +6,9 @@ is his current treatment and is scored with all its own scores and limits; when
 he names another treatment, or none, we cannot score what we know nothing of,
 and say so. Withdrawn products, options his licence rules out (`not_for`) and options
 not licensed where he lives (`licences`) are shown with the reason, never scored.
+When he is not sure of his type, an option for one type only is shown but not scored
+(review R4-6): the fit cannot know whether it applies to him, and a high score for the
+wrong type could anchor his choice. Options for both types are scored as usual.
 """
 
 from __future__ import annotations
@@ -17,12 +20,14 @@ from typing import Literal
 from decisionaid.domain.content import Content, NotFor, Option, licence_in
 from decisionaid.domain.session import UNKNOWN_ANSWERS, Profile
 
-Standing = Literal["scored", "withdrawn", "not_for_you", "not_licensed", "current_unknown"]
+Standing = Literal["scored", "withdrawn", "not_for_you", "not_licensed", "current_unknown", "type_unknown"]
 
 CURRENT_UNKNOWN_KEY = "fit.apart.current_unknown"
 """ui.yaml: why a current treatment we have no card for (or one withdrawn) is not scored."""
 CURRENT_NOT_ANSWERED_KEY = "fit.apart.current_not_answered"
 """ui.yaml: why "stay with my current treatment" has no fit while he has not said what he uses."""
+TYPE_UNKNOWN_KEY = "fit.apart.type_unknown"
+"""ui.yaml: why an option for one type only ({type}) has no fit while he is not sure of his type."""
 
 
 @dataclass(frozen=True)
@@ -96,6 +101,10 @@ def standing(content: Content, profile: Profile) -> tuple[list[Option], list[Apa
             continue  # otherwise the product's own card stands for it
         if option.status == "withdrawn":
             apart.append(Apart(option.id, "withdrawn", (option.availability,), tuple(option.sources)))
+            continue
+        if profile.hemophilia_type == "not_sure" and option.applies_to in ("A", "B") and option is not now:
+            reason = content.text(TYPE_UNKNOWN_KEY, type=option.applies_to)
+            apart.append(Apart(option.id, "type_unknown", (reason,), ()))
             continue
         licence = licence_in(option, profile.region)
         if option is not now and licence is not None and licence.status == "not_licensed":

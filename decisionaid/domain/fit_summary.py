@@ -21,7 +21,7 @@ ALIGNMENTS = ("good", "mixed", "poor", "same")
 attribute carries no weight); each also has its own shape in every view."""
 
 BANDS = ("closer", "middle", "further")
-STANDINGS = ("withdrawn", "not_for_you", "not_licensed", "current_unknown")
+STANDINGS = ("withdrawn", "not_for_you", "not_licensed", "current_unknown", "type_unknown")
 CONTRAST_KINDS = ("both", "better", "worse", "same")
 
 

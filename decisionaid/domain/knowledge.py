@@ -5,17 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from decisionaid.domain.content import Content, KnowledgeItem
+from decisionaid.domain.eligibility import standing
 from decisionaid.domain.references import strip_citations
 from decisionaid.domain.session import Profile, Session
 
 
 def knowledge_for(content: Content, profile: Profile) -> list[KnowledgeItem]:
-    """The questions for this person's type; all of them when he is not sure or did not say
-    (he then sees both types' options, so facts about both are his to know)."""
+    """The questions for this person's type (all types when he is not sure or did not say),
+    leaving out those about options that are not open to him (review R4-12: no gene
+    therapy questions for someone it is ruled out for). An option is open when it is
+    scored for him, or set apart only because his type is not known yet."""
     kind = profile.hemophilia_type
+    items = content.knowledge
     if kind in ("A", "B"):
-        return [k for k in content.knowledge if k.applies_to in (kind, "both")]
-    return list(content.knowledge)
+        items = [k for k in items if k.applies_to in (kind, "both")]
+    scored, apart = standing(content, profile)
+    open_ids = {o.id for o in scored} | {a.option_id for a in apart if a.standing == "type_unknown"}
+    return [k for k in items if not k.about or open_ids & set(k.about)]
 
 
 @dataclass(frozen=True)

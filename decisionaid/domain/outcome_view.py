@@ -112,13 +112,18 @@ def bleed_view(content: Content, row: BleedOutcome) -> BleedView:
     """One bleed row as labelled lines, in the order of ROWS (bleeds to certainty)."""
     t = content.text
     comparator = t(f"outcomes.comparator.{row.comparator}")
+    # Two groups drawn by chance are not the same people before and after (review R4-9).
+    key = "outcomes.groups" if row.design == "randomised" else "outcomes.before_after"
     numbers = t(
-        "outcomes.before_after",
+        key,
         before=_rate(content, row.before, row.statistic),
         after=_rate(content, row.after, row.statistic),
     )
     if row.comparator == "none":
         numbers = t("outcomes.on_it", after=_rate(content, row.after, row.statistic))
+    # Which bleeds were counted leads the line: rows that count differently are not
+    # comparable, and the reader must see that before the numbers (review R4-1).
+    numbers = f"{t(f'outcomes.counted.{row.counted}')} {numbers}"
     study = t("outcomes.study_words", study=row.study, who=row.who, time_window=row.time_window)
     if row.note:
         study = f"{study} {row.note}"

@@ -1,8 +1,8 @@
-"""One outcome table for every option: treated bleeds and main harms on one footing.
+"""One outcome table for every option: bleeds and main harms on one footing.
 
-The models behind content/<locale>/outcomes.yaml. Every option states its treated
-bleeds a year the same way (the comparator named, absolute numbers before the
-relative change, the study and its time window, how sure we can be), and its main
+The models behind content/<locale>/outcomes.yaml. Every option states its bleeds a
+year the same way (which bleeds were counted, the comparator named, absolute numbers
+before the relative change, the study and its time window, how sure we can be), and its main
 harms the same way (how many, out of whom, over what time). The certainty word of
 each bleed row follows one written rule (`certainty_level`, explained in about.md),
 and the loader checks that the word given matches it.
@@ -26,6 +26,10 @@ Comparator = Literal["prior_prevention", "on_demand", "no_prevention", "none"]
 """What the bleeds on the option were compared with: the same people's regular prevention
 before, treating bleeds only when they happen, no prevention at all, or nothing (a rate
 while on the option, with no comparison)."""
+
+Counted = Literal["all", "treated", "not_stated"]
+"""Which bleeds a study counted: all bleeds (treated or not), only treated bleeds, or the
+source we read does not say. Rows that count differently are not comparable (review R4-1)."""
 
 Design = Literal["randomised", "same_people", "single_group", "external_groups"]
 """How the comparison was made: a fair draw between groups; the same people before and
@@ -64,13 +68,15 @@ class Certainty(_Strict):
 
 
 class BleedOutcome(_Strict):
-    """Treated bleeds a year on an option, against a named comparator.
+    """Bleeds a year on an option (which bleeds: `counted`), against a named comparator.
 
     `before` is the comparator's rate, `after` the rate on the option; either may be
     left out when no source we read gives it (the interface then says so). The
     relative change is a whole number of percent fewer bleeds, beside the absolute ones.
     """
 
+    counted: Counted
+    """Which bleeds the study counted; the interface says it beside the numbers."""
     group: _Text | None = None
     """Who the row is about when an option has several rows ("people with inhibitors")."""
     comparator: Comparator
@@ -87,7 +93,7 @@ class BleedOutcome(_Strict):
     """How many were counted on the option; None when no source we read says."""
     time_window: _Text
     relative_fewer: int | None = Field(default=None, ge=-1000, le=100)
-    """Percent fewer treated bleeds than the comparator, a whole number (negative: more)."""
+    """Percent fewer bleeds (as counted) than the comparator, a whole number (negative: more)."""
     relative_by: Literal["trial", "our_arithmetic"] = "trial"
     """Whether the study reported the change, or we worked it out from its two numbers."""
     design: Design

@@ -92,6 +92,9 @@ def _more_reasons(content: Content, profile: Profile) -> dict[str, str]:
         reasons["hepatitis_c"] = t(f"flag_reason.hepatitis_c.{profile.hepatitis_c}")
     if profile.heart_risk == "yes":
         reasons["clot_risk"] = t("flag_reason.heart_risk")
+    elif profile.age_group == "65_plus":
+        # The Hemgenix label names age over 50 among the clot risks (review R4-11).
+        reasons["clot_risk"] = t("flag_reason.age_65_plus")
     if profile.region in LICENSED_REGIONS:
         reasons[REGION_FLAG] = t("flag_reason.region", region=t(f"profile.a.region.{profile.region}"))
     elif profile.region == "other":

@@ -11,7 +11,7 @@ from typing import get_args
 from decisionaid.domain.content import OptionStatus
 from decisionaid.domain.fit_summary import ALIGNMENTS, BANDS, CONTRAST_KINDS, STANDINGS
 from decisionaid.domain.outcome_view import ROWS as OUTCOME_ROWS
-from decisionaid.domain.outcomes import CERTAINTY_ORDER, BleedOutcome, Comparator
+from decisionaid.domain.outcomes import CERTAINTY_ORDER, BleedOutcome, Comparator, Counted
 from decisionaid.domain.session import CERTAINTY_STEPS, IMPORTANCE_STEPS, INVOLVED, Profile
 
 SUMMARY_HEADINGS = (
@@ -127,6 +127,7 @@ _FIXED: dict[str, frozenset[str]] = {
     "flag_reason.hepatitis_c.now": frozenset(),
     "flag_reason.hepatitis_c.past_cured": frozenset(),
     "flag_reason.heart_risk": frozenset(),
+    "flag_reason.age_65_plus": frozenset(),
     "flag_reason.region": frozenset({"region"}),
     "flag_reason.region.other": frozenset(),
     "region.unknown": frozenset({"region", "option"}),
@@ -183,6 +184,7 @@ SAVING_KEYS: dict[str, frozenset[str]] = {
 VALUES_AND_FIT_KEYS: dict[str, frozenset[str]] = {
     "fit.apart.current_unknown": frozenset(),
     "fit.apart.current_not_answered": frozenset(),
+    "fit.apart.type_unknown": frozenset({"type"}),
     "fit.intro": frozenset(),
     "fit.bar_label": frozenset({"option", "interval"}),
     "fit.uses_now": frozenset(),
@@ -256,6 +258,7 @@ OUTCOME_KEYS: dict[str, frozenset[str]] = {
     "outcomes.not_reported": frozenset(),
     "outcomes.rate": frozenset({"value", "statistic"}),
     "outcomes.before_after": frozenset({"before", "after"}),
+    "outcomes.groups": frozenset({"before", "after"}),
     "outcomes.on_it": frozenset({"after"}),
     "outcomes.change.fewer": frozenset({"percent"}),
     "outcomes.change.more": frozenset({"percent"}),
@@ -288,6 +291,7 @@ def _outcome_keys() -> dict[str, frozenset[str]]:
     keys = dict(OUTCOME_KEYS)
     keys |= {f"outcomes.row.{row}": frozenset() for row in OUTCOME_ROWS}
     keys |= {f"outcomes.comparator.{c}": frozenset() for c in get_args(Comparator)}
+    keys |= {f"outcomes.counted.{c}": frozenset() for c in get_args(Counted)}
     keys |= {f"outcomes.level.{level}": frozenset() for level in CERTAINTY_ORDER}
     statistics = get_args(BleedOutcome.model_fields["statistic"].annotation)
     keys |= {f"outcomes.stat.{s}": frozenset() for s in statistics}

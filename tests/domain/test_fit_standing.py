@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from decisionaid.domain.eligibility import CURRENT_NOT_ANSWERED_KEY, CURRENT_UNKNOWN_KEY, standing
+from decisionaid.domain.eligibility import (
+    CURRENT_NOT_ANSWERED_KEY,
+    CURRENT_UNKNOWN_KEY,
+    TYPE_UNKNOWN_KEY,
+    standing,
+)
 from decisionaid.domain.fit import fit
 from decisionaid.domain.session import Profile
 from tests.domain.factories import limit
@@ -135,7 +140,10 @@ def test_options_of_the_other_type_are_not_shown_and_not_sure_shows_both():
     both_types = content(a_only, b_only, FACTOR)
     assert ids(fit(both_types, session(RATED, hemophilia_type="A"))) == ["a-only", "factor"]
     assert ids(fit(both_types, session(RATED, hemophilia_type="B"))) == ["b-only", "factor"]
-    assert ids(fit(both_types, session(RATED, hemophilia_type="not_sure"))) == ["a-only", "b-only", "factor"]
+    # Not sure: both are shown apart, not scored (review R4-6); the options page still lists them.
+    not_sure = fit(both_types, session(RATED, hemophilia_type="not_sure"))
+    assert ids(not_sure) == ["factor"]
+    assert {a.option_id for a in not_sure.apart} == {"a-only", "b-only"}
 
 
 def test_a_current_product_of_the_other_type_is_not_scored_and_stay_says_why():
@@ -151,3 +159,31 @@ def test_standing_lists_the_scored_options_in_content_order_and_the_others_apart
     scored, aside = standing(ALL, Profile(current_treatment="emi", age_group="under_18"))
     assert [o.id for o in scored] == ["factor", "emi"]
     assert [(a.option_id, a.standing) for a in aside] == [("gene", "not_for_you"), ("gone", "withdrawn")]
+
+
+# Review R4-6: the fit cannot know which type-only options apply to someone not sure of his type.
+ONLY_A = option("only_a", kind="gene-therapy", applies_to="A", p=1.0, q=0.1)
+ONLY_B = option("only_b", kind="gene-therapy", applies_to="B", p=0.9, q=0.2)
+TYPED = content(ONLY_A, FACTOR, ONLY_B, EMI, current())
+
+
+def test_not_sure_of_the_type_the_options_for_one_type_are_apart_and_those_for_both_are_scored():
+    result = fit(TYPED, session(RATED, hemophilia_type="not_sure"))
+    assert ids(result) == ["emi", "factor"]
+    for option_id, kind in (("only_a", "A"), ("only_b", "B")):
+        why = apart(result)[option_id]
+        assert why.standing == "type_unknown"
+        assert why.reasons == (TYPED.text(TYPE_UNKNOWN_KEY, type=kind),)
+
+
+def test_with_the_type_known_its_own_options_are_scored_again():
+    result = fit(TYPED, session(RATED, hemophilia_type="A"))
+    assert ids(result) == ["only_a", "emi", "factor"]
+    assert "only_a" not in apart(result) and "only_b" not in apart(result)
+
+
+def test_not_sure_of_the_type_still_sees_every_option_on_the_options_page():
+    from decisionaid.domain.eligibility import for_type
+
+    shown = [o.id for o in for_type(TYPED, Profile(hemophilia_type="not_sure"))]
+    assert {"only_a", "only_b", "emi", "factor"} <= set(shown)

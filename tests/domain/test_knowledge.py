@@ -107,3 +107,27 @@ def test_the_check_covers_the_comparators_not_only_gene_therapy(content):
     text = " ".join(k.question + " " + " ".join(k.choices) for k in content.knowledge)
     for name in ("Hemlibra", "Qfitlia", "factor VIII", "factor IX"):
         assert name in text, f"no question on {name}"
+
+
+def test_someone_for_whom_gene_therapy_is_ruled_out_gets_no_gene_therapy_questions(content):
+    """Review R4-12: Omar (an inhibitor now) and Jake (16) were asked six gene-therapy questions."""
+    gene = {k.id for k in content.knowledge if {"hemgenix", "roctavian"} & set(k.about)}
+    assert len(gene) >= 6
+    for profile in (
+        Profile(hemophilia_type="A", inhibitors="now", current_treatment="emicizumab"),
+        Profile(hemophilia_type="B", age_group="under_18"),
+    ):
+        asked = {k.id for k in knowledge_for(content, profile)}
+        assert not asked & gene, (profile, asked & gene)
+        assert asked, profile
+    # With an inhibitor now, factor VIII is not for him: no factor VIII question either.
+    omar = {k.id for k in knowledge_for(content, Profile(hemophilia_type="A", inhibitors="now"))}
+    assert "factor8_half_life" not in omar
+    # An adult without inhibitors still gets them.
+    assert gene <= {k.id for k in knowledge_for(content, Profile(hemophilia_type="A"))} | {"hemgenix_bleeds"}
+
+
+def test_every_option_a_question_is_about_exists(content):
+    ids = {o.id for o in content.options}
+    for item in content.knowledge:
+        assert set(item.about) <= ids, item.id

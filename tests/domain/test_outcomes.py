@@ -74,9 +74,12 @@ def test_hemgenix_reads_absolute_numbers_first_then_the_change_then_how_sure(con
     view = outcome_view(content, content.option("hemgenix"))
     lines = view.bleeds[0].lines
     assert [line.label for line in lines] == [content.text(f"outcomes.row.{r}") for r in ROWS[:5]]
-    assert lines[0].value == "Before: 4.16 a year (average). On it: 1.52 a year (average)."
+    assert (
+        lines[0].value
+        == "All bleeds, treated or not. Before: 4.16 a year (average). On it: 1.52 a year (average)."
+    )
     assert lines[1].value.startswith(content.text("outcomes.comparator.prior_prevention"))
-    assert lines[2].value == "63% fewer treated bleeds than before"
+    assert lines[2].value == "63% fewer bleeds than in the comparison"
     assert lines[4].value.startswith("Low: one trial of 54 men")
     assert view.sources[0] == short_citation(content.sources["R13a"])
 
@@ -98,7 +101,7 @@ def test_a_number_no_source_we_read_gives_is_said_to_be_not_reported(content):
     view = outcome_view(content, content.option("roctavian"))
     said = content.text("outcomes.not_reported")
     assert said in view.bleeds[0].lines[0].value.lower()
-    assert view.bleeds[0].lines[2].value == "85% fewer treated bleeds than before"
+    assert view.bleeds[0].lines[2].value == "85% fewer bleeds than in the comparison"
 
 
 def test_stay_as_you_are_has_no_table_of_its_own(content):
@@ -127,3 +130,38 @@ def test_the_summary_shows_every_option_for_the_type_when_none_is_named(content)
     ids = [v.option_id for v in summary.outcomes]
     assert "hemgenix" in ids and "factor9-standard" in ids and "roctavian" not in ids
     assert ids == [o.id for o in weighed_options(content, daniel) if o.kind != "current"]
+
+
+def test_every_bleed_row_says_which_bleeds_it_counted_before_its_numbers(content):
+    """Review R4-1: HOPE-B and BENEGENE-2 counted all bleeds, BASIS and HAVEN treated ones;
+    the two must not read as the same measure."""
+    words = {kind: content.text(f"outcomes.counted.{kind}") for kind in ("all", "treated", "not_stated")}
+    for option_id, kind in [
+        ("hemgenix", "all"),
+        ("beqvez", "all"),
+        ("factor9-standard", "all"),
+        ("emicizumab", "treated"),
+        ("marstacimab", "treated"),
+        ("roctavian", "treated"),
+    ]:
+        view = outcome_view(content, content.option(option_id))
+        assert all(b.lines[0].value.startswith(words[kind]) for b in view.bleeds), option_id
+
+
+def test_a_fair_draw_reads_as_two_groups_not_as_before_and_after(content):
+    """Review R4-9: explorer7's 11.8 and 1.7 are two groups drawn by chance."""
+    explorer7 = outcome_view(content, content.option("concizumab")).bleeds[0].lines[0].value
+    assert "Group not on it: 11.8 a year (average). Group on it: 1.7 a year (average)." in explorer7
+    assert "Before:" not in explorer7
+
+
+def test_qfitlia_shows_the_regular_prevention_comparisons_and_its_pooled_number_once(content):
+    """Review R4-2: against regular factor it was about the same; 3.7 is all 213 people."""
+    view = outcome_view(content, content.option("fitusiran"))
+    rates = [b for b in view.bleeds if "3.7" in b.lines[0].value]
+    assert [b.title for b in rates] == ["All 213 people in the study"]
+    titles = [b.title for b in view.bleeds]
+    assert titles.index("Against regular factor") < titles.index("Against factor only when you bleed")
+    factor = next(b for b in view.bleeds if b.title == "Against regular factor")
+    assert "about the same as on regular factor" in factor.lines[3].value
+    assert any(b.lines[2].value == "70% fewer bleeds than in the comparison" for b in view.bleeds)

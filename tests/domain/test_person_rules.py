@@ -54,6 +54,31 @@ def test_a_woman_reads_that_gene_therapy_is_not_advised_if_she_could_get_pregnan
     assert note.reason == content.text("flag_reason.sex.female")
 
 
+@pytest.mark.parametrize(("option_id", "kind"), [("hemgenix", "B"), ("roctavian", "A")])
+def test_a_woman_who_plans_a_pregnancy_sees_gene_therapy_apart_with_the_label_line(content, option_id, kind):
+    """Review R4-4: the labels do not advise it for women who could get pregnant."""
+    woman = {"hemophilia_type": kind, "severity": "severe", "sex": "female"}
+    assert apart(content, **woman, plans_for_children="yes").get(option_id) == "not_for_you"
+    _, set_apart = standing(content, Profile(**woman, plans_for_children="yes"))
+    why = next(a for a in set_apart if a.option_id == option_id)
+    assert any("women who could get pregnant" in r for r in why.reasons)
+    # Not a contraindication: other women, and men planning a family, stay scored.
+    assert option_id not in apart(content, **woman, plans_for_children="no")
+    assert option_id not in apart(content, **{**woman, "sex": "male"}, plans_for_children="yes")
+
+
+@pytest.mark.parametrize("option_id", ["hemgenix", "roctavian"])
+def test_the_first_year_of_gene_therapy_is_worded_true_for_a_woman_too(content, option_id):
+    reason = content.option(option_id).attributes["first_year"].reason
+    assert "You and any female partner" not in reason
+    assert "treated man and any female partner" in reason and "women who could get pregnant" in reason
+
+
+def test_the_knowledge_check_does_not_tell_a_woman_that_she_and_a_partner_wait(content):
+    for item in content.knowledge:
+        assert "you and a partner" not in item.explanation, item.id
+
+
 def test_a_man_sees_no_note_for_women(content):
     assert "women" not in notes(content, hemophilia_type="B", sex="male")
 
@@ -136,6 +161,19 @@ def test_past_inhibitors_set_gene_therapy_apart_but_not_factor(content):
     assert apart(content, hemophilia_type="B", inhibitors="now").get("factor9-standard") == "not_for_you"
 
 
+@pytest.mark.parametrize("region", [None, "not_sure", "eu", "us"])
+def test_hympavzi_is_set_apart_with_an_inhibitor_now_wherever_he_lives(content, region):
+    """Review R4-5: every label we read is for people without inhibitors, and its trial
+    had none; the June 2026 US label could not be read, so no region makes it fit."""
+    answers = {"hemophilia_type": "A", "inhibitors": "now", "current_treatment": "emicizumab"}
+    scored, set_apart = standing(content, Profile(**answers, region=region))
+    assert "marstacimab" not in [o.id for o in scored]
+    why = next(a for a in set_apart if a.option_id == "marstacimab")
+    assert why.standing == "not_for_you"
+    assert any("without inhibitors" in r and "ask your team" in r.lower() for r in why.reasons)
+    assert "marstacimab" not in apart(content, hemophilia_type="A", inhibitors="never", region=region)
+
+
 def test_the_inhibitor_licence_reasons_speak_of_people_not_men(content):
     for option in content.options:
         for rule in option.not_for:
@@ -160,6 +198,19 @@ def test_under_12_the_medicines_licensed_from_12_are_set_apart(content):
 
 
 # --- HIV, hepatitis, liver, alcohol ------------------------------------------------
+
+
+def test_hiv_says_how_few_men_with_hiv_were_in_the_roctavian_trial(content):
+    """Review R4-16: an evidence gap he cannot weigh unless he is told."""
+    note = note_on(content, "roctavian", "hiv", hemophilia_type="A", hiv="yes")
+    assert "2 of the 134 men" in note.text and "R38b" in note.flag.sources + list(
+        note.flag.variants[0].sources
+    )
+
+
+def test_a_region_without_a_licence_line_is_not_read_as_unlicensed(content):
+    """Review R4-10: a UK man on factor VIII should not doubt that his own treatment is licensed."""
+    assert "does not mean it is not licensed" in content.text("region.unknown", region="UK", option="X")
 
 
 def test_hiv_shows_the_roctavian_note_on_hiv_medicines(content):
@@ -198,6 +249,14 @@ def test_heart_and_vessel_risks_show_a_clot_note_on_the_options_that_raise_clots
     assert note_on(content, option_id, "clot_risk", hemophilia_type="A", heart_risk="no") is None
 
 
+def test_65_or_older_shows_the_clot_note_even_without_a_heart_risk_answer(content):
+    """Review R4-11: the Hemgenix label names age over 50 among the clot risks."""
+    note = note_on(content, "hemgenix", "clot_risk", hemophilia_type="B", age_group="65_plus")
+    assert note is not None and "age over 50" in note.text
+    assert note.reason == content.text("flag_reason.age_65_plus")
+    assert note_on(content, "hemgenix", "clot_risk", hemophilia_type="B", age_group="18_to_64") is None
+
+
 def test_the_hemgenix_clot_note_names_the_risks_its_label_names(content):
     note = note_on(content, "hemgenix", "clot_risk", hemophilia_type="B", heart_risk="yes")
     assert (
@@ -219,7 +278,7 @@ def test_a_uk_resident_sees_each_options_line_for_the_uk(content):
     hemgenix = note_on(content, "hemgenix", "where_you_live", hemophilia_type="B", region="uk")
     assert hemgenix.text.startswith("United Kingdom: licensed")
     fitusiran = note_on(content, "fitusiran", "where_you_live", hemophilia_type="B", region="uk")
-    assert fitusiran.text.startswith("United Kingdom: we could not read a licence for Qfitlia")
+    assert fitusiran.text.startswith("United Kingdom: this aid does not hold a licence line for Qfitlia")
     assert "Check with your team" in fitusiran.text
     assert hemgenix.reason == content.text("flag_reason.region", region="United Kingdom")
 

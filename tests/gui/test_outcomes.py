@@ -47,8 +47,11 @@ async def test_every_option_card_shows_its_outcome_table_as_labelled_lines_with_
         assert f"{content.text('outcomes.sources_label')}: {'; '.join(view.sources)}" in shown
     # The numbers, each its own labelled line a screen reader reads in place.
     hemgenix = texts_under(app, "outcomes-hemgenix")
-    assert "Treated bleeds a year: Before: 4.16 a year (average). On it: 1.52 a year (average)." in hemgenix
-    assert "Change: 63% fewer treated bleeds than before" in hemgenix
+    assert (
+        "Bleeds a year: All bleeds, treated or not. "
+        "Before: 4.16 a year (average). On it: 1.52 a year (average)." in hemgenix
+    )
+    assert "Change: 63% fewer bleeds than in the comparison" in hemgenix
 
 
 async def test_the_outcome_headings_sit_under_the_card_heading_without_skipping_a_level(
@@ -103,7 +106,7 @@ async def test_compare_shows_one_outcome_table_for_the_options_picked(shipped_co
     cells = {row.cells[0].content.content.value: row.cells[2].content.content.value for row in table.rows}
     assert cells[content.text("outcomes.row.compared_with")] == fitusiran.cell("compared_with")
     assert (
-        "People with inhibitors: 73% fewer treated bleeds than before"
+        "Against bypassing medicine only when you bleed: 73% fewer bleeds than in the comparison"
         in cells[content.text("outcomes.row.change")]
     )
     assert cells[content.text("outcomes.row.sources")] == "; ".join(fitusiran.sources)

@@ -32,9 +32,17 @@ def test_the_valid_outcome_table_loads_with_each_option(content_copy):
 
 
 def test_a_bleed_row_without_a_comparator_is_refused(content_copy):
-    lines = planted(content_copy(), "      - comparator: prior_prevention\n", "      -\n")
+    lines = planted(content_copy(), "        comparator: prior_prevention\n", "")
     assert any(
         line.startswith("outcomes.yaml:") and "bleeds[0].comparator: required" in line for line in lines
+    ), lines
+
+
+def test_a_bleed_row_that_does_not_say_which_bleeds_it_counted_is_refused(content_copy):
+    """Review R4-1: all bleeds and treated bleeds are different measures; each row names its own."""
+    lines = planted(content_copy(), "      - counted: all\n        comparator", "      - comparator")
+    assert any(
+        line.startswith("outcomes.yaml:") and "bleeds[0].counted: required" in line for line in lines
     ), lines
 
 
