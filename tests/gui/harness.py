@@ -164,7 +164,8 @@ class HeadlessApp:
         for c in self.controls():
             value = getattr(c, "value", None)
             if isinstance(c, ft.Text | ft.Markdown) and isinstance(value, str):
-                found.append(value)
+                # Styled text (bold, a link) is in its spans, the value empty.
+                found.append(value + "".join(s.text or "" for s in getattr(c, "spans", None) or []))
         return found
 
     def text(self) -> str:

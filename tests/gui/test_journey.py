@@ -189,9 +189,9 @@ async def test_a_person_walks_the_whole_journey_and_every_answer_is_saved(
     await next_page(app, ui, "/summary")
     assert "next" not in app.identifiers()
     preview = next(
-        c.value
+        c.data
         for c in app.controls()
-        if isinstance(c, ft.Markdown) and c.value.startswith(f"# {content.text('summary.title')}")
+        if isinstance(c.data, str) and c.data.startswith(f"# {content.text('summary.title')}")
     )
     assert f"| {ui['profile.q.hemophilia_type']} | {person.type_label} |" in preview
     assert f"| {ui['summary.question']} | {ui['summary.your_answer']} |" in preview  # not an empty header

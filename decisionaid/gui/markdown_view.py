@@ -1,0 +1,184 @@
+"""Content Markdown drawn with the app's own controls: headings a screen reader can jump
+between, paragraphs and list items each read on their own, tables with column headers.
+
+Replaces Flet's Markdown control, which exposed none of this structure (audit D5). The
+parsing is in markdown_blocks (no Flet); here each block becomes a control.
+"""
+
+from __future__ import annotations
+
+import math
+
+import flet as ft
+
+from decisionaid.gui.controls import BODY_SIZE, LIST_NUMBER_EMS, heading
+from decisionaid.gui.markdown_blocks import (
+    Block,
+    Heading,
+    ItemList,
+    Paragraph,
+    Quote,
+    Rule,
+    Span,
+    Table,
+    content_blocks,
+    text_of,
+)
+from decisionaid.gui.theme import FALLBACKS
+
+BULLET_EMS = 1.2
+"""Width of a bullet's column, in letter heights."""
+WIDE_TABLE = 4
+"""A table with more columns than this scrolls sideways instead of squeezing its columns
+(clinicians' year-by-year tables); narrower ones wrap their cells to the page's width."""
+HEADER_LETTERS = 12
+"""About how many letters a column header holds on one line before it wraps."""
+LETTER_EMS = 0.6
+"""A generous average letter width, in letter heights, for sizing column headers."""
+LINE_HEIGHT = 1.45
+
+
+def markdown_view(text: str, scale: float, top: int = 2) -> ft.Control:
+    """A Markdown text as accessible controls at the reading size `scale`, its headings
+    starting at level `top` (under the page's h1). The Markdown source is kept in `data`."""
+    return ft.Column(
+        [_block(block, scale) for block in content_blocks(text, top)],
+        spacing=12,
+        data=text,
+    )
+
+
+def _style(span: Span) -> ft.TextStyle:
+    return ft.TextStyle(
+        weight=ft.FontWeight.W_700 if span.bold else None,
+        italic=span.italic or None,
+        decoration=(
+            ft.TextDecoration.UNDERLINE
+            if span.link
+            else ft.TextDecoration.LINE_THROUGH
+            if span.strike
+            else None
+        ),
+        # Links in the theme's primary colour: the default blue was 2.97:1 (audit D8).
+        color=ft.Colors.PRIMARY if span.link else None,
+        font_family="monospace" if span.code else None,
+        font_family_fallback=FALLBACKS,
+    )
+
+
+def rich_text(spans: tuple[Span, ...], **options: object) -> ft.Text:
+    """A Text for styled runs: one plain value when there is no style, else TextSpans (bold
+    and italic as styles; a link opens its address when clicked)."""
+    plain = all(s == Span(s.text) for s in spans)
+    if plain:
+        return ft.Text(text_of(spans), **options)  # type: ignore[arg-type]
+    return ft.Text(
+        spans=[ft.TextSpan(s.text, style=_style(s), url=s.link) for s in spans],
+        **options,  # type: ignore[arg-type]
+    )
+
+
+def _paragraph(spans: tuple[Span, ...], code: bool = False) -> ft.Control:
+    # Its own node, as paragraph() is: read in place, not joined into a label around it.
+    options: dict[str, object] = {"theme_style": ft.TextThemeStyle.BODY_LARGE}
+    if code:
+        options["font_family"] = "monospace"
+    return ft.Semantics(container=True, content=rich_text(spans, **options))
+
+
+def _block(block: Block, scale: float) -> ft.Control:
+    if isinstance(block, Heading):
+        return heading(text_of(block.spans), level=block.level)
+    if isinstance(block, Paragraph):
+        return _paragraph(block.spans, block.code)
+    if isinstance(block, ItemList):
+        return _list(block, scale)
+    if isinstance(block, Table):
+        return _table(block, scale)
+    if isinstance(block, Quote):
+        # Colours from the theme: Flet's fixed light-blue fill was 1.09:1 under the dark
+        # theme's light text (audit D7).
+        return ft.Container(
+            content=ft.Column([_block(b, scale) for b in block.blocks], spacing=8),
+            padding=12,
+            bgcolor=ft.Colors.SURFACE_CONTAINER_HIGH,
+            border=ft.Border.only(left=ft.BorderSide(4, ft.Colors.PRIMARY)),
+        )
+    if isinstance(block, Rule):
+        return ft.Divider(color=ft.Colors.OUTLINE)
+    raise TypeError(f"not a Markdown block: {block!r}")
+
+
+def _list(block: ItemList, scale: float) -> ft.Control:
+    """Each item its own node: its marker in a column of its own, its text beside it.
+
+    The marker column has room for "10." at every text size: Flet's default put the dot of
+    every number from 10 on a line of its own, and every number's at 200% (audit D29)."""
+    ems = LIST_NUMBER_EMS if block.ordered else BULLET_EMS
+    width = round(ems * BODY_SIZE * scale)
+    items = [
+        ft.Semantics(
+            container=True,
+            content=ft.Row(
+                [
+                    ft.Container(
+                        ft.Text(
+                            item.marker,
+                            theme_style=ft.TextThemeStyle.BODY_LARGE,
+                            text_align=ft.TextAlign.END if block.ordered else ft.TextAlign.CENTER,
+                            no_wrap=True,
+                        ),
+                        width=width,
+                        padding=ft.Padding.only(right=8 if block.ordered else 0),
+                    ),
+                    ft.Column([_block(b, scale) for b in item.blocks], spacing=6, expand=True),
+                ],
+                spacing=4,
+                vertical_alignment=ft.CrossAxisAlignment.START,
+            ),
+        )
+        for item in block.items
+    ]
+    return ft.Column(items, spacing=6)
+
+
+def _header(spans: tuple[Span, ...], size: float) -> tuple[ft.Control, int]:
+    """A column header that wraps (Flutter draws headers on one line, cut off where the
+    column is narrower) and how many lines it takes: a box about HEADER_LETTERS wide, never
+    narrower than its longest word, so no word is broken."""
+    words = text_of(spans).split() or [""]
+    letter = LETTER_EMS * size
+    longest = max(len(w) for w in words) * letter
+    natural = len(" ".join(words)) * letter
+    width = max(longest, min(natural, HEADER_LETTERS * letter))
+    lines = max(1, math.ceil(natural / width)) if width else 1
+    label = rich_text(spans, weight=ft.FontWeight.W_600, theme_style=ft.TextThemeStyle.BODY_LARGE)
+    return ft.Container(label, width=math.ceil(width) + 2), lines
+
+
+def _table(block: Table, scale: float) -> ft.Control:
+    """A DataTable: Flutter exposes its header cells as column headers and the others as
+    cells (checked in Chromium), and its rows grow to fit wrapped text."""
+    size = BODY_SIZE * scale
+    headers = [_header(cell, size) for cell in block.header]
+    lines = max((n for _, n in headers), default=1)
+    table = ft.DataTable(
+        columns=[ft.DataColumn(label=label) for label, _ in headers],
+        rows=[
+            ft.DataRow(
+                cells=[ft.DataCell(rich_text(cell, theme_style=ft.TextThemeStyle.BODY_LARGE)) for cell in row]
+            )
+            for row in block.rows
+        ],
+        heading_row_height=math.ceil(lines * size * LINE_HEIGHT + 24),
+        data_row_min_height=48,
+        data_row_max_height=float("inf"),
+        column_spacing=24,
+        horizontal_margin=12,
+        border=ft.Border.all(1, ft.Colors.OUTLINE),
+        border_radius=4,
+        horizontal_lines=ft.BorderSide(1, ft.Colors.OUTLINE_VARIANT),
+    )
+    if len(block.header) > WIDE_TABLE:
+        return ft.Row([table], scroll=ft.ScrollMode.AUTO)
+    return table
