@@ -125,9 +125,9 @@ def markdown(text: str, scale: float, top: int = 2) -> ft.Control:
     (D10) and took colours that failed in the dark theme (D7, D8). Nothing here is a Tab
     stop but links, and every colour comes from the theme."""
     # Imported here: markdown_view builds on heading() and the sizes above.
-    from decisionaid.gui.markdown_view import markdown_view
+    from decisionaid.gui.markdown_view import MarkdownView
 
-    return markdown_view(text, scale, top)
+    return MarkdownView(text, scale, top)
 
 
 def meter(value: float, height: int, spoken: str) -> ft.Control:

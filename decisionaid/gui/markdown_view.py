@@ -31,8 +31,9 @@ BULLET_EMS = 1.2
 WIDE_TABLE = 4
 """A table with more columns than this scrolls sideways instead of squeezing its columns
 (clinicians' year-by-year tables); narrower ones wrap their cells to the page's width."""
-HEADER_LETTERS = 12
-"""About how many letters a column header holds on one line before it wraps."""
+HEADER_WIDTH = 240
+"""px: a column header wider than this wraps (about 22 letters at 100%, 11 at 200%, so a
+two-column table still fits a 390 px phone at 200%)."""
 LETTER_EMS = 0.6
 """A generous average letter width, in letter heights, for sizing column headers."""
 LINE_HEIGHT = 1.45
@@ -46,6 +47,18 @@ def markdown_view(text: str, scale: float, top: int = 2) -> ft.Control:
         spacing=12,
         data=text,
     )
+
+
+@ft.component
+def _Markdown(text: str, scale: float, top: int) -> ft.Control:
+    return markdown_view(text, scale, top)
+
+
+MarkdownView = ft.memo(_Markdown)
+"""markdown_view as a component drawn again only when its text or size changes: a page
+re-renders on every answer and notice, and the hundreds of controls of a summary preview,
+rebuilt and diffed each time, held the event loop that every session shares for half a
+second (the Flet Markdown control was one control)."""
 
 
 def _style(span: Span) -> ft.TextStyle:
@@ -121,19 +134,16 @@ def _list(block: ItemList, scale: float) -> ft.Control:
             container=True,
             content=ft.Row(
                 [
-                    ft.Container(
-                        ft.Text(
-                            item.marker,
-                            theme_style=ft.TextThemeStyle.BODY_LARGE,
-                            text_align=ft.TextAlign.END if block.ordered else ft.TextAlign.CENTER,
-                            no_wrap=True,
-                        ),
+                    ft.Text(
+                        item.marker,
                         width=width,
-                        padding=ft.Padding.only(right=8 if block.ordered else 0),
+                        theme_style=ft.TextThemeStyle.BODY_LARGE,
+                        text_align=ft.TextAlign.END if block.ordered else ft.TextAlign.CENTER,
+                        no_wrap=True,
                     ),
-                    ft.Column([_block(b, scale) for b in item.blocks], spacing=6, expand=True),
+                    _item_body(item.blocks, scale),
                 ],
-                spacing=4,
+                spacing=12 if block.ordered else 4,
                 vertical_alignment=ft.CrossAxisAlignment.START,
             ),
         )
@@ -142,18 +152,27 @@ def _list(block: ItemList, scale: float) -> ft.Control:
     return ft.Column(items, spacing=6)
 
 
+def _item_body(blocks: tuple[Block, ...], scale: float) -> ft.Control:
+    """What a list item holds, beside its marker. One paragraph is drawn as its text alone
+    (the item is already its own node): a page's controls are all diffed and sent on every
+    render, and lists are most of a reading."""
+    if len(blocks) == 1 and isinstance(blocks[0], Paragraph) and not blocks[0].code:
+        return rich_text(blocks[0].spans, theme_style=ft.TextThemeStyle.BODY_LARGE, expand=True)
+    return ft.Column([_block(b, scale) for b in blocks], spacing=6, expand=True)
+
+
 def _header(spans: tuple[Span, ...], size: float) -> tuple[ft.Control, int]:
     """A column header that wraps (Flutter draws headers on one line, cut off where the
-    column is narrower) and how many lines it takes: a box about HEADER_LETTERS wide, never
+    column is narrower) and how many lines it takes: a box at most HEADER_WIDTH wide, never
     narrower than its longest word, so no word is broken."""
     words = text_of(spans).split() or [""]
     letter = LETTER_EMS * size
     longest = max(len(w) for w in words) * letter
     natural = len(" ".join(words)) * letter
-    width = max(longest, min(natural, HEADER_LETTERS * letter))
+    width = max(longest, min(natural, HEADER_WIDTH))
     lines = max(1, math.ceil(natural / width)) if width else 1
-    label = rich_text(spans, weight=ft.FontWeight.W_600, theme_style=ft.TextThemeStyle.BODY_LARGE)
-    return ft.Container(label, width=math.ceil(width) + 2), lines
+    bold = {"weight": ft.FontWeight.W_600, "theme_style": ft.TextThemeStyle.BODY_LARGE}
+    return rich_text(spans, width=math.ceil(width) + 2, **bold), lines
 
 
 def _table(block: Table, scale: float) -> ft.Control:

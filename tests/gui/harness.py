@@ -229,6 +229,15 @@ class HeadlessApp:
         await self.client.settle()
         self.raise_errors()
 
+    async def open_fold(self, identifier: str) -> None:
+        """Open the fold (ExpansionTile) with this identifier, as a click on its header does."""
+        tile = self.by_identifier(identifier)
+        assert isinstance(tile, ft.ExpansionTile), f"{identifier} is a {type(tile).__name__}, not a fold"
+        self.session.apply_patch(tile._i, {"expanded": True})
+        await self.session.dispatch_event(tile._i, "change", True)
+        await self.client.settle()
+        self.raise_errors()
+
     async def resize(self, width: int, height: int) -> None:
         """Resize the window, as the client reports it (page size, then 'resize')."""
         self.session.apply_page_patch({"width": width, "height": height})

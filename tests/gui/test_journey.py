@@ -108,6 +108,7 @@ async def test_a_person_walks_the_whole_journey_and_every_answer_is_saved(
     total = sum(1 for i in app.identifiers() if i.startswith("module-"))
     assert total > 0
     for number, module in enumerate(person.modules, start=1):
+        await app.open_fold(f"module-{module}")
         await app.click(f"read-{module}")
         assert ui["learn.progress"].format(done=number, total=total) in app.texts()
         assert app.by_identifier(f"read-{module}").content == ui["learn.mark_unread"]

@@ -12,7 +12,8 @@ import flet as ft
 
 from decisionaid.domain.references import number_citations
 from decisionaid.gui.app import make_app
-from decisionaid.gui.controls import BODY_SIZE, markdown
+from decisionaid.gui.controls import BODY_SIZE
+from decisionaid.gui.markdown_view import markdown_view
 from decisionaid.loader import load_content
 from tests.gui.harness import start_app
 
@@ -54,10 +55,8 @@ async def test_an_opened_reading_exposes_each_of_its_headings_as_a_heading_under
     expected = source_headings(patient)
     assert len(expected) >= 5 and {level for level, _ in expected} == {3}
     app = await start_app(make_app(shipped_content, tmp_path / "data"), route="/learn")
-    tile = app.by_identifier(f"module-{module.id}")
-    app.session.apply_patch(tile._i, {"expanded": True})
-    await app.session.dispatch_event(tile._i, "change", True)
-    await app.client.settle()
+    assert shown_headings(app) == [(1, content.text("step.learn.title"))]  # readings are closed
+    await app.open_fold(f"module-{module.id}")
 
     shown = shown_headings(app, app.by_identifier(f"module-{module.id}"))
     # The reading's ### follow the page's h1: they are h2, in the reading's order.
@@ -86,7 +85,7 @@ async def test_the_summary_preview_headings_nest_under_the_page_heading(shipped_
 
 
 def test_each_list_item_is_its_own_node_with_its_marker_beside_its_words():
-    shown = markdown("- one\n- two **bold**\n", 1.0)
+    shown = markdown_view("- one\n- two **bold**\n", 1.0)
     items = [c for c in walk(shown) if isinstance(c, ft.Semantics) and isinstance(c.content, ft.Row)]
     assert len(items) == 2
     markers = [c.value for item in items for c in walk(item) if isinstance(c, ft.Text) and c.value == "•"]
@@ -96,16 +95,16 @@ def test_each_list_item_is_its_own_node_with_its_marker_beside_its_words():
 
 
 def test_a_table_is_a_data_table_whose_header_row_holds_the_column_names():
-    shown = markdown("| Question | Your answer |\n|---|---|\n| Type | B |\n", 1.0)
+    shown = markdown_view("| Question | Your answer |\n|---|---|\n| Type | B |\n", 1.0)
     (table,) = [c for c in walk(shown) if isinstance(c, ft.DataTable)]
-    assert [c.label.content.value for c in table.columns] == ["Question", "Your answer"]
+    assert [c.label.value for c in table.columns] == ["Question", "Your answer"]
     assert [[cell.content.value for cell in row.cells] for row in table.rows] == [["Type", "B"]]
     # Rows grow with wrapped text instead of cutting it off.
     assert table.data_row_max_height == float("inf")
 
 
 def test_a_quote_takes_its_colours_from_the_theme_and_a_link_is_named_by_its_words():
-    shown = markdown("> Close call. See [the label](https://example.org).", 1.0)
+    shown = markdown_view("> Close call. See [the label](https://example.org).", 1.0)
     (box,) = [c for c in walk(shown) if isinstance(c, ft.Container) and c.bgcolor]
     assert box.bgcolor == ft.Colors.SURFACE_CONTAINER_HIGH
     (link,) = [s for c in walk(shown) if isinstance(c, ft.Text) for s in c.spans or [] if s.url]
@@ -114,8 +113,8 @@ def test_a_quote_takes_its_colours_from_the_theme_and_a_link_is_named_by_its_wor
 
 def test_markers_and_column_headers_grow_with_the_text_size():
     def sizes(scale: float) -> tuple[float, float]:
-        shown = markdown("10. ten\n\n| A long column header here | b |\n|---|---|\n", scale)
-        marker = next(c for c in walk(shown) if isinstance(c, ft.Container) and c.width and not c.bgcolor)
+        shown = markdown_view("10. ten\n\n| A long column header here | b |\n|---|---|\n", scale)
+        marker = next(c for c in walk(shown) if isinstance(c, ft.Text) and c.value == "10.")
         table = next(c for c in walk(shown) if isinstance(c, ft.DataTable))
         return marker.width, table.heading_row_height
 
@@ -126,4 +125,19 @@ def test_markers_and_column_headers_grow_with_the_text_size():
 
 def test_odd_text_renders_without_an_error():
     for text in ("", "**", "<b>x</b>", "| a |\n|---|", "> ", "1.", "#", "- \n  - \n"):
-        assert isinstance(markdown(text, 1.0), ft.Column)
+        assert isinstance(markdown_view(text, 1.0), ft.Column)
+
+
+async def test_a_notice_above_the_summary_preview_does_not_draw_the_preview_again(shipped_content, tmp_path):
+    """The preview is hundreds of controls: rebuilt and diffed on each notice, it held the
+    event loop every session shares (tests/gui/test_off_the_loop.py)."""
+    shutil.copy(SESSIONS / "daniel-hemophilia-b.json", tmp_path / "session.json")
+    app = await start_app(make_app(shipped_content, tmp_path), route="/summary")
+
+    def preview() -> ft.Column:
+        return next(c for c in app.controls() if isinstance(c, ft.Column) and isinstance(c.data, str))
+
+    before, texts = preview(), len(app.texts())
+    await app.click("save-md")
+    assert len(app.texts()) > texts, "no notice appeared"
+    assert preview() is before
