@@ -28,12 +28,8 @@ from decisionaid.gui.theme import FALLBACKS
 
 BULLET_EMS = 1.2
 """Width of a bullet's column, in letter heights."""
-WIDE_TABLE = 4
-"""A table with more columns than this scrolls sideways instead of squeezing its columns
-(clinicians' year-by-year tables); narrower ones wrap their cells to the page's width."""
-HEADER_WIDTH = 240
-"""px: a column header wider than this wraps (about 22 letters at 100%, 11 at 200%, so a
-two-column table still fits a 390 px phone at 200%)."""
+CELL_WIDTH = 320
+"""px: a table column's widest; longer cells wrap (about 30 letters at 100%, 15 at 200%)."""
 LETTER_EMS = 0.6
 """A generous average letter width, in letter heights, for sizing column headers."""
 LINE_HEIGHT = 1.45
@@ -161,35 +157,52 @@ def _item_body(blocks: tuple[Block, ...], scale: float) -> ft.Control:
     return ft.Column([_block(b, scale) for b in blocks], spacing=6, expand=True)
 
 
-def _header(spans: tuple[Span, ...], size: float) -> tuple[ft.Control, int]:
-    """A column header that wraps (Flutter draws headers on one line, cut off where the
-    column is narrower) and how many lines it takes: a box at most HEADER_WIDTH wide, never
-    narrower than its longest word, so no word is broken."""
-    words = text_of(spans).split() or [""]
+def _column_width(cells: list[tuple[Span, ...]], size: float) -> int:
+    """A column's width in px: its longest cell on one line, but at most CELL_WIDTH, and
+    never narrower than its longest word (so no word is broken)."""
+    texts = [text_of(cell) for cell in cells]
     letter = LETTER_EMS * size
-    longest = max(len(w) for w in words) * letter
-    natural = len(" ".join(words)) * letter
-    width = max(longest, min(natural, HEADER_WIDTH))
-    lines = max(1, math.ceil(natural / width)) if width else 1
-    bold = {"weight": ft.FontWeight.W_600, "theme_style": ft.TextThemeStyle.BODY_LARGE}
-    return rich_text(spans, width=math.ceil(width) + 2, **bold), lines
+    longest_word = max((len(word) for text in texts for word in text.split()), default=1) * letter
+    natural = max((len(text) for text in texts), default=1) * letter
+    return math.ceil(max(longest_word, min(natural, CELL_WIDTH)))
 
 
 def _table(block: Table, scale: float) -> ft.Control:
     """A DataTable: Flutter exposes its header cells as column headers and the others as
-    cells (checked in Chromium), and its rows grow to fit wrapped text."""
+    cells (checked in Chromium), and its rows grow to fit wrapped text.
+
+    Each column has a width of its own and the table scrolls sideways when the page is
+    narrower (WCAG 1.4.10 allows it for data tables). Left to Flutter, a column was never
+    narrower than its widest word, and a two-column summary table at 200% on a phone cut
+    its second column off; Flet's Markdown broke the words instead (audit D29). Headers
+    wrap within the column too: Flutter draws them on one line at a fixed height."""
     size = BODY_SIZE * scale
-    headers = [_header(cell, size) for cell in block.header]
-    lines = max((n for _, n in headers), default=1)
+    widths = [
+        _column_width([head, *(row[n] for row in block.rows)], size) for n, head in enumerate(block.header)
+    ]
+    lines = max(
+        (
+            math.ceil(len(text_of(head)) * LETTER_EMS * size / w)
+            for head, w in zip(block.header, widths, strict=True)
+        ),
+        default=1,
+    )
+    body = ft.TextThemeStyle.BODY_LARGE
     table = ft.DataTable(
-        columns=[ft.DataColumn(label=label) for label, _ in headers],
+        columns=[
+            ft.DataColumn(label=rich_text(head, width=w, weight=ft.FontWeight.W_600, theme_style=body))
+            for head, w in zip(block.header, widths, strict=True)
+        ],
         rows=[
             ft.DataRow(
-                cells=[ft.DataCell(rich_text(cell, theme_style=ft.TextThemeStyle.BODY_LARGE)) for cell in row]
+                cells=[
+                    ft.DataCell(rich_text(cell, width=w, theme_style=body))
+                    for cell, w in zip(row, widths, strict=True)
+                ]
             )
             for row in block.rows
         ],
-        heading_row_height=math.ceil(lines * size * LINE_HEIGHT + 24),
+        heading_row_height=math.ceil(max(lines, 1) * size * LINE_HEIGHT + 24),
         data_row_min_height=48,
         data_row_max_height=float("inf"),
         column_spacing=24,
@@ -198,6 +211,4 @@ def _table(block: Table, scale: float) -> ft.Control:
         border_radius=4,
         horizontal_lines=ft.BorderSide(1, ft.Colors.OUTLINE_VARIANT),
     )
-    if len(block.header) > WIDE_TABLE:
-        return ft.Row([table], scroll=ft.ScrollMode.AUTO)
-    return table
+    return ft.Row([table], scroll=ft.ScrollMode.AUTO)

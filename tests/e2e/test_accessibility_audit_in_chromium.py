@@ -247,6 +247,8 @@ def walk(browser, tmp_path_factory):
                         last = (tree, page.screenshot())  # the screen as the ring left it
             if number == 0:  # headings do not change with theme or size: once, at 100%
                 found["markdown"], last = exposed_headings(page, content, last)
+                go(page, WALK[-1])  # back to the display settings, where the next are chosen
+                last = settle(page, last)
             if number + 1 < len(CONFIGS):  # the walk ends on the display settings: the next ones
                 choose_display(page, *CONFIGS[number + 1])
         for route, kinds in found["kinds"].items():

@@ -141,3 +141,18 @@ async def test_a_notice_above_the_summary_preview_does_not_draw_the_preview_agai
     await app.click("save-md")
     assert len(app.texts()) > texts, "no notice appeared"
     assert preview() is before
+
+
+def test_a_table_scrolls_sideways_and_its_cells_wrap_within_their_column():
+    """At 200% on a phone a two-column table cut its second column off (and Flet's
+    Markdown broke words, audit D29): columns have a width, the table scrolls sideways."""
+    from decisionaid.gui.markdown_view import CELL_WIDTH
+
+    shown = markdown_view(
+        "| Question | Your answer |\n|---|---|\n| Antibodies to the virus shell (AAV) | No |\n", 2.0
+    )
+    (row,) = [c for c in walk(shown) if isinstance(c, ft.Row) and c.scroll]
+    (table,) = [c for c in walk(row) if isinstance(c, ft.DataTable)]
+    widths = [c.label.width for c in table.columns]
+    assert widths[0] == CELL_WIDTH and widths[1] < CELL_WIDTH
+    assert [cell.content.width for cell in table.rows[0].cells] == widths
