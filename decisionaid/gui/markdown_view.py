@@ -28,10 +28,13 @@ from decisionaid.gui.theme import FALLBACKS
 
 BULLET_EMS = 1.2
 """Width of a bullet's column, in letter heights."""
-CELL_WIDTH = 320
-"""px: a table column's widest; longer cells wrap (about 30 letters at 100%, 15 at 200%)."""
-LETTER_EMS = 0.6
-"""A generous average letter width, in letter heights, for sizing column headers."""
+CELL_WIDTH = 280
+"""px: a table column's widest; longer cells wrap (about 23 letters at 100%, 12 at 200%)."""
+HEADER_LETTERS = 12
+"""A column header longer than this wraps unless the column's cells are wider."""
+LETTER_EMS = 0.66
+"""A generous letter width, in letter heights, for sizing table columns (a bold header
+letter with the theme's letter spacing is about 0.64)."""
 LINE_HEIGHT = 1.45
 
 
@@ -157,14 +160,17 @@ def _item_body(blocks: tuple[Block, ...], scale: float) -> ft.Control:
     return ft.Column([_block(b, scale) for b in blocks], spacing=6, expand=True)
 
 
-def _column_width(cells: list[tuple[Span, ...]], size: float) -> int:
+def _column_width(head: tuple[Span, ...], cells: list[tuple[Span, ...]], size: float) -> int:
     """A column's width in px: its longest cell on one line, but at most CELL_WIDTH, and
-    never narrower than its longest word (so no word is broken)."""
-    texts = [text_of(cell) for cell in cells]
+    never narrower than its longest word (so no word is broken). A long header wraps past
+    HEADER_LETTERS rather than widen a column of short cells (the fit table's "Long-acting
+    factor IX (What you use now)" over "good" and "mixed")."""
+    texts = [text_of(cell) for cell in (head, *cells)]
     letter = LETTER_EMS * size
     longest_word = max((len(word) for text in texts for word in text.split()), default=1) * letter
-    natural = max((len(text) for text in texts), default=1) * letter
-    return math.ceil(max(longest_word, min(natural, CELL_WIDTH)))
+    natural = max((len(text) for text in texts[1:]), default=0) * letter
+    header = min(len(texts[0]), HEADER_LETTERS) * letter
+    return math.ceil(max(longest_word, min(max(natural, header), CELL_WIDTH)))
 
 
 def _table(block: Table, scale: float) -> ft.Control:
@@ -178,7 +184,7 @@ def _table(block: Table, scale: float) -> ft.Control:
     wrap within the column too: Flutter draws them on one line at a fixed height."""
     size = BODY_SIZE * scale
     widths = [
-        _column_width([head, *(row[n] for row in block.rows)], size) for n, head in enumerate(block.header)
+        _column_width(head, [row[n] for row in block.rows], size) for n, head in enumerate(block.header)
     ]
     lines = max(
         (
@@ -205,7 +211,7 @@ def _table(block: Table, scale: float) -> ft.Control:
         heading_row_height=math.ceil(max(lines, 1) * size * LINE_HEIGHT + 24),
         data_row_min_height=48,
         data_row_max_height=float("inf"),
-        column_spacing=24,
+        column_spacing=16,
         horizontal_margin=12,
         border=ft.Border.all(1, ft.Colors.OUTLINE),
         border_radius=4,
