@@ -8,8 +8,6 @@ from typing import Any
 
 import flet as ft
 
-from decisionaid.gui.theme import FALLBACKS
-
 MIN_TARGET = 48  # px: touch targets at least this tall and wide
 BODY_SIZE = 18  # px at 100% text size: the theme's body_large
 LIST_NUMBER_EMS = 2.2  # the width of a list's numbers ("10.", "27."), in letter heights
@@ -117,41 +115,19 @@ def paragraph(text: str) -> ft.Control:
     return text_node(text, theme_style=ft.TextThemeStyle.BODY_LARGE)
 
 
-def markdown(text: str, scale: float) -> ft.Control:
-    """Content Markdown with tables and lists, at the same reading size as body text.
+def markdown(text: str, scale: float, top: int = 2) -> ft.Control:
+    """Content Markdown as the app's own controls, at the reading size `scale`: headings as
+    headings (from level `top`, under the page's h1), paragraphs and list items each their
+    own node, tables with column headers (see markdown_view).
 
-    Not selectable: selectable Markdown is a Tab stop with no role, no name and no focus
-    ring, and the view jumped to it (audit D10). Every colour comes from the theme: the
-    default block quote fill is a fixed light blue that dark text-on-dark themes could not
-    be read on (1.09:1, audit D7), and the default link blue was 2.97:1 (D8)."""
-    body = ft.TextStyle(size=round(BODY_SIZE * scale), height=1.45, font_family_fallback=FALLBACKS)
-    return ft.Markdown(
-        text,
-        extension_set=ft.MarkdownExtensionSet.GITHUB_FLAVORED,
-        selectable=False,
-        soft_line_break=True,
-        md_style_sheet=ft.MarkdownStyleSheet(
-            p_text_style=body,
-            list_bullet_text_style=body,
-            # Room for "10." at the reading size: the default 24 px put the dot of every
-            # number from 10 on a line of its own, and every number's at 200% (audit D29).
-            list_indent=round(LIST_NUMBER_EMS * BODY_SIZE * scale),
-            table_body_text_style=body,
-            a_text_style=ft.TextStyle(color=ft.Colors.PRIMARY, decoration=ft.TextDecoration.UNDERLINE),
-            blockquote_text_style=ft.TextStyle(color=ft.Colors.ON_SURFACE),
-            blockquote_padding=ft.Padding.all(12),
-            blockquote_decoration=ft.BoxDecoration(
-                bgcolor=ft.Colors.SURFACE_CONTAINER_HIGH,
-                border=ft.Border.only(left=ft.BorderSide(4, ft.Colors.PRIMARY)),
-            ),
-            table_head_text_style=ft.TextStyle(
-                size=round(BODY_SIZE * scale), weight=ft.FontWeight.W_600, font_family_fallback=FALLBACKS
-            ),
-            h3_text_style=ft.TextStyle(
-                size=round(20 * scale), weight=ft.FontWeight.W_600, font_family_fallback=FALLBACKS
-            ),
-        ),
-    )
+    Flet's Markdown control read all of it as flat text, an opened reading as one label of
+    thousands of characters (audit D5); it was also a nameless Tab stop when selectable
+    (D10) and took colours that failed in the dark theme (D7, D8). Nothing here is a Tab
+    stop but links, and every colour comes from the theme."""
+    # Imported here: markdown_view builds on heading() and the sizes above.
+    from decisionaid.gui.markdown_view import MarkdownView
+
+    return MarkdownView(text, scale, top)
 
 
 def meter(value: float, height: int, spoken: str) -> ft.Control:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -64,6 +65,7 @@ TREE_SCRIPT = """() => {
     duplicates,
     headings: [...document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role=heading]')]
       .map(e => Number(e.getAttribute('aria-level') || e.tagName.slice(1))),
+    headingNames: [...document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role=heading]')].map(own),
     texts: all.filter(e => leaf(e) && !e.getAttribute('role') && own(e) && inView(box(e)))
       .map(e => ({name: own(e).slice(0, 40), box: box(e)})),
     bars: all.filter(e => e.getAttribute('role') === 'progressbar' && inView(box(e)))
@@ -76,7 +78,7 @@ TREE_SCRIPT = """() => {
     signature: SIGNATURE,
   };
 }""".replace("SIGNATURE", SIGNATURE)
-"""One pass over the semantics DOM: names, duplicates among siblings, heading levels, and
+"""One pass over the semantics DOM: names, duplicates among siblings, heading levels and words, and
 the boxes of text runs, bars and figures in view (their pixels are measured in Python).
 A choice is a button with a chosen state among others like it; a fold's header has a
 chosen state too (whether it is open), but alone."""
@@ -223,6 +225,36 @@ def heading_problems(levels: list[int]) -> list[str]:
         if after > before + 1:
             problems.append(f"h{before}->h{after}")
     return problems
+
+
+HEADING_LINE = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
+CITATION = re.compile(r"\s*\[(?:@[^\]]*|[\d, ?]+)\]")
+
+
+def markdown_headings(source: str) -> list[str]:
+    """The words of each heading (`#` to `######`) of a Markdown source, read with a plain
+    pattern: what the content says is a heading, whatever draws it."""
+    return [words for _, words in HEADING_LINE.findall(source)]
+
+
+def heading_words(text: str) -> str:
+    """A heading's words for comparing source and screen: no citation marks (`[@R3]` in the
+    source, `[1]` on the screen), emphasis marks or escapes; spaces and case evened out."""
+    text = re.sub(r"\\(.)", r"\1", CITATION.sub("", text)).replace("*", "").replace("`", "")
+    return " ".join(text.split()).casefold()
+
+
+def unexposed_headings(expected: list[str], exposed: list[str]) -> list[str]:
+    """The content's headings that the screen does not expose as headings (role heading or
+    h1 to h6 in the accessibility tree), each heading counted once (audit D5)."""
+    left = Counter(heading_words(name) for name in exposed)
+    missing = []
+    for words in expected:
+        if left[heading_words(words)] > 0:
+            left[heading_words(words)] -= 1
+        else:
+            missing.append(words)
+    return missing
 
 
 @dataclass

@@ -3,10 +3,11 @@
 Every route of the route table, in the three themes (light, dark, high contrast) and at
 100% and 200% text, switched through the app's own display settings: no interactive node
 without a name, no two sibling controls with the same name, one h1 and no skipped heading
-level, text at 4.5:1 and bars and chart marks at 3:1 measured on the rendered pixels, a
-keyboard focus indicator that changes its pixels by 3:1, and focus that stays on the
-control the person pressed, on the screen. The 2026-11 audit found 218 unnamed nodes,
-progress bars drawn full in high contrast (1.00:1) and a 1.16:1 radio focus halo.
+level, every heading of the content's Markdown exposed as a heading, text at 4.5:1 and
+bars and chart marks at 3:1 measured on the rendered pixels, a keyboard focus indicator
+that changes its pixels by 3:1, and focus that stays on the control the person pressed,
+on the screen. The 2026-11 audit found 218 unnamed nodes, progress bars drawn full in
+high contrast (1.00:1), a 1.16:1 radio focus halo, and no Markdown heading exposed.
 
 One server and one page serve the whole walk; each screen is snapshotted once per theme
 and size (set A11Y_SHOTS=<folder> to keep the screenshots and look at them).
@@ -14,6 +15,7 @@ and size (set A11Y_SHOTS=<folder> to keep the screenshots and look at them).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -22,9 +24,12 @@ from pathlib import Path
 
 import pytest
 
-from decisionaid import locations
+from decisionaid import __version__, locations
+from decisionaid.domain.summary import build_summary
+from decisionaid.export.markdown_html import render_markdown
 from decisionaid.gui.theme import PALETTES
 from decisionaid.loader import load_content
+from decisionaid.storage import read_session_file
 from tests.e2e import audit
 from tests.e2e.conftest import Server
 
@@ -163,6 +168,47 @@ def choose_display(page, theme: str, scale: float) -> None:
         page.wait_for_timeout(300)
 
 
+def markdown_screens(content) -> dict[str, tuple[list[str], list[str]]]:
+    """Per screen that draws content Markdown: the folds to open, and the content's headings
+    it then shows. About (its clinicians' part folded), the first reading on Learn for this
+    person (opened, and its clinicians' part), and the summary preview. Options draws no
+    Markdown: an option file's Markdown holds only notes for clinicians, not shown."""
+    session = read_session_file(SESSION)
+    kind = session.profile.hemophilia_type
+    module = next(m for m in content.modules if kind not in ("A", "B") or m.applies_to in (kind, "both"))
+    summary = render_markdown(build_summary(content, session, dt.date.today(), __version__))
+    about = content.about.body
+    sources = {
+        "about": (["about-clinicians"], [about.patient, about.clinician or ""]),
+        "learn": (
+            [f"module-{module.id}", f"clinicians-{module.id}"],
+            [module.body.patient, module.body.clinician or ""],
+        ),
+        "summary": ([], [summary]),
+    }
+    return {
+        route: (folds, [words for text in texts for words in audit.markdown_headings(text)])
+        for route, (folds, texts) in sources.items()
+    }
+
+
+def exposed_headings(page, content, last, unsettled: list[str]) -> tuple[dict, tuple[dict, bytes]]:
+    """Each Markdown screen's content headings and the headings its accessibility tree has,
+    with its folds opened."""
+    found = {}
+    for route, (folds, expected) in markdown_screens(content).items():
+        go(page, route)
+        last = settle(page, last, unsettled)
+        for fold in folds:
+            # The fold's header button, not its wrapper (which has no action); a click
+            # event, as the screen reader sends: the clinicians' fold is below the screen.
+            page.locator(f'[flt-semantics-identifier="{fold}"] [role=button]').first.dispatch_event("click")
+            last = settle(page, last, unsettled)
+        exposed = last[0]["headingNames"]
+        found[route] = (expected, exposed, audit.unexposed_headings(expected, exposed))
+    return found, last
+
+
 @pytest.fixture(scope="module")
 def walk(browser, tmp_path_factory):
     """Every screen in every theme and size: the audit of each, the focus ring of each
@@ -172,10 +218,19 @@ def walk(browser, tmp_path_factory):
     shutil.copy(SESSION, root / "data" / "session.json")
     (root / "data" / "display.json").write_text(json.dumps({"theme": "light", "text_scale": 1.0}))
     shots = Path(os.environ["A11Y_SHOTS"]) if os.environ.get("A11Y_SHOTS") else None
-    more_label = load_content(locations.locale_root("en")).text("options.more")
+    content = load_content(locations.locale_root("en"))
+    more_label = content.text("options.more")
     server = Server(root / "data", root / "server.log").start()
     context = browser.new_context(viewport=VIEWPORT)
-    found: dict = {"screens": {}, "rings": {}, "follow": {}, "folds": None, "kinds": {}, "unsettled": []}
+    found: dict = {
+        "screens": {},
+        "rings": {},
+        "follow": {},
+        "folds": None,
+        "kinds": {},
+        "unsettled": [],
+        "markdown": {},
+    }
     last, timing = None, []
     try:
         page = context.new_page()
@@ -207,6 +262,10 @@ def walk(browser, tmp_path_factory):
                             ring_pixels(page, kind, shots and shots / f"ring-{theme}-{kind}"),
                         )
                         last = (tree, page.screenshot())  # the screen as the ring left it
+            if number == 0:  # headings do not change with theme or size: once, at 100%
+                found["markdown"], last = exposed_headings(page, content, last, found["unsettled"])
+                go(page, WALK[-1])  # back to the display settings, where the next are chosen
+                last = settle(page, last, found["unsettled"])
             if number + 1 < len(CONFIGS):  # the walk ends on the display settings: the next ones
                 choose_display(page, *CONFIGS[number + 1])
         for route, kinds in found["kinds"].items():
@@ -245,6 +304,11 @@ def print_table(found: dict) -> None:
         print(f"focus ring {theme} {kind} on {route or 'welcome'}: {pixels} px changed by 3:1")
     for (route, kind), problems in found["follow"].items():
         print(f"pressed {kind} on {route or 'welcome'}: {problems or 'focus stayed'}")
+    for route, (expected, exposed, missing) in found["markdown"].items():
+        print(
+            f"markdown headings on {route}: {len(expected)} in the content, {len(exposed)} headings"
+            f" in the tree, {len(missing)} not exposed {missing[:4]}"
+        )
 
 
 def failing(walk, check: str) -> dict:
@@ -275,6 +339,14 @@ def test_no_two_sibling_controls_share_a_name(walk):
 
 def test_every_screen_has_one_h1_and_no_skipped_heading_level(walk):
     assert failing(walk, "headings") == {}
+
+
+def test_every_markdown_heading_is_exposed_as_a_heading(walk):
+    """Audit D5: about.md's 10 sections, a reading's 6 and the summary's 15 headings were
+    drawn as plain text by Flet's Markdown control."""
+    assert set(walk["markdown"]) == {"about", "learn", "summary"}
+    assert all(expected for expected, _, _ in walk["markdown"].values())
+    assert {route: missing for route, (_, _, missing) in walk["markdown"].items() if missing} == {}
 
 
 def test_text_on_the_screen_reaches_4_5_to_1_against_its_background(walk):

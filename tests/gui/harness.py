@@ -164,7 +164,8 @@ class HeadlessApp:
         for c in self.controls():
             value = getattr(c, "value", None)
             if isinstance(c, ft.Text | ft.Markdown) and isinstance(value, str):
-                found.append(value)
+                # Styled text (bold, a link) is in its spans, the value empty.
+                found.append(value + "".join(s.text or "" for s in getattr(c, "spans", None) or []))
         return found
 
     def text(self) -> str:
@@ -225,6 +226,15 @@ class HeadlessApp:
         """Set a field's value as the client does (props patch, then 'change'), and settle."""
         self.session.apply_patch(control._i, {"value": value})
         await self.session.dispatch_event(control._i, "change", value)
+        await self.client.settle()
+        self.raise_errors()
+
+    async def open_fold(self, identifier: str) -> None:
+        """Open the fold (ExpansionTile) with this identifier, as a click on its header does."""
+        tile = self.by_identifier(identifier)
+        assert isinstance(tile, ft.ExpansionTile), f"{identifier} is a {type(tile).__name__}, not a fold"
+        self.session.apply_patch(tile._i, {"expanded": True})
+        await self.session.dispatch_event(tile._i, "change", True)
         await self.client.settle()
         self.raise_errors()
 

@@ -53,6 +53,8 @@ async def test_the_how_long_it_lasts_module_shows_the_durability_chart_without_t
     # Second review R2-1/R2-6: the year-1 spread (the best year) is no longer drawn,
     # as the later spread could not be shown from a read report either.
     app = await open_with_type(shipped_content, tmp_path, "A", "/learn")
+    content = load_content(shipped_content)
+    await app.open_fold(f"module-{content.figures.durability.module}")
     chart = app.semantics("figure-durability")
     assert chart.label == durability_chart(load_content(shipped_content)).words
     assert "icons-roctavian-factor-viii-year-1" not in app.identifiers()

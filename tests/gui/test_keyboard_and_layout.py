@@ -55,11 +55,24 @@ def test_no_group_in_a_picture_of_100_people_is_drawn_as_a_question_mark():
 
 def test_list_numbers_have_room_for_two_digits_and_a_dot_at_every_text_size():
     """Summary preview: "10" then "." on the next line at 100%, and every number at 200%."""
-    from decisionaid.gui.controls import BODY_SIZE, markdown
+    from decisionaid.gui.controls import BODY_SIZE
+    from decisionaid.gui.markdown_view import markdown_view
 
     for scale in (1.0, 2.0):
-        sheet = markdown("1. one\n2. two", scale).md_style_sheet
-        assert sheet.list_indent >= 2 * BODY_SIZE * scale
+        shown = markdown_view("9. nine\n10. ten", scale)
+        markers = [c for c in app_controls(shown) if isinstance(c, ft.Text) and c.value.endswith(".")]
+        assert [m.value for m in markers] == ["9.", "10."]
+        assert all(m.no_wrap and m.width >= 2 * BODY_SIZE * scale for m in markers)
+
+
+def app_controls(root: ft.Control) -> list[ft.Control]:
+    """Every control under `root`, depth first (without a running page)."""
+    found = [root]
+    for name in ("content", "controls"):
+        child = getattr(root, name, None)
+        for c in child if isinstance(child, list) else [child] if isinstance(child, ft.Control) else []:
+            found += app_controls(c)
+    return found
 
 
 async def test_the_notes_and_own_question_fields_are_as_wide_as_the_page(shipped_content, tmp_path):

@@ -210,6 +210,7 @@ async def test_learn_shows_the_modules_for_the_type_and_marks_them_read(shipped_
     first = content.modules[0]
     assert first.title in app.texts()
     assert f"You have read 0 of {len(content.modules)}." in app.texts()
+    await app.open_fold(f"module-{first.id}")
     await app.click(f"read-{first.id}")
     assert f"You have read 1 of {len(content.modules)}." in app.texts()
     assert f'"{first.id}"' in (data / "session.json").read_text()

@@ -45,34 +45,39 @@ def ModuleTile(module: Module) -> ft.Control:
         done = [m for m in state.session.modules_read if m != module.id]
         state.change(modules_read=done if read else [*done, module.id])
 
-    inner: list[ft.Control] = [markdown(patient, state.display.text_scale)]
-    if module.id == state.content.figures.durability.module:
+    # Only an open module's reading is built and sent: every control on a page is diffed
+    # and sent on each render, and nine readings drawn as their own controls made Learn
+    # take seconds. Opening one renders it (is_open).
+    inner: list[ft.Control] = []
+    if is_open:
+        inner = [markdown(patient, state.display.text_scale)]
+        if module.id == state.content.figures.durability.module:
+            inner.append(
+                level_chart(
+                    "figure-durability",
+                    durability_chart(state.content),
+                    state.t("figure.words"),
+                    compact=compact_figures(state),
+                )
+            )
+            inner += icon_figures(state, durability_icon_arrays(state.content))
+        if clinician:
+            inner.append(
+                Fold(
+                    f"clinicians-{module.id}",
+                    state.t("learn.for_clinicians"),
+                    [markdown(clinician, state.display.text_scale)],
+                )
+            )
+        inner += references_block(state.t("about.sources"), cited, state.display.text_scale)
         inner.append(
-            level_chart(
-                "figure-durability",
-                durability_chart(state.content),
-                state.t("figure.words"),
-                compact=compact_figures(state),
+            action_button(
+                f"read-{module.id}",
+                state.t("learn.mark_unread" if read else "learn.mark_read"),
+                toggle_read,
+                icon=ft.Icons.CHECK_CIRCLE if read else ft.Icons.CHECK_CIRCLE_OUTLINE,
             )
         )
-        inner += icon_figures(state, durability_icon_arrays(state.content))
-    if clinician:
-        inner.append(
-            Fold(
-                f"clinicians-{module.id}",
-                state.t("learn.for_clinicians"),
-                [markdown(clinician, state.display.text_scale)],
-            )
-        )
-    inner += references_block(state.t("about.sources"), cited, state.display.text_scale)
-    inner.append(
-        action_button(
-            f"read-{module.id}",
-            state.t("learn.mark_unread" if read else "learn.mark_read"),
-            toggle_read,
-            icon=ft.Icons.CHECK_CIRCLE if read else ft.Icons.CHECK_CIRCLE_OUTLINE,
-        )
-    )
     status = state.t("learn.read") if read else state.t("learn.minutes", minutes=module.minutes)
     return ft.Semantics(
         identifier=f"module-{module.id}",

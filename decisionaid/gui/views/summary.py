@@ -147,6 +147,9 @@ def Summary():
             ),
             ft.Container(
                 markdown(text, state.display.text_scale),
+                # Keyed: when a notice appears above it, the preview is matched with itself,
+                # not redrawn (its hundreds of controls held the event loop).
+                key="summary-preview",
                 padding=16,
                 border=ft.Border.all(1, ft.Colors.OUTLINE),
                 border_radius=8,
