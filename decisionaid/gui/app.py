@@ -16,6 +16,7 @@ from decisionaid.gui.views.clinician import Clinician
 from decisionaid.gui.views.compare import Compare
 from decisionaid.gui.views.display import DisplaySettings
 from decisionaid.gui.views.fit import Fit
+from decisionaid.gui.views.glossary import GlossaryPage
 from decisionaid.gui.views.learn import Learn
 from decisionaid.gui.views.options import Options
 from decisionaid.gui.views.ready import Ready
@@ -50,6 +51,7 @@ def route_table() -> list[ft.Route]:
         ft.Route(path="about", component=About),
         ft.Route(path="display", component=DisplaySettings),
         ft.Route(path="clinician", component=Clinician),
+        ft.Route(path="glossary", component=GlossaryPage),
     ]
     return [ft.Route(component=Shell, children=[*journey, *aside])]
 
