@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
+from decisionaid.domain.glossary import GlossaryTerm
 from decisionaid.domain.outcomes import OptionOutcomes
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60)]
@@ -599,6 +600,8 @@ class Content(StrictModel):
     ui: dict[str, str]
     outcomes: list[OptionOutcomes] = Field(default_factory=list)
     """The outcome table (outcomes.yaml): one entry per option but "stay as you are"."""
+    glossary: list[GlossaryTerm] = Field(default_factory=list)
+    """The plain-words glossary (glossary.yaml), in the order it is written."""
 
     def outcomes_for(self, option_id: str) -> OptionOutcomes | None:
         """The outcome table of this option, or None (the loader makes sure each option has one)."""

@@ -287,6 +287,19 @@ BANNER_KEYS: dict[str, frozenset[str]] = {
 """The first-page banner of the printed summary (issue 15), from about.md's front matter."""
 
 
+GLOSSARY_KEYS: dict[str, frozenset[str]] = {
+    "step.glossary.title": frozenset(),
+    "nav.glossary": frozenset(),
+    "nav.glossary_short": frozenset(),
+    "glossary.intro": frozenset(),
+    "glossary.also": frozenset({"names"}),
+    "glossary.sources": frozenset({"sources"}),
+    "glossary.pointer": frozenset(),
+    "glossary.open": frozenset(),
+}
+"""What the Words explained page, its header button and the pointers to it say."""
+
+
 def _outcome_keys() -> dict[str, frozenset[str]]:
     keys = dict(OUTCOME_KEYS)
     keys |= {f"outcomes.row.{row}": frozenset() for row in OUTCOME_ROWS}
@@ -306,7 +319,8 @@ def profile_answers(field: str) -> list[str]:
 
 def required_ui_keys() -> dict[str, frozenset[str]]:
     """Every key the domain reads, mapped to the {fields} its text may contain."""
-    keys = dict(_FIXED) | SAVING_KEYS | VALUES_AND_FIT_KEYS | DECIDING_KEYS | BANNER_KEYS | _outcome_keys()
+    keys = dict(_FIXED) | SAVING_KEYS | VALUES_AND_FIT_KEYS | DECIDING_KEYS | BANNER_KEYS | GLOSSARY_KEYS
+    keys |= _outcome_keys()
     keys |= {f"summary.h.{h}": frozenset() for h in SUMMARY_HEADINGS}
     keys |= {f"summary.{k}": frozenset() for k in LABEL_KEYS}
     keys["summary.page_of"] = frozenset({"page", "pages"})

@@ -28,6 +28,7 @@ DEFERRED = {
     "about": ("about", "About"),
     "display": ("display", "DisplaySettings"),
     "clinician": ("clinician", "Clinician"),
+    "glossary": ("glossary", "GlossaryPage"),
 }
 """Page key -> (module under decisionaid.gui.views, component). Imported when first shown, or
 by the preload after the first screen: the summary page alone pulls in the PDF export and its

@@ -35,6 +35,7 @@ ASIDE: tuple[Step, ...] = (
     Step("/about", "about"),
     Step("/display", "display"),
     Step("/clinician", "clinician"),
+    Step("/glossary", "glossary"),
 )
 """Pages outside the journey: Back returns to where the person came from."""
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from decisionaid.domain.content import Figures, Licence, Statement
 from decisionaid.domain.ui_keys import required_ui_keys
-from decisionaid.loader import flag_checks, grade_checks, outcome_checks, rubric_checks
+from decisionaid.loader import flag_checks, glossary_checks, grade_checks, outcome_checks, rubric_checks
 from decisionaid.loader.grade_checks import MAX_READING_GRADE
 from decisionaid.loader.problems import Problem
 from decisionaid.loader.readability import cited_ids
@@ -44,6 +44,7 @@ def cross_check(files: ContentFiles, reading_grades: bool = True) -> list[Proble
     problems += rubric_checks.rubric_problems(files)
     problems += flag_checks.variant_problems(files)
     problems += outcome_checks.outcome_problems(files, reading_grades)
+    problems += glossary_checks.glossary_problems(files, reading_grades)
     if reading_grades:
         problems += grade_checks.reading_grades(files)
     return problems

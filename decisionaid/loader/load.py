@@ -22,6 +22,7 @@ from decisionaid.domain.content import (
     ReadinessTable,
     Source,
 )
+from decisionaid.domain.glossary import Glossary
 from decisionaid.domain.outcomes import OutcomeTable
 from decisionaid.loader import source_rules
 from decisionaid.loader.checks import cross_check
@@ -193,6 +194,8 @@ class ContentFiles:
     """Names of every module file, parsed or not (a module's id is not its file name)."""
     outcomes: tuple[OutcomeTable, LoadedFile] | None = None
     """outcomes.yaml: one outcome table per option (None until read, or when broken)."""
+    glossary: tuple[Glossary, LoadedFile] | None = None
+    """glossary.yaml: the plain-words glossary (None until read, or when broken)."""
 
 
 def _read_sources(c: _Collector) -> list[tuple[Source, LoadedFile, int]]:
@@ -288,6 +291,7 @@ def _read_all(root: Path) -> tuple[ContentFiles, list[Problem]]:
         option_files=frozenset(p.stem for p in (root / "options").glob("*.md")),
         module_files=frozenset(p.stem for p in (root / "modules").glob("*.md")),
         outcomes=c.yaml_table("outcomes.yaml", OutcomeTable),
+        glossary=c.yaml_table("glossary.yaml", Glossary),
     )
     return files, c.problems
 
@@ -312,6 +316,7 @@ def read_content(
         files.readiness,
         files.figures,
         files.outcomes,
+        files.glossary,
     ):
         return None, problems
     assert files.about and files.attributes and files.flags
@@ -330,6 +335,7 @@ def read_content(
         sources={s.id: s for s, _, _ in files.sources},
         ui=files.ui,
         outcomes=files.outcomes[0].outcomes if files.outcomes else [],
+        glossary=files.glossary[0].terms if files.glossary else [],
     )
     return content, []
 

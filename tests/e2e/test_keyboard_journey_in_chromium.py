@@ -49,10 +49,10 @@ FOCUSED = """() => {
 def values_budget(content) -> int:
     """Most Tabs allowed on What matters, from arrival to Next (it was 70): one stop per
     rating question (a radio group, arrows inside), one per top-three choice and one per
-    hard limit (a pick of several is a stop each), and the page's own buttons (the two at
-    the top, clear, Back, Next)."""
+    hard limit (a pick of several is a stop each), and the page's own buttons (the three at
+    the top: text size, Words explained and About; clear, Back, Next)."""
     features = len(content.attributes)
-    return features + features + len(content.hard_limits) + 5
+    return features + features + len(content.hard_limits) + 6
 
 
 class Keyboard:

@@ -12,6 +12,7 @@ from decisionaid.gui.figures import level_chart
 from decisionaid.gui.state import AppState, use_app_state
 from decisionaid.gui.views.about import references_block
 from decisionaid.gui.views.deciding import start_leaning_block
+from decisionaid.gui.views.glossary import glossary_pointer
 from decisionaid.gui.views.options import compact_figures, icon_figures
 
 
@@ -108,6 +109,7 @@ def Learn():
             # Where he leans before he reads: the summary shows how it changed by the end.
             *start_leaning_block(state),
             paragraph(state.t("learn.intro")),
+            glossary_pointer(state, ft.context.page),
             ft.Text(state.t("learn.progress", done=done, total=len(modules)), weight=ft.FontWeight.W_600),
             *(ModuleTile(m) for m in modules),
         ],

@@ -12,6 +12,7 @@ from decisionaid.domain.tailoring import FlagNote, flag_notes, notes_for_option
 from decisionaid.gui.controls import heading, paragraph, text_node
 from decisionaid.gui.figures import dose_chart, icon_array, level_chart
 from decisionaid.gui.state import AppState, use_app_state
+from decisionaid.gui.views.glossary import glossary_pointer
 from decisionaid.gui.views.outcome_rows import outcome_section
 
 
@@ -175,6 +176,7 @@ def Options():
         [
             heading(state.t("step.options.title")),
             paragraph(state.t("options.intro")),
+            glossary_pointer(state, ft.context.page),
             level_chart(
                 "figure-gauge",
                 factor_level_chart(state.content, kind),

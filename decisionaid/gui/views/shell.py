@@ -7,6 +7,7 @@ import flet as ft
 from decisionaid.gui.controls import action_button, meter
 from decisionaid.gui.routes import ASIDE, JOURNEY, journey_index, neighbours
 from decisionaid.gui.state import use_app_state
+from decisionaid.gui.views.glossary import GLOSSARY_ICON, GLOSSARY_PATH
 from decisionaid.gui.views.saving import SaveStatus
 
 MAX_READING_WIDTH = 820
@@ -34,10 +35,11 @@ def _progress(state, index: int) -> ft.Control:
 
 
 def _aside_buttons(state, page, path: str) -> list[ft.Control]:
-    """Text size and colours, and About: on every page but their own."""
-    short = "_short" if state.narrow else ""  # on a phone both fit on one line
+    """Text size and colours, Words explained, and About: on every page but their own."""
+    short = "_short" if state.narrow else ""  # on a phone the short words take less room
     asides = (
         ("nav-display", "/display", state.t(f"nav.display{short}"), ft.Icons.FORMAT_SIZE),
+        ("nav-glossary", GLOSSARY_PATH, state.t(f"nav.glossary{short}"), GLOSSARY_ICON),
         ("nav-about", "/about", state.t(f"nav.about{short}"), ft.Icons.INFO_OUTLINE),
     )
     return [
@@ -81,7 +83,7 @@ def Shell():
                 state.t(_title_key(path)),
                 theme_style=ft.TextThemeStyle.TITLE_MEDIUM,
                 weight=ft.FontWeight.W_600,
-                col={"xs": 12, "md": 5},
+                col=12,
             ),
             ft.Row(
                 _aside_buttons(state, page, path),
@@ -89,7 +91,9 @@ def Shell():
                 spacing=8,
                 run_spacing=8,
                 alignment=ft.MainAxisAlignment.END,
-                col={"xs": 12, "md": 7},
+                # A line of its own at every width: three buttons with their words did not
+                # fit beside the title in the 820 px reading column (they wrapped to two lines).
+                col=12,
             ),
         ],
         vertical_alignment=ft.CrossAxisAlignment.CENTER,
