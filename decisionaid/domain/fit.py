@@ -34,7 +34,7 @@ from typing import Literal
 
 from decisionaid.domain.content import Content, Option, in_shown_order
 from decisionaid.domain.eligibility import Apart, Standing, current_product, standing
-from decisionaid.domain.fit_ranges import Levels, rubric_levels, score_ends
+from decisionaid.domain.fit_ranges import Rubrics, rubrics, score_ends
 from decisionaid.domain.session import TOP_PRIORITIES, Session
 
 __all__ = [
@@ -166,14 +166,14 @@ def needed(attribute_count: int) -> int:
     return (attribute_count + 1) // 2
 
 
-def swing(options: Sequence[Option], attribute_ids: Sequence[str], levels: Levels | None = None) -> Swing:
+def swing(options: Sequence[Option], attribute_ids: Sequence[str], rubric: Rubrics | None = None) -> Swing:
     """Rescale each attribute across `options`: (s - min) / (max - min) on central scores.
 
     The low and high ends use the same min and max and are kept within 0..1: the
     scale runs from the worst to the best option shown, and a range reaching past
-    it is read as reaching its end. Every score's range is first widened to at least
-    half a step of its rubric (`levels`, attribute id -> level scores), so no score
-    is a point (model review M-6)."""
+    it is read as reaching its end. A score read from evidence is first widened to its
+    least range (`fit_ranges.score_ends`, from `rubric`: attribute id -> rubric); a
+    fact its rubric marks firm is kept as given (model reviews M-6, M2-1)."""
     weighed: list[str] = []
     flat: list[str] = []
     rescaled: dict[str, dict[str, Triple]] = {o.id: {} for o in options}
@@ -188,7 +188,7 @@ def swing(options: Sequence[Option], attribute_ids: Sequence[str], levels: Level
             continue
         weighed.append(attribute_id)
         for o in options:
-            ends = score_ends(o.attributes[attribute_id], (levels or {}).get(attribute_id))
+            ends = score_ends(o.attributes[attribute_id], (rubric or {}).get(attribute_id))
             low, central_score, high = (min(1.0, max(0.0, (v - least) / span)) for v in ends)
             rescaled[o.id][attribute_id] = (low, central_score, high)
     linked = {o.id: set(o.linked_ranges) for o in options}
@@ -334,7 +334,7 @@ def fit(content: Content, session: Session) -> FitResult:
     apart.sort(key=lambda a: position[a.option_id])
     now = current_product(content, session.profile)
     attribute_ids = [a.id for a in content.attributes]
-    grid = swing(scored, attribute_ids, rubric_levels(content))
+    grid = swing(scored, attribute_ids, rubrics(content))
     weight = weights(attribute_ids, session.importance, session.top_priorities)
     prios = priorities(attribute_ids, session)
     answered = sum(1 for a in attribute_ids if a in session.importance)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from decisionaid.domain import fit as model
 from decisionaid.domain.content import Content, Option
 from decisionaid.domain.eligibility import standing
-from decisionaid.domain.fit_ranges import rubric_levels
+from decisionaid.domain.fit_ranges import rubrics
 from decisionaid.domain.session import TOP_PRIORITIES, Profile, Session
 
 PROFILES = 40000
@@ -95,7 +95,7 @@ def audit_case(
     """First-place shares and the close-call rate for one case."""
     attribute_ids = [a.id for a in content.attributes]
     shown = options(content, case)
-    grid = model.swing(shown, attribute_ids, rubric_levels(content))
+    grid = model.swing(shown, attribute_ids, rubrics(content))
     columns = [grid.columns[o.id] for o in shown]
     first = dict.fromkeys((o.id for o in shown), 0.0)
     close = 0

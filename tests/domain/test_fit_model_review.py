@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from decisionaid.domain.content import AttributeScore
+from decisionaid.domain.content import AttributeScore, Rubric, RubricLevel
 from decisionaid.domain.fit import fit, swing
 from decisionaid.domain.fit_poles import local_ends
-from decisionaid.domain.fit_ranges import least_range, rubric_levels, score_ends
+from decisionaid.domain.fit_ranges import LEAST_WIDTH, rubrics, score_ends
 from decisionaid.domain.session import Profile, Session
 from tests.domain.fit_factories import shipped
 
@@ -20,20 +20,80 @@ def firm(value: float) -> AttributeScore:
     return AttributeScore(score=value, reason="why", source="S1")
 
 
-def test_a_firm_score_reaches_half_way_to_the_rubric_levels_beside_it():
-    assert least_range(0.75, QUARTERS) == (0.625, 0.875)
-    assert least_range(0.5, (0.0, 0.5, 1.0)) == (0.25, 0.75)
+def rubric(*levels: float, firm: bool = False, firm_levels: tuple[float, ...] = ()) -> Rubric:
+    return Rubric(
+        measure="what",
+        levels=[RubricLevel(score=v, when=f"at {v}", firm=v in firm_levels) for v in levels],
+        range_rule="how",
+        firm=firm,
+    )
 
 
-def test_a_score_at_the_top_or_bottom_level_reaches_only_inward():
-    assert least_range(1.0, QUARTERS) == (0.875, 1.0)
-    assert least_range(0.0, (0.0, 1.0)) == (0.0, 0.5)
+def test_a_score_read_from_evidence_reaches_a_tenth_either_side_inside_the_scale():
+    assert score_ends(firm(0.75), rubric(*QUARTERS)) == pytest.approx((0.65, 0.75, 0.85))
+    assert score_ends(firm(1.0), rubric(*QUARTERS)) == pytest.approx((0.9, 1.0, 1.0))
+    assert score_ends(firm(0.0), rubric(*QUARTERS)) == pytest.approx((0.0, 0.0, 0.1))
+
+
+def test_a_two_level_rubric_read_from_evidence_does_not_span_half_the_scale():
+    # M2-1: the old least range (half a step) gave every score on a two-level rubric
+    # half the scale: "Can be stopped" 0.5-1.0 and "cannot be undone" 0-0.5.
+    assert score_ends(firm(0.0), rubric(0.0, 1.0)) == pytest.approx((0.0, 0.0, LEAST_WIDTH))
+
+
+def test_a_score_on_a_firm_rubric_stays_a_point():
+    assert score_ends(firm(0.0), rubric(0.0, 1.0, firm=True)) == (0.0, 0.0, 0.0)
+    assert score_ends(firm(0.75), rubric(*QUARTERS, firm=True)) == (0.75, 0.75, 0.75)
+
+
+def test_a_score_on_a_firm_level_stays_a_point_and_the_other_levels_do_not():
+    own_factor = rubric(0.0, 0.5, 1.0, firm_levels=(0.0,))
+    assert score_ends(firm(0.0), own_factor) == (0.0, 0.0, 0.0)
+    assert score_ends(firm(0.5), own_factor) == pytest.approx((0.4, 0.5, 0.6))
 
 
 def test_a_wider_range_from_the_range_rule_is_kept():
     wide = AttributeScore(score=0.75, low=0.25, high=1.0, reason="why", source="S1")
-    assert score_ends(wide, QUARTERS) == (0.25, 0.75, 1.0)
-    assert score_ends(firm(0.75), QUARTERS) == (0.625, 0.75, 0.875)
+    assert score_ends(wide, rubric(*QUARTERS)) == (0.25, 0.75, 1.0)
+    assert score_ends(wide, rubric(*QUARTERS, firm=True)) == (0.25, 0.75, 1.0)
+
+
+def test_the_shipped_rubrics_mark_facts_firm_and_leave_estimates_widened():
+    by_id = rubrics(shipped())
+    assert {a for a, r in by_id.items() if r.firm} == {
+        "treatment_burden",
+        "needles",
+        "track_record",
+        "clot_risk",
+        "future_options",
+        "first_year",
+    }
+    assert by_id["own_factor"].is_firm(0.0) and not by_id["own_factor"].is_firm(0.5)
+    assert not by_id["bleed_protection"].is_firm(0.75)
+
+
+@pytest.mark.parametrize("kind", ["A", "B"])
+def test_the_grid_shows_can_be_stopped_and_own_factor_as_good_or_poor_never_mixed(kind):
+    # M2-1: with the half-step least range every option read "mixed" on both, and the
+    # PDF printed "Can be stopped (mixed): It cannot be undone."
+    content = shipped()
+    ids = [a.id for a in content.attributes]
+    session = Session(
+        profile=Profile(hemophilia_type=kind, **ADULT),
+        importance=dict.fromkeys(ids, 2),
+        top_priorities=["future_options", "own_factor", "track_record"],
+    )
+    result = fit(content, session)
+    for option_fit in result.fits:
+        stop, own, record = option_fit.cells
+        gene_therapy = content.option(option_fit.option_id).kind == "gene-therapy"
+        assert stop.alignment == ("poor" if gene_therapy else "good"), option_fit.option_id
+        assert (stop.low, stop.high) == (stop.score, stop.score)
+        if not gene_therapy:
+            assert own.alignment == "poor", option_fit.option_id
+        given = content.option(option_fit.option_id).attributes["track_record"]
+        if given.lowest == given.highest:  # a card of products of different ages keeps its range
+            assert record.low == record.score == record.high, option_fit.option_id
 
 
 @pytest.mark.parametrize("kind", ["A", "B"])
@@ -53,17 +113,12 @@ def test_no_shipped_option_gets_a_point_fit_however_well_read(kind):
             assert option_fit.high - option_fit.low > 1, option_fit.option_id
 
 
-def test_every_shipped_rubric_gives_its_levels_to_the_least_range():
-    levels = rubric_levels(shipped())
-    assert set(levels) == {a.id for a in shipped().attributes}
-    assert levels["own_factor"] == (0.0, 0.5, 1.0)
-
-
-def test_swing_without_rubric_levels_keeps_the_ranges_as_given():
+def test_swing_without_rubrics_keeps_the_ranges_as_given():
     content = shipped()
     options = [content.option("emicizumab"), content.option("fitusiran")]
-    plain = swing(options, ["needles"]).rescaled["emicizumab"]["needles"]
-    widened = swing(options, ["needles"], rubric_levels(content)).rescaled["emicizumab"]["needles"]
+    plain = swing(options, ["bleed_protection"]).rescaled["emicizumab"]["bleed_protection"]
+    grid = swing(options, ["bleed_protection"], rubrics(content))
+    widened = grid.rescaled["emicizumab"]["bleed_protection"]
     assert plain == (1.0, 1.0, 1.0)
     assert widened[0] < 1.0
 
