@@ -33,7 +33,8 @@ from operator import mul
 from typing import Literal
 
 from decisionaid.domain.content import Content, Option, in_shown_order
-from decisionaid.domain.eligibility import Apart, Standing, current_product, standing
+from decisionaid.domain.eligibility import Apart, Standing, standing
+from decisionaid.domain.fit_options import fit_options
 from decisionaid.domain.fit_ranges import Rubrics, rubrics, score_ends
 from decisionaid.domain.session import TOP_PRIORITIES, Session
 
@@ -327,12 +328,11 @@ def _contrast(one: str, other: str, grid: Swing, weight: Mapping[str, int], prio
 
 def fit(content: Content, session: Session) -> FitResult:
     """How each option open to this person lines up with what he said matters."""
-    scored, apart = standing(content, session.profile)
+    scored, apart, now = fit_options(content, session.profile)
     # The fixed order is the Options page's (by kind), never the fit's.
     scored = in_shown_order(scored)
     position = {o.id: i for i, o in enumerate(in_shown_order(content.options))}
     apart.sort(key=lambda a: position[a.option_id])
-    now = current_product(content, session.profile)
     attribute_ids = [a.id for a in content.attributes]
     grid = swing(scored, attribute_ids, rubrics(content))
     weight = weights(attribute_ids, session.importance, session.top_priorities)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from decisionaid.domain.content import Content, in_shown_order
-from decisionaid.domain.eligibility import standing
+from decisionaid.domain.fit_options import fit_options
 from decisionaid.domain.session import Profile
 
 _EPS = 1e-9
@@ -42,7 +42,7 @@ def local_ends(content: Content, profile: Profile) -> dict[str, LocalEnds]:
     fit rescales on); empty until his hemophilia type is known, as the options are not."""
     if profile.hemophilia_type not in ("A", "B"):
         return {}
-    shown = in_shown_order(standing(content, profile)[0])
+    shown = in_shown_order(fit_options(content, profile)[0])
     ends: dict[str, LocalEnds] = {}
     for attribute in content.attributes:
         scores = [(o.name, o.attributes[attribute.id].score) for o in shown if attribute.id in o.attributes]

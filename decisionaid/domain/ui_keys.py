@@ -186,6 +186,7 @@ VALUES_AND_FIT_KEYS: dict[str, frozenset[str]] = {
     "fit.intro": frozenset(),
     "fit.bar_label": frozenset({"option", "interval"}),
     "fit.uses_now": frozenset(),
+    "fit.start_up_now": frozenset(),
     "fit.grid_intro": frozenset(),
     "fit.grid_scroll": frozenset(),
     "fit.cells_title": frozenset(),

@@ -7,6 +7,7 @@ import pytest
 
 from decisionaid.domain.content import AttributeScore, Rubric, RubricLevel
 from decisionaid.domain.fit import fit, swing
+from decisionaid.domain.fit_options import fit_options
 from decisionaid.domain.fit_poles import local_ends
 from decisionaid.domain.fit_ranges import LEAST_WIDTH, rubrics, score_ends
 from decisionaid.domain.session import Profile, Session
@@ -185,3 +186,43 @@ def test_a_gene_therapy_ruled_out_is_not_an_end_of_any_question():
 def test_the_ends_wait_until_the_type_is_known():
     assert local_ends(shipped(), Profile()) == {}
     assert local_ends(shipped(), Profile(hemophilia_type="not_sure")) == {}
+
+
+# Model review M2-3: staying on a product is not charged its start.
+
+
+def _products(kind: str) -> list[str]:
+    from decisionaid.domain.eligibility import standing
+
+    return [o.id for o in standing(shipped(), Profile(hemophilia_type=kind, **ADULT))[0]]
+
+
+@pytest.mark.parametrize(
+    ("kind", "current"), [(kind, product) for kind in "AB" for product in _products(kind)]
+)
+def test_the_product_a_person_uses_now_is_at_the_top_level_of_the_first_year(kind, current):
+    content = shipped()
+    ids = [a.id for a in content.attributes]
+    session = Session(
+        profile=Profile(hemophilia_type=kind, current_treatment=current, **ADULT),
+        importance=dict.fromkeys(ids, 2),
+        top_priorities=["first_year"],
+    )
+    result = fit(content, session)
+    (now,) = [f for f in result.fits if f.uses_now]
+    (cell,) = [c for c in now.cells if c.attribute_id == "first_year"]
+    # The top level among the options shown: rescaled, the best is 1 (0.5 if all alike).
+    assert cell.score == cell.low == cell.high == (0.5 if "first_year" in result.flat else 1.0)
+    assert cell.reason == content.text("fit.start_up_now")
+
+
+def test_only_the_product_used_now_is_read_as_staying_on_it():
+    content = shipped()
+    profile = Profile(hemophilia_type="B", current_treatment="factor9-extended", **ADULT)
+    scored = {o.id: o for o in fit_options(content, profile)[0]}
+    assert scored["factor9-extended"].attributes["first_year"].score == 1.0
+    assert (
+        scored["factor9-standard"].attributes["first_year"]
+        == content.option("factor9-standard").attributes["first_year"]
+    )
+    assert scored["hemgenix"].attributes["first_year"].score == 0.25
