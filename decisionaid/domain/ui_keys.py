@@ -206,7 +206,8 @@ VALUES_AND_FIT_KEYS: dict[str, frozenset[str]] = {
     "values.top_priorities": frozenset(),
     "values.local_ends": frozenset({"worst", "best"}),
     "values.local_flat": frozenset(),
-    "values.local_others": frozenset({"count"}),
+    "values.local_worst_unsure": frozenset({"end"}),
+    "values.local_best_unsure": frozenset({"end"}),
 }
 """What the values step and the fit screen say (the trade-off step, the grid, the bands)."""
 

@@ -163,13 +163,34 @@ def test_the_first_year_counts_in_the_fit_when_it_matters():
     assert hemgenix_fit(4) < hemgenix_fit(0)
 
 
-def test_the_ends_of_each_question_are_the_options_shown_at_its_worst_and_best():
+def test_the_ends_of_each_question_are_the_rubric_words_of_the_worst_and_best_level_shown():
     content = shipped()
     ends = local_ends(content, Profile(hemophilia_type="B", **ADULT))
-    assert ends["treatment_burden"].worst == ("Alhemo",)
-    assert ends["treatment_burden"].best == ("Hemgenix",)
-    assert ends["first_year"].worst == ("Hemgenix",)
-    assert {e.shown for e in ends.values()} == {6}
+    assert (ends["treatment_burden"].worst, ends["treatment_burden"].best) == (
+        "a dose about every day",
+        "one treatment, then no planned doses",
+    )
+    # Hemgenix's low end reaches back to regular doses: the best end is not for everyone.
+    assert ends["treatment_burden"].best_unsure and not ends["treatment_burden"].worst_unsure
+    assert (ends["future_options"].worst, ends["future_options"].best) == (
+        "it cannot be stopped or undone",
+        "you can stop",
+    )
+
+
+@pytest.mark.parametrize("kind", ["A", "B"])
+def test_the_ends_of_each_question_name_no_product(kind):
+    # M2-6: "Among your options: from Alhemo to Roctavian" named brands while the
+    # weights were set.
+    content = shipped()
+    names = [n.lower() for o in content.options for n in (o.name, o.generic)]
+    for profile in (
+        Profile(hemophilia_type=kind, **ADULT),
+        Profile(hemophilia_type=kind, severity="severe", inhibitors="now", age_group="18_to_64"),
+    ):
+        for ends in local_ends(content, profile).values():
+            words = f"{ends.worst} {ends.best}".lower()
+            assert not [n for n in names if n in words], (ends, profile)
 
 
 def test_a_gene_therapy_ruled_out_is_not_an_end_of_any_question():
@@ -177,10 +198,10 @@ def test_a_gene_therapy_ruled_out_is_not_an_end_of_any_question():
     ends = local_ends(
         content, Profile(hemophilia_type="B", severity="severe", inhibitors="now", age_group="18_to_64")
     )
-    assert all("Hemgenix" not in e.worst + e.best for e in ends.values())
     # Without gene therapy no option shown makes its own factor: the question moves no fit.
     assert ends["own_factor"].flat
-    assert ends["treatment_burden"].best == ("Qfitlia",)
+    assert ends["future_options"].flat
+    assert ends["treatment_burden"].best == "a dose every 4 weeks or less often"
 
 
 def test_the_ends_wait_until_the_type_is_known():
