@@ -26,6 +26,7 @@ Marsh 2016) and is stated for patients in content/en/about.md:
 from __future__ import annotations
 
 import hashlib
+import random
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from math import hypot
@@ -139,7 +140,9 @@ class FitResult:
     priorities: tuple[str, ...]
     enough: bool
     answered: int
+    """How many of the attributes on which the options shown differ are rated."""
     needed: int
+    """How many of those must be rated: half of them (`needed`)."""
     not_answered: tuple[str, ...]
     not_important: tuple[str, ...]
     flat: tuple[str, ...]
@@ -337,8 +340,10 @@ def fit(content: Content, session: Session) -> FitResult:
     grid = swing(scored, attribute_ids, rubrics(content))
     weight = weights(attribute_ids, session.importance, session.top_priorities)
     prios = priorities(attribute_ids, session)
-    answered = sum(1 for a in attribute_ids if a in session.importance)
-    need = needed(len(attribute_ids))
+    # Only ratings of features on which the options shown differ count toward "enough":
+    # a rating of a flat one moves no fit (model review M2-13).
+    answered = sum(1 for a in grid.weighed if a in session.importance)
+    need = needed(len(grid.weighed))
     enough = answered >= need and any(weight[a] > 0 for a in grid.weighed)
     chosen_limits = [h for h in content.hard_limits if h.id in session.hard_limits]
 
@@ -393,13 +398,15 @@ def fit(content: Content, session: Session) -> FitResult:
 
 
 def attribute_order(content: Content, session: Session) -> list[str]:
-    """The order the values step asks the attributes in: content order rotated by an
-    amount fixed for this session (from when it was created), so the first questions
-    are not always the same option family's strengths, and do not move on a revisit."""
+    """The order the values step asks the attributes in: the content order shuffled by a
+    seed fixed for this session (from when it was created), so the first questions are
+    not always the same option family's strengths, and do not move on a revisit.
+
+    A shuffle, not a rotation: rotating kept the content order's neighbours together,
+    so in 4 of 9 rotations the first questions were all gene therapy's strengths
+    (model review M2-9)."""
     ids = [a.id for a in content.attributes]
-    if not ids:
-        return []
     # sha256, not hash(): Python salts str hashes per process, and the order must not change.
     digest = hashlib.sha256(session.created.isoformat().encode()).digest()
-    start = int.from_bytes(digest[:8], "big") % len(ids)
-    return ids[start:] + ids[:start]
+    random.Random(int.from_bytes(digest[:8], "big")).shuffle(ids)
+    return ids

@@ -247,3 +247,27 @@ def test_only_the_product_used_now_is_read_as_staying_on_it():
         == content.option("factor9-standard").attributes["first_year"]
     )
     assert scored["hemgenix"].attributes["first_year"].score == 0.25
+
+
+def test_ratings_of_features_on_which_the_options_do_not_differ_do_not_make_enough():
+    # M2-13: EU, severe A, inhibitor now: own factor and "can be stopped" are flat. Rated
+    # with two more at "not important" and bleeds "extremely", the old rule showed a fit
+    # resting on one rating.
+    content = shipped()
+    profile = Profile(
+        hemophilia_type="A", severity="severe", inhibitors="now", age_group="18_to_64", region="eu"
+    )
+    importance = {
+        "own_factor": 3,
+        "future_options": 3,
+        "track_record": 0,
+        "clot_risk": 0,
+        "bleed_protection": 4,
+    }
+    result = fit(content, Session(profile=profile, importance=importance))
+    assert {"own_factor", "future_options"} <= set(result.flat)
+    assert not result.enough
+    assert result.answered == 3
+    assert result.needed == (len(content.attributes) - len(result.flat) + 1) // 2
+    more = {**importance, "needles": 2}
+    assert fit(content, Session(profile=profile, importance=more)).enough

@@ -163,7 +163,7 @@ async def test_with_too_few_answers_the_fit_screen_says_how_many_more_and_shows_
     note = content.text(
         "summary.fit.not_enough",
         answered=1,
-        total=len(content.attributes),
+        total=len(content.attributes) - len(result.flat),
         needed=result.needed,
         more=result.needed - 1,
     )

@@ -1,6 +1,6 @@
 """What matters to you: importance on five labelled steps, a top three, and hard limits.
 
-The features are asked in `attribute_order` (rotated per session, so the first
+The features are asked in `attribute_order` (shuffled per session, so the first
 ones are not always one kind of option's strengths). A feature not answered
 says so in words, apart from one marked "not important". The top three is a
 trade-off: at most three, never undone by a second click, changed one at a
