@@ -313,9 +313,21 @@ def alignment(low: float, high: float) -> Alignment:
     return "mixed"
 
 
+def _apart(one: Triple, other: Triple) -> bool:
+    """Whether two rescaled (low, central, high) ranges share no stretch (touching ends
+    do not count as sharing one), so the evidence sets one above the other."""
+    return one[0] >= other[2] - _EPS or other[0] >= one[2] - _EPS
+
+
 def _contrast(one: str, other: str, grid: Swing, weight: Mapping[str, int], prios: Sequence[str]) -> Contrast:
+    """Where `one` does better and worse than `other`, on the attributes the person weighed
+    and on which their ranges do not overlap: where they do, the evidence does not say
+    which is ahead, so no direction is stated (model review M2-4: the PDF said Alhemo
+    protects better from bleeds than long-acting factor IX, whose range holds Alhemo's)."""
     differences = {
-        a: grid.rescaled[one][a][1] - grid.rescaled[other][a][1] for a in grid.weighed if weight[a] > 0
+        a: grid.rescaled[one][a][1] - grid.rescaled[other][a][1]
+        for a in grid.weighed
+        if weight[a] > 0 and _apart(grid.rescaled[one][a], grid.rescaled[other][a])
     }
     order = {a: i for i, a in enumerate(grid.weighed)}
 

@@ -271,3 +271,21 @@ def test_ratings_of_features_on_which_the_options_do_not_differ_do_not_make_enou
     assert result.needed == (len(content.attributes) - len(result.flat) + 1) // 2
     more = {**importance, "needles": 2}
     assert fit(content, Session(profile=profile, importance=more)).enough
+
+
+def test_a_contrast_states_no_direction_where_the_two_ranges_overlap():
+    # M2-4: "Alhemo over Long-acting factor IX: Protection from bleeds", though Alhemo's
+    # range (0.25-0.75) lies inside long-acting factor IX's (0.25-1.0).
+    content = shipped()
+    ids = [a.id for a in content.attributes]
+    session = Session(
+        profile=Profile(hemophilia_type="B", current_treatment="factor9-extended", **ADULT),
+        importance=dict.fromkeys(ids, 2),
+        top_priorities=["bleed_protection", "treatment_burden", "needles"],
+    )
+    result = fit(content, session)
+    alhemo = next(f for f in result.fits if f.option_id == "concizumab")
+    (contrast,) = alhemo.contrasts
+    assert "bleed_protection" not in contrast.better_on + contrast.worse_on
+    # Firm differences are still stated: a shot every day against a dose every week or so.
+    assert "treatment_burden" in contrast.worse_on
