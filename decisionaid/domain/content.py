@@ -204,6 +204,12 @@ class RubricLevel(StrictModel):
 
     score: float = Field(ge=0, le=1)
     when: Text
+    firm: bool = False
+    """A score at this level is a fact, not a reading of evidence ("makes no factor"):
+    the fit gives it no least range (model review M2-1)."""
+    short: Text | None = None
+    """The level in a few words, for the ends of a rating question among the options
+    shown ("about daily"; model review M2-6)."""
 
 
 class Rubric(StrictModel):
@@ -214,7 +220,24 @@ class Rubric(StrictModel):
     levels: list[RubricLevel] = Field(min_length=2)
     range_rule: Text | None = None
     """How the low-high range of a score is set from the uncertainty of its evidence."""
+    firm: bool = False
+    """Every score is a fact the label states (a date, a schedule, whether it can be
+    stopped), not an estimate: the fit gives none of them a least range (model review
+    M2-1); a range its range rule sets is kept."""
+    start_up: bool = False
+    """The measure is about starting the treatment: for the product the person uses now
+    nothing new is asked, so it takes the rubric's top level (model review M2-3)."""
     sources: list[SourceId] = Field(default_factory=list)
+
+    def is_firm(self, score: float) -> bool:
+        """Whether a score on this rubric is a fact (the rubric is firm, or the score sits
+        on a level marked firm), which the fit keeps as given."""
+        return self.firm or any(level.firm and abs(level.score - score) < 1e-9 for level in self.levels)
+
+    @property
+    def top(self) -> float:
+        """The best level's score."""
+        return max(level.score for level in self.levels)
 
 
 OptionKind = Literal["gene-therapy", "factor", "non-factor", "current"]

@@ -26,6 +26,7 @@ Marsh 2016) and is stated for patients in content/en/about.md:
 from __future__ import annotations
 
 import hashlib
+import random
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from math import hypot
@@ -33,8 +34,10 @@ from operator import mul
 from typing import Literal
 
 from decisionaid.domain.content import Content, Option, in_shown_order
-from decisionaid.domain.eligibility import Apart, Standing, current_product, standing
-from decisionaid.domain.fit_ranges import Levels, rubric_levels, score_ends
+from decisionaid.domain.eligibility import Apart, Standing, standing
+from decisionaid.domain.fit_options import fit_options
+from decisionaid.domain.fit_overlaps import close_call, overlapping
+from decisionaid.domain.fit_ranges import Rubrics, rubrics, score_ends
 from decisionaid.domain.session import TOP_PRIORITIES, Session
 
 __all__ = [
@@ -138,7 +141,9 @@ class FitResult:
     priorities: tuple[str, ...]
     enough: bool
     answered: int
+    """How many of the attributes on which the options shown differ are rated."""
     needed: int
+    """How many of those must be rated: half of them (`needed`)."""
     not_answered: tuple[str, ...]
     not_important: tuple[str, ...]
     flat: tuple[str, ...]
@@ -166,14 +171,14 @@ def needed(attribute_count: int) -> int:
     return (attribute_count + 1) // 2
 
 
-def swing(options: Sequence[Option], attribute_ids: Sequence[str], levels: Levels | None = None) -> Swing:
+def swing(options: Sequence[Option], attribute_ids: Sequence[str], rubric: Rubrics | None = None) -> Swing:
     """Rescale each attribute across `options`: (s - min) / (max - min) on central scores.
 
     The low and high ends use the same min and max and are kept within 0..1: the
     scale runs from the worst to the best option shown, and a range reaching past
-    it is read as reaching its end. Every score's range is first widened to at least
-    half a step of its rubric (`levels`, attribute id -> level scores), so no score
-    is a point (model review M-6)."""
+    it is read as reaching its end. A score read from evidence is first widened to its
+    least range (`fit_ranges.score_ends`, from `rubric`: attribute id -> rubric); a
+    fact its rubric marks firm is kept as given (model reviews M-6, M2-1)."""
     weighed: list[str] = []
     flat: list[str] = []
     rescaled: dict[str, dict[str, Triple]] = {o.id: {} for o in options}
@@ -188,7 +193,7 @@ def swing(options: Sequence[Option], attribute_ids: Sequence[str], levels: Level
             continue
         weighed.append(attribute_id)
         for o in options:
-            ends = score_ends(o.attributes[attribute_id], (levels or {}).get(attribute_id))
+            ends = score_ends(o.attributes[attribute_id], (rubric or {}).get(attribute_id))
             low, central_score, high = (min(1.0, max(0.0, (v - least) / span)) for v in ends)
             rescaled[o.id][attribute_id] = (low, central_score, high)
     linked = {o.id: set(o.linked_ranges) for o in options}
@@ -261,35 +266,6 @@ def _combined(widths: Iterable[float], linked: Sequence[bool]) -> float:
     return hypot(together, *apart)
 
 
-def close_call(intervals: Sequence[Triple]) -> bool:
-    """Whether the intervals of all the options overlap: one point lies in every one.
-
-    The issue asks for "overlapping intervals among all options, not just the top two".
-    Read as "the top option's interval overlaps any other", the notice was on for 77-86%
-    of random profiles on the shipped content (a notice that is nearly always on says
-    nothing, IPDAS audit 2.3); with seven options, two of them are nearly always close.
-    Partial overlaps stay visible on every band; this notice says the answers do not
-    set any option apart at all."""
-    if len(intervals) < 2:
-        return False
-    return max(i[0] for i in intervals) <= min(i[2] for i in intervals) + _EPS
-
-
-def overlapping(intervals: Mapping[str, Triple]) -> dict[str, tuple[str, ...]]:
-    """Option id -> the other options whose interval shares a point with its own, in the
-    order given. Every overlap is named, not only the top option's (model review M-1):
-    with the close-call notice on only when all overlap, this is what says which options
-    the answers cannot tell apart."""
-    return {
-        one: tuple(
-            other
-            for other, (o_low, _, o_high) in intervals.items()
-            if other != one and low <= o_high + _EPS and o_low <= high + _EPS
-        )
-        for one, (low, _, high) in intervals.items()
-    }
-
-
 def band(low: float, high: float) -> Band:
     """Words for a fit interval (0-100): see CLOSER_FROM."""
     if low >= CLOSER_FROM - _EPS:
@@ -309,9 +285,21 @@ def alignment(low: float, high: float) -> Alignment:
     return "mixed"
 
 
+def _apart(one: Triple, other: Triple) -> bool:
+    """Whether two rescaled (low, central, high) ranges share no stretch (touching ends
+    do not count as sharing one), so the evidence sets one above the other."""
+    return one[0] >= other[2] - _EPS or other[0] >= one[2] - _EPS
+
+
 def _contrast(one: str, other: str, grid: Swing, weight: Mapping[str, int], prios: Sequence[str]) -> Contrast:
+    """Where `one` does better and worse than `other`, on the attributes the person weighed
+    and on which their ranges do not overlap: where they do, the evidence does not say
+    which is ahead, so no direction is stated (model review M2-4: the PDF said Alhemo
+    protects better from bleeds than long-acting factor IX, whose range holds Alhemo's)."""
     differences = {
-        a: grid.rescaled[one][a][1] - grid.rescaled[other][a][1] for a in grid.weighed if weight[a] > 0
+        a: grid.rescaled[one][a][1] - grid.rescaled[other][a][1]
+        for a in grid.weighed
+        if weight[a] > 0 and _apart(grid.rescaled[one][a], grid.rescaled[other][a])
     }
     order = {a: i for i, a in enumerate(grid.weighed)}
 
@@ -327,18 +315,19 @@ def _contrast(one: str, other: str, grid: Swing, weight: Mapping[str, int], prio
 
 def fit(content: Content, session: Session) -> FitResult:
     """How each option open to this person lines up with what he said matters."""
-    scored, apart = standing(content, session.profile)
+    scored, apart, now = fit_options(content, session.profile)
     # The fixed order is the Options page's (by kind), never the fit's.
     scored = in_shown_order(scored)
     position = {o.id: i for i, o in enumerate(in_shown_order(content.options))}
     apart.sort(key=lambda a: position[a.option_id])
-    now = current_product(content, session.profile)
     attribute_ids = [a.id for a in content.attributes]
-    grid = swing(scored, attribute_ids, rubric_levels(content))
+    grid = swing(scored, attribute_ids, rubrics(content))
     weight = weights(attribute_ids, session.importance, session.top_priorities)
     prios = priorities(attribute_ids, session)
-    answered = sum(1 for a in attribute_ids if a in session.importance)
-    need = needed(len(attribute_ids))
+    # Only ratings of features on which the options shown differ count toward "enough":
+    # a rating of a flat one moves no fit (model review M2-13).
+    answered = sum(1 for a in grid.weighed if a in session.importance)
+    need = needed(len(grid.weighed))
     enough = answered >= need and any(weight[a] > 0 for a in grid.weighed)
     chosen_limits = [h for h in content.hard_limits if h.id in session.hard_limits]
 
@@ -393,13 +382,15 @@ def fit(content: Content, session: Session) -> FitResult:
 
 
 def attribute_order(content: Content, session: Session) -> list[str]:
-    """The order the values step asks the attributes in: content order rotated by an
-    amount fixed for this session (from when it was created), so the first questions
-    are not always the same option family's strengths, and do not move on a revisit."""
+    """The order the values step asks the attributes in: the content order shuffled by a
+    seed fixed for this session (from when it was created), so the first questions are
+    not always the same option family's strengths, and do not move on a revisit.
+
+    A shuffle, not a rotation: rotating kept the content order's neighbours together,
+    so in 4 of 9 rotations the first questions were all gene therapy's strengths
+    (model review M2-9)."""
     ids = [a.id for a in content.attributes]
-    if not ids:
-        return []
     # sha256, not hash(): Python salts str hashes per process, and the order must not change.
     digest = hashlib.sha256(session.created.isoformat().encode()).digest()
-    start = int.from_bytes(digest[:8], "big") % len(ids)
-    return ids[start:] + ids[:start]
+    random.Random(int.from_bytes(digest[:8], "big")).shuffle(ids)
+    return ids

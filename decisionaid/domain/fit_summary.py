@@ -189,7 +189,7 @@ def _line(content: Content, result: FitResult, option_fit: OptionFit, session: S
 def _notes(content: Content, result: FitResult, session: Session) -> tuple[str, ...]:
     t = content.text
     if not result.enough:
-        if result.answered == 0:
+        if not session.importance:
             return (t("summary.fit.not_answered"),)
         if result.answered >= result.needed:
             return (_why_no_fit(content, result, session),)
@@ -197,7 +197,7 @@ def _notes(content: Content, result: FitResult, session: Session) -> tuple[str, 
             t(
                 "summary.fit.not_enough",
                 answered=result.answered,
-                total=len(content.attributes),
+                total=len(content.attributes) - len(result.flat),
                 needed=result.needed,
                 more=result.needed - result.answered,
             ),

@@ -188,6 +188,7 @@ VALUES_AND_FIT_KEYS: dict[str, frozenset[str]] = {
     "fit.intro": frozenset(),
     "fit.bar_label": frozenset({"option", "interval"}),
     "fit.uses_now": frozenset(),
+    "fit.start_up_now": frozenset(),
     "fit.grid_intro": frozenset(),
     "fit.grid_scroll": frozenset(),
     "fit.cells_title": frozenset(),
@@ -207,7 +208,8 @@ VALUES_AND_FIT_KEYS: dict[str, frozenset[str]] = {
     "values.top_priorities": frozenset(),
     "values.local_ends": frozenset({"worst", "best"}),
     "values.local_flat": frozenset(),
-    "values.local_others": frozenset({"count"}),
+    "values.local_worst_unsure": frozenset({"end"}),
+    "values.local_best_unsure": frozenset({"end"}),
 }
 """What the values step and the fit screen say (the trade-off step, the grid, the bands)."""
 

@@ -1,38 +1,50 @@
-"""The sensitivity audit of the fit model on a content: who comes first, and how often it is close.
+"""The sensitivity audit of the fit model on a content: who comes first, how often it
+is close, and which options cannot come first at all (issue 13; model review M2-7).
 
-For each type (A, B) and each current treatment (each product of that type, and
-"other"), 40,000 random importance profiles are drawn: every attribute rated 0-4 at
-random, and a top three taken from the highest rated (ties broken at random, as a
-person choosing among equally rated ones might). The audit counts how often each
-scored option has the highest central fit (a tie shares the place) and how often
-the close-call notice is on. It runs the engine's own steps (`swing`, `weights`,
-`fit_interval`, `close_call`) on one precomputed swing per case; the audit tests
-check these give what `fit()` gives.
+Cases: for each type (A, B), an adult with severe hemophilia and no inhibitor using
+each product of that type, or "other"; and the people issue 13 asks to walk (from
+tests/journey_people.py): the 27-year-old with severe A and an inhibitor now, on
+Hemlibra, with no region and in the EU; the 16-year-old with severe B; the
+41-year-old woman with moderate B. For each case, PROFILES random importance
+profiles: every attribute rated 0-4 at random, a top three taken from the highest
+rated (ties broken at random, as a person choosing among equals might).
 
-`python -m tests.domain.fit_audit` prints the table for the model card, and the
-options that another option beats on every attribute (those can never come first).
+It counts how often each option has the highest central fit ALONE (a tie for first
+is counted apart, never shared out as a first place: the review found an option
+passing on shares of ties), how often the close-call notice is on, and how often
+the option with the highest fit has an interval that overlaps others (the "cannot
+be told apart" list), and how many. It names the options another option matches or
+beats on every feature for that person (`dominated`): those cannot come first for
+him, whatever he values. It runs the engine's own steps (`fit_options`, `swing`,
+`weights`, `fit_interval`, `close_call`, `overlapping`); the audit tests check these
+give what `fit()` gives.
+
+`python -m tests.domain.fit_audit` prints the tables for the model card (about.md).
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import combinations
 
 from decisionaid.domain import fit as model
 from decisionaid.domain.content import Content, Option
-from decisionaid.domain.eligibility import standing
-from decisionaid.domain.fit_ranges import rubric_levels
+from decisionaid.domain.fit_options import fit_options
+from decisionaid.domain.fit_ranges import rubrics
 from decisionaid.domain.session import TOP_PRIORITIES, Profile, Session
+from tests.journey_people import AMINA, JAKE, OMAR
 
-PROFILES = 40000
-"""Random importance profiles per case. 40,000 since the model review's first-year
-attribute (M-7): with it, fitusiran (type A) and concizumab (type A, which emicizumab
-matches or beats on every feature) come first in about 1 profile in 16,000, so 2,000
-profiles found none and could not tell "rarely" from "never"."""
+PROFILES = 10000
+"""Random importance profiles per case. Only sole first places count, and an option
+that cannot come first is named as dominated instead of passing on a share of ties
+(M2-7), so the 40,000 drawn before (to find options that were first only in ties)
+are not needed: 10,000 keep the whole audit test file well under a minute."""
 SEED = 13
 ADULT = {"severity": "severe", "inhibitors": "never", "age_group": "18_to_64"}
-"""The person audited: an adult with severe hemophilia and no inhibitor, whom no licence rules out."""
+"""The person of the per-product cases: an adult with severe hemophilia and no
+inhibitor, whom no licence rules out."""
 
 Importance = dict[str, int]
 Draw = tuple[Importance, list[str]]
@@ -41,32 +53,66 @@ Draw = tuple[Importance, list[str]]
 
 @dataclass(frozen=True)
 class Case:
-    """One person audited: his type and what he uses now."""
+    """One person audited: his type, what he uses now, and any other answers."""
 
     hemophilia_type: str
     current: str
+    who: str = ""
+    """The person of issue 13 this case walks ("" for the per-product cases)."""
+    answers: tuple[tuple[str, str], ...] = tuple(ADULT.items())
 
     def profile(self) -> Profile:
-        return Profile(hemophilia_type=self.hemophilia_type, current_treatment=self.current, **ADULT)
+        return Profile(
+            hemophilia_type=self.hemophilia_type, current_treatment=self.current, **dict(self.answers)
+        )
+
+    @property
+    def label(self) -> str:
+        return self.who or f"type {self.hemophilia_type}, uses {self.current}"
+
+
+def _person(who: str, profile: dict[str, str], **changed: str) -> Case:
+    answers = {
+        k: v for k, v in {**profile, **changed}.items() if k not in ("hemophilia_type", "current_treatment")
+    }
+    return Case(profile["hemophilia_type"], profile["current_treatment"], who, tuple(sorted(answers.items())))
+
+
+PEOPLE = (
+    _person("27, severe A, inhibitor now, on Hemlibra, no region", OMAR.profile),
+    _person("27, severe A, inhibitor now, on Hemlibra, EU", OMAR.profile, region="eu"),
+    _person("16, severe B, on long-acting factor IX", JAKE.profile),
+    _person("41, woman, moderate B, on standard factor IX, EU", AMINA.profile),
+)
+"""The people issue 13 asks to walk (tests/journey_people.py), the inhibitor case twice."""
 
 
 @dataclass(frozen=True)
 class Result:
-    """One case's audit: the share of profiles each scored option came first in, and
-    the share with the close-call notice on."""
+    """One case's audit, each a share of the profiles drawn."""
 
     case: Case
     first: dict[str, float]
+    """Option id -> share of profiles in which it alone had the highest central fit."""
+    tied: float
+    """Share of profiles in which two or more options shared the highest fit."""
     close_call: float
+    overlap_any: float
+    """Share of profiles in which the highest option's interval overlaps another's."""
+    overlap_mean: float
+    """How many others the highest option's interval overlaps, on average."""
+    dominated: dict[str, list[str]] = field(default_factory=dict)
+    """Option id -> the options that match or beat it on every feature (only those with any)."""
 
 
 def cases(content: Content) -> list[Case]:
-    """Every type, with each product a person of that type could be using now, and "other"."""
+    """Every type, with each product a person of that type could be using now, and "other";
+    then the people of issue 13."""
     found = []
     for kind in ("A", "B"):
-        scored, _ = standing(content, Profile(hemophilia_type=kind, **ADULT))
+        scored = fit_options(content, Profile(hemophilia_type=kind, **ADULT))[0]
         found += [Case(kind, o.id) for o in scored] + [Case(kind, "other")]
-    return found
+    return found + list(PEOPLE)
 
 
 def draws(attribute_ids: Sequence[str], count: int = PROFILES, seed: int = SEED) -> list[Draw]:
@@ -85,45 +131,121 @@ Options = Callable[[Content, Case], list[Option]]
 
 
 def scored_options(content: Content, case: Case) -> list[Option]:
-    """The options the engine scores for this case."""
-    return standing(content, case.profile())[0]
+    """The options the engine scores for this case (what he uses now read as staying on it)."""
+    return fit_options(content, case.profile())[0]
+
+
+def dominated(content: Content, shown: Sequence[Option]) -> dict[str, list[str]]:
+    """Option id -> the other options as good on every feature (central scores), for the
+    options that have any. Such an option never has the highest fit alone, whatever the
+    person values: the other one is at least as high on every weighting."""
+    ids = [a.id for a in content.attributes]
+
+    def as_good(x: Option, o: Option) -> bool:
+        return all(x.attributes[a].score >= o.attributes[a].score for a in ids)
+
+    found = {o.id: [x.id for x in shown if x is not o and as_good(x, o)] for o in shown}
+    return {k: v for k, v in found.items() if v}
 
 
 def audit_case(
     content: Content, case: Case, profiles: Sequence[Draw], options: Options = scored_options
 ) -> Result:
-    """First-place shares and the close-call rate for one case."""
+    """Sole first places, ties, close calls and the highest option's overlaps for one case."""
     attribute_ids = [a.id for a in content.attributes]
     shown = options(content, case)
-    grid = model.swing(shown, attribute_ids, rubric_levels(content))
+    grid = model.swing(shown, attribute_ids, rubrics(content))
     columns = [grid.columns[o.id] for o in shown]
-    first = dict.fromkeys((o.id for o in shown), 0.0)
-    close = 0
+    first = dict.fromkeys((o.id for o in shown), 0)
+    tied = close = overlap_any = overlap_total = 0
     for importance, top in profiles:
         weight = model.weights(attribute_ids, importance, top)
         weighed = [weight[a] for a in grid.weighed]
         intervals = [model.fit_interval(c, weighed) for c in columns]
         best = max(i[1] for i in intervals)
-        winners = [o.id for o, i in zip(shown, intervals, strict=True) if i[1] >= best - 1e-9]
-        for winner in winners:
-            first[winner] += 1 / len(winners)
+        winners = [n for n, i in enumerate(intervals) if i[1] >= best - 1e-9]
+        if len(winners) == 1:
+            first[shown[winners[0]].id] += 1
+        else:
+            tied += 1
         close += model.close_call(intervals)
-    return Result(case, {k: v / len(profiles) for k, v in first.items()}, close / len(profiles))
+        low, _, high = intervals[winners[0]]
+        others = sum(
+            1
+            for n, (o_low, _, o_high) in enumerate(intervals)
+            if n != winners[0] and low <= o_high + 1e-9 and o_low <= high + 1e-9
+        )
+        overlap_any += others > 0
+        overlap_total += others
+    count = len(profiles)
+    return Result(
+        case,
+        {k: v / count for k, v in first.items()},
+        tied / count,
+        close / count,
+        overlap_any / count,
+        overlap_total / count,
+        dominated(content, shown),
+    )
 
 
 def audit(content: Content, profiles: int = PROFILES, options: Options = scored_options) -> list[Result]:
     """The audit of every case."""
     drawn = draws([a.id for a in content.attributes], profiles)
     results = []
-    done: dict[tuple[str, ...], Result] = {}
+    done: dict[tuple, Result] = {}
     for case in cases(content):
-        # Cases that score the same options get the same answer (what he uses now only
-        # marks a card): count each set of options once, which keeps the audit fast.
-        shown = tuple(o.id for o in options(content, case))
-        if shown not in done:
-            done[shown] = audit_case(content, case, drawn, options)
-        results.append(Result(case, done[shown].first, done[shown].close_call))
+        # Cases that score the same options the same way get the same answer: count each once.
+        shown = options(content, case)
+        key = tuple(
+            (o.id, tuple(sorted((a, s.score, s.lowest, s.highest) for a, s in o.attributes.items())))
+            for o in shown
+        )
+        if key not in done:
+            done[key] = audit_case(content, case, drawn, options)
+        found = done[key]
+        results.append(
+            Result(
+                case,
+                found.first,
+                found.tied,
+                found.close_call,
+                found.overlap_any,
+                found.overlap_mean,
+                found.dominated,
+            )
+        )
     return results
+
+
+def focused_draws(attribute_ids: Sequence[str]) -> list[Draw]:
+    """The people who care about one to three features only: those rated "extremely
+    important" and chosen as the top three, every other feature "not important"."""
+    found = []
+    for size in range(1, TOP_PRIORITIES + 1):
+        for chosen in combinations(attribute_ids, size):
+            found.append(({a: 4 if a in chosen else 0 for a in attribute_ids}, list(chosen)))
+    return found
+
+
+def witnesses(content: Content, case: Case, options: Options = scored_options) -> dict[str, Draw]:
+    """Option id -> a focused profile (`focused_draws`) in which it alone comes first, for
+    each option that has one: proof that it can come first for someone, when random
+    profiles rarely find it (fitusiran in type A is first for a person who weighs only
+    how often he treats and whether he can stop)."""
+    attribute_ids = [a.id for a in content.attributes]
+    shown = options(content, case)
+    grid = model.swing(shown, attribute_ids, rubrics(content))
+    found: dict[str, Draw] = {}
+    for draw in focused_draws(attribute_ids):
+        weight = model.weights(attribute_ids, *draw)
+        weighed = [weight[a] for a in grid.weighed]
+        centrals = [model.fit_interval(grid.columns[o.id], weighed)[1] for o in shown]
+        best = max(centrals)
+        winners = [o.id for o, c in zip(shown, centrals, strict=True) if c >= best - 1e-9]
+        if len(winners) == 1:
+            found.setdefault(winners[0], draw)
+    return found
 
 
 def session_for(case: Case, draw: Draw) -> Session:
@@ -133,36 +255,53 @@ def session_for(case: Case, draw: Draw) -> Session:
 
 
 def table(results: Sequence[Result]) -> str:
-    """Markdown tables, one per type: a row per current treatment, a column per option
-    scored, each cell the share of profiles (%) in which that option came first."""
+    """Markdown tables, one per type: a row per case, a column per option (its sole
+    first places, %; "-" when not scored, "dom." when it cannot come first), then ties,
+    close calls and the highest option's overlaps."""
     tables = []
     for kind in dict.fromkeys(r.case.hemophilia_type for r in results):
         rows = [r for r in results if r.case.hemophilia_type == kind]
         columns = list(dict.fromkeys(o for r in rows for o in r.first))
         lines = [
-            f"| type {kind}, uses now | " + " | ".join(columns) + " | close call |",
-            "|---|" + "---:|" * (len(columns) + 1),
+            f"| type {kind}: who | "
+            + " | ".join(columns)
+            + " | tied | close call | top overlaps any | top overlaps (mean) |",
+            "|---|" + "---:|" * (len(columns) + 4),
         ]
         for r in rows:
-            cells = [f"{100 * r.first[o]:.1f}" if o in r.first else "-" for o in columns]
-            lines.append("| " + " | ".join([r.case.current, *cells, f"{100 * r.close_call:.1f}"]) + " |")
+            cells = [
+                ("dom." if o in r.dominated else f"{100 * r.first[o]:.1f}") if o in r.first else "-"
+                for o in columns
+            ]
+            tail = [
+                f"{100 * r.tied:.1f}",
+                f"{100 * r.close_call:.1f}",
+                f"{100 * r.overlap_any:.1f}",
+                f"{r.overlap_mean:.2f}",
+            ]
+            lines.append("| " + " | ".join([r.case.label, *cells, *tail]) + " |")
         tables.append("\n".join(lines))
     return "\n\n".join(tables)
 
 
-def dominated(content: Content, case: Case) -> dict[str, list[str]]:
-    """Option id -> the options at least as good on every attribute and better on one.
-
-    A dominated option can never come first, whatever the person values: the first
-    thing to look at when the audit finds an option out of reach."""
-    shown = scored_options(content, case)
-    ids = [a.id for a in content.attributes]
-
-    def beats(x: Option, o: Option) -> bool:
-        pairs = [(x.attributes[a].score, o.attributes[a].score) for a in ids]
-        return all(p >= q for p, q in pairs) and any(p > q for p, q in pairs)
-
-    return {o.id: [x.id for x in shown if x is not o and beats(x, o)] for o in shown}
+def why_dominated(content: Content, results: Sequence[Result]) -> list[str]:
+    """One line per case and dominated option: "who: X cannot come first for you because Y
+    is as good or better on every feature (better on: ...)"."""
+    lines = []
+    for r in results:
+        shown = {o.id: o for o in scored_options(content, r.case)}
+        for option_id, by in r.dominated.items():
+            better = [
+                a.name
+                for a in content.attributes
+                if any(shown[x].attributes[a.id].score > shown[option_id].attributes[a.id].score for x in by)
+            ]
+            names = ", ".join(content.option(x).name for x in by)
+            lines.append(
+                f"{r.case.label}: {content.option(option_id).name} cannot come first because {names} "
+                f"is as good or better on every feature (better on: {', '.join(better) or 'none, the same'})"
+            )
+    return lines
 
 
 if __name__ == "__main__":
@@ -170,8 +309,7 @@ if __name__ == "__main__":
     from decisionaid.loader import load_content
 
     shipped = load_content(locations.locale_root("en"))
-    print(table(audit(shipped)))
-    for kind in ("A", "B"):
-        for option_id, by in dominated(shipped, Case(kind, "other")).items():
-            if by:
-                print(f"type {kind}: {option_id} is dominated by {', '.join(by)}")
+    found = audit(shipped)
+    print(table(found))
+    print()
+    print("\n".join(why_dominated(shipped, found)))

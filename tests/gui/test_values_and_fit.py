@@ -163,7 +163,7 @@ async def test_with_too_few_answers_the_fit_screen_says_how_many_more_and_shows_
     note = content.text(
         "summary.fit.not_enough",
         answered=1,
-        total=len(content.attributes),
+        total=len(content.attributes) - len(result.flat),
         needed=result.needed,
         more=result.needed - 1,
     )
@@ -238,11 +238,17 @@ async def test_each_rating_question_names_the_ends_among_the_persons_own_options
     app = await start_app(make_app(shipped_content_root, data / "typed"), route="/values")
     ends = local_ends(content, profile)
     burden = ends["treatment_burden"]
-    expected = content.text("values.local_ends", worst=", ".join(burden.worst), best=", ".join(burden.best))
-    assert expected == "Among your options: from Alhemo to Roctavian."
+    best = content.text("values.local_best_unsure", end=burden.best)
+    expected = content.text("values.local_ends", worst=burden.worst, best=best)
+    assert expected == (
+        "Among your options: from a dose about every day to one treatment, "
+        "then no planned doses (not for everyone)."
+    )
     assert expected in app.texts()
-    # An end holding all the other options is counted, not listed.
-    assert "Among your options: from your 6 other options to Roctavian." in app.texts()
+    # Feature words, never product names (model review M2-6).
+    local = [t for t in app.texts() if t.startswith("Among your options")]
+    assert len(local) == len(content.attributes)
+    assert not [t for t in local for o in content.options if o.name in t]
 
     ruled_out = Profile(hemophilia_type="A", severity="severe", inhibitors="now", age_group="18_to_64")
     write_session(data / "inhibitors", Session(profile=ruled_out))

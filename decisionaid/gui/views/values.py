@@ -1,6 +1,6 @@
 """What matters to you: importance on five labelled steps, a top three, and hard limits.
 
-The features are asked in `attribute_order` (rotated per session, so the first
+The features are asked in `attribute_order` (shuffled per session, so the first
 ones are not always one kind of option's strengths). A feature not answered
 says so in words, apart from one marked "not important". The top three is a
 trade-off: at most three, never undone by a second click, changed one at a
@@ -28,8 +28,6 @@ from decisionaid.gui.controls import (
 from decisionaid.gui.state import AppState, use_app_state
 
 TOP_MOST = 3
-MOST_NAMED = 3
-"""An end of a rating question names at most this many options."""
 
 
 def importance_row(state: AppState, attribute: Attribute) -> ft.Control:
@@ -48,20 +46,14 @@ def importance_row(state: AppState, attribute: Attribute) -> ft.Control:
 
 
 def local_ends_text(state: AppState, ends: LocalEnds | None) -> str | None:
-    """Where the person's own options sit on this feature (model review M-13), or None
-    while his type, and so his options, are not known."""
+    """Where the person's own options sit on this feature, in feature words, never
+    product names (model reviews M-13, M2-6), or None while his type is not known."""
     if ends is None:
         return None
     if ends.flat:
         return state.t("values.local_flat")
-    worst, best = ", ".join(ends.worst), ", ".join(ends.best)
-    # One end holding all but the other end's options is named as "the others", so
-    # the sentence stays short enough to read (own factor: six names to one).
-    if len(ends.worst) + len(ends.best) == ends.shown:
-        if len(ends.worst) > MOST_NAMED:
-            worst = state.t("values.local_others", count=len(ends.worst))
-        if len(ends.best) > MOST_NAMED:
-            best = state.t("values.local_others", count=len(ends.best))
+    worst = state.t("values.local_worst_unsure", end=ends.worst) if ends.worst_unsure else ends.worst
+    best = state.t("values.local_best_unsure", end=ends.best) if ends.best_unsure else ends.best
     return state.t("values.local_ends", worst=worst, best=best)
 
 

@@ -1,0 +1,48 @@
+"""The options a fit is worked out on: the ones scored for this person, with what he
+uses now read as staying on it (model review M2-3).
+
+A rubric marked `start_up` measures what starting a treatment asks (the first
+year's starting doses, tests and limits). Staying on the product a person already
+uses asks none of that, so on those attributes his current product takes the
+rubric's top level ("nothing new"), with a reason that says why. Charging him the
+start of a product he started long ago made staying look worse than it is, the
+mirror image of the old model's bias toward "stay". The fit, the ends of each rating
+question and the audit all read the options from here, so they agree."""
+
+from __future__ import annotations
+
+from decisionaid.domain.content import AttributeScore, Content, Option
+from decisionaid.domain.eligibility import Apart, current_product, standing
+from decisionaid.domain.session import Profile
+
+START_UP_NOW_KEY = "fit.start_up_now"
+"""ui.yaml: the reason on a start-up attribute of the product the person uses now."""
+
+
+def as_used_now(content: Content, option: Option) -> Option:
+    """The option as the person who uses it now would stay on it: every start-up
+    attribute at its rubric's top level, its range a point, its reason saying why."""
+    update = {}
+    for attribute in content.attributes:
+        rubric = attribute.rubric
+        score = option.attributes.get(attribute.id)
+        if rubric is None or not rubric.start_up or score is None:
+            continue
+        top = rubric.top
+        update[attribute.id] = AttributeScore(
+            score=top, low=top, high=top, reason=content.text(START_UP_NOW_KEY), source=score.source
+        )
+    if not update:
+        return option
+    return option.model_copy(update={"attributes": {**option.attributes, **update}})
+
+
+def fit_options(content: Content, profile: Profile) -> tuple[list[Option], list[Apart], Option | None]:
+    """The options scored for this person (the product he uses now read as staying on
+    it), the options shown apart, and his current product as scored (None if none)."""
+    scored, apart = standing(content, profile)
+    now = current_product(content, profile)
+    if now is None:
+        return scored, apart, None
+    stay = as_used_now(content, now)
+    return [stay if o.id == now.id else o for o in scored], apart, stay
