@@ -204,7 +204,8 @@ def exposed_headings(page, content, last, unsettled: list[str]) -> tuple[dict, t
             # The fold's header button, not its wrapper (which has no action); a click
             # event, as the screen reader sends: the clinicians' fold is below the screen.
             page.locator(f'[flt-semantics-identifier="{fold}"] [role=button]').first.dispatch_event("click")
-            last = settle(page, last, unsettled)
+            # Its tree changes, not always its pixels: the fold opens below the screen.
+            last = settle(page, (last[0], None), unsettled)
         exposed = last[0]["headingNames"]
         found[route] = (expected, exposed, audit.unexposed_headings(expected, exposed))
     return found, last

@@ -30,10 +30,11 @@ def saved(tmp_path) -> dict:
 
 
 def preview(app: HeadlessApp, content) -> str:
+    """The summary preview's Markdown source (the view keeps it as the column's data)."""
     return next(
-        c.value
+        c.data
         for c in app.controls()
-        if isinstance(c, ft.Markdown) and c.value.startswith(f"# {content.text('summary.title')}")
+        if isinstance(c.data, str) and c.data.startswith(f"# {content.text('summary.title')}")
     )
 
 

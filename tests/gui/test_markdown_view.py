@@ -55,7 +55,8 @@ async def test_an_opened_reading_exposes_each_of_its_headings_as_a_heading_under
     expected = source_headings(patient)
     assert len(expected) >= 5 and {level for level, _ in expected} == {3}
     app = await start_app(make_app(shipped_content, tmp_path / "data"), route="/learn")
-    assert shown_headings(app) == [(1, content.text("step.learn.title"))]  # readings are closed
+    # Readings are closed: the page's h1 and the "before you start reading" block only.
+    assert shown_headings(app) == [(1, content.text("step.learn.title")), (2, content.text("start.title"))]
     await app.open_fold(f"module-{module.id}")
 
     shown = shown_headings(app, app.by_identifier(f"module-{module.id}"))

@@ -9,9 +9,7 @@ from decisionaid.domain.outcome_view import short_citation
 from decisionaid.domain.references import strip_citations
 from decisionaid.gui.controls import action_button, heading, paragraph, text_node
 from decisionaid.gui.state import AppState, use_app_state
-
-GLOSSARY_PATH = "/glossary"
-GLOSSARY_ICON = ft.Icons.LIBRARY_BOOKS_OUTLINED
+from decisionaid.gui.views.shell import GLOSSARY_ICON, GLOSSARY_PATH
 
 
 def glossary_pointer(state: AppState, page: ft.Page) -> ft.Control:

@@ -7,8 +7,12 @@ import flet as ft
 from decisionaid.gui.controls import action_button, meter
 from decisionaid.gui.routes import ASIDE, JOURNEY, journey_index, neighbours
 from decisionaid.gui.state import use_app_state
-from decisionaid.gui.views.glossary import GLOSSARY_ICON, GLOSSARY_PATH
 from decisionaid.gui.views.saving import SaveStatus
+
+GLOSSARY_PATH = "/glossary"
+GLOSSARY_ICON = ft.Icons.LIBRARY_BOOKS_OUTLINED
+"""Here, not in the glossary's own module: the header is on every page, and the page
+itself is imported only when first shown (app.DEFERRED)."""
 
 MAX_READING_WIDTH = 820
 WIDE_PAGES = {"/compare": 1400}
