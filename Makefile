@@ -28,7 +28,7 @@ content: $(STAMP)
 	$(BIN)/decisionaid check-content
 
 test: lint content  ## every check: lint, layers, content, unit, GUI and end-to-end tests
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist loadfile
 
 unit: $(STAMP)
 	$(BIN)/pytest -m "not e2e"

@@ -26,7 +26,16 @@ from decisionaid.domain.figures import factor_level_chart
 from decisionaid.gui.routes import JOURNEY
 from decisionaid.loader import load_content
 from tests.e2e.conftest import Server
-from tests.e2e.ui import answer, button, open_app, saved_session, screenshot, step_heading, wait_until
+from tests.e2e.ui import (
+    answer,
+    button,
+    open_app,
+    saved_session,
+    screenshot,
+    step_heading,
+    wait_still,
+    wait_until,
+)
 from tests.journey_people import DANIEL, ODD_NOTES, RAY, Person, assert_saved_as_given
 
 DESKTOP = {"width": 1440, "height": 900}
@@ -98,11 +107,13 @@ class Journey:
         self.data = data
 
     def shoot(self, step: str) -> None:
-        """The screen at the journey's window size, then at the other size, then back."""
+        """The screen at the journey's window size, then at the other size, then back,
+        and the page redrawn for that size before anything is clicked."""
         for size in (self.size, self.other):
             self.page.set_viewport_size(size)
             screenshot(self.page, self.artifacts / f"{self.person.key}-{step}-{size['width']}.png")
         self.page.set_viewport_size(self.size)
+        wait_still(self.page)
 
     def next(self, path: str) -> None:
         """Press Next and arrive on `path`."""
@@ -265,13 +276,16 @@ def test_a_person_clicks_through_every_screen_and_takes_home_a_pdf(
         journey.next("/fit")
         before = wait_until(journey.fit_bands, "the fit bands")
         assert page.get_by_text(ui["summary.fit.order"]).count() > 0
-        journey.shoot("fit")
         attribute, step = person.changed_on_fit(attribute_ids)
         change = answer(page, names[attribute], ui[f"importance.{step}"])
         journey.scroll_to(change, "the importance rows", steps=60)
         journey.tick(change)
         journey.saved(lambda s: s["importance"][attribute] == step, "the change on the fit page")
         wait_until(lambda: journey.fit_bands() not in ([], before), "the fit bands to move")
+        # After the change, not before it: the screenshots resize the window, and the fit
+        # page is redrawn for the new width; a click while that redraw is on its way went
+        # to the control it replaced (seen under load on the phone layout) and was lost.
+        journey.shoot("fit")
 
         # Getting ready: knowledge, readiness, leaning, role, his own question, notes.
         journey.next("/ready")

@@ -76,3 +76,18 @@ def wait_until(condition: Callable[[], object], what: str, timeout: float = 15) 
 def saved_session(data: Path) -> dict:
     """The session file the server saved in `data`."""
     return json.loads((data / "session.json").read_text(encoding="utf-8"))
+
+
+STILL_SCRIPT = """() => document.querySelectorAll('flt-semantics').length + ':'
+  + (document.querySelector('flt-semantics') || {textContent: ''}).textContent.length"""
+
+
+def wait_still(page: Page, reads: int = 4, timeout: float = 10) -> None:
+    """Wait until the accessibility tree reads the same `reads` times in a row, 250 ms
+    apart (the server's redraw after a resize lands a moment later), or `timeout` ends."""
+    deadline, last, same = time.monotonic() + timeout, None, 0
+    while time.monotonic() < deadline and same < reads:
+        now = page.evaluate(STILL_SCRIPT)
+        same = same + 1 if now == last else 0
+        last = now
+        page.wait_for_timeout(250)
