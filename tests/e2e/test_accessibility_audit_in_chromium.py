@@ -56,10 +56,6 @@ longer counts as change (audit.still), so the deadline is only reached by a scre
 that is really late: 15 minutes of walking came from a caret that never stopped."""
 
 
-STILL_SHOTS = 5
-"""Screenshots in a row without change that settle a screen the paint check doubts."""
-
-
 def settle(page, before: tuple[dict, bytes] | None, unsettled: list[str]) -> tuple[dict, bytes]:
     """The screen's semantics and pixels once both have changed from `before` (the last
     screen's) and stopped changing: Flutter builds the tree before it paints, and paints
@@ -82,15 +78,9 @@ def settle(page, before: tuple[dict, bytes] | None, unsettled: list[str]) -> tup
     tree, shot = page.evaluate(audit.TREE_SCRIPT), None
     # The paint gets its own time: on a busy machine the tree can take all of the first.
     deadline = time.monotonic() + SETTLE_SECONDS
-    still_for = 0
     while True:
         again = page.screenshot()
-        still = audit.still(shot, again) and again != old_shot
-        still_for = still_for + 1 if still else 0
-        # Painted as the tree says, or the same for STILL_SHOTS shots in a row: the paint
-        # check is a heuristic (a text box in view can be blank on purpose), and a screen
-        # that has stopped changing is settled whatever it says (seen once on /values).
-        if still and (audit.painted(again, tree) or still_for >= STILL_SHOTS):
+        if audit.still(shot, again) and again != old_shot and audit.painted(again, tree):
             return tree, again
         if time.monotonic() >= deadline:
             box = audit.change_box(shot, again) if shot is not None else None
