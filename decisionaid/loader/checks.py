@@ -300,6 +300,18 @@ def _options(files: ContentFiles) -> list[Problem]:
     return problems
 
 
+def _unknown_options(
+    w: LoadedFile, option_ids: set[str], key: str, items: Sequence, field: str
+) -> list[Problem]:
+    """A problem for each id in ``items[i].field`` (a list of option ids) that is no option."""
+    return [
+        Problem(w.path, w.line_of(key, i, field, j), f"{key}[{i}].{field}", f"no option '{oid}'")
+        for i, item in enumerate(items)
+        for j, oid in enumerate(getattr(item, field))
+        if oid not in option_ids
+    ]
+
+
 def _references_to_options(files: ContentFiles) -> list[Problem]:
     option_ids = {o.id for o, _ in files.options} | files.option_files
     if not option_ids:
@@ -307,30 +319,10 @@ def _references_to_options(files: ContentFiles) -> list[Problem]:
     problems = []
     if files.attributes:
         table, w = files.attributes
-        for i, limit in enumerate(table.hard_limits):
-            for j, oid in enumerate(limit.crossed_by):
-                if oid not in option_ids:
-                    problems.append(
-                        Problem(
-                            w.path,
-                            w.line_of("hard_limits", i, "crossed_by", j),
-                            f"hard_limits[{i}].crossed_by",
-                            f"no option '{oid}'",
-                        )
-                    )
+        problems += _unknown_options(w, option_ids, "hard_limits", table.hard_limits, "crossed_by")
     if files.flags:
         table, w = files.flags
-        for i, flag in enumerate(table.flags):
-            for j, oid in enumerate(flag.options):
-                if oid not in option_ids:
-                    problems.append(
-                        Problem(
-                            w.path,
-                            w.line_of("flags", i, "options", j),
-                            f"flags[{i}].options",
-                            f"no option '{oid}'",
-                        )
-                    )
+        problems += _unknown_options(w, option_ids, "flags", table.flags, "options")
     if files.figures:
         figures, w = files.figures
         types = {o.id: o.applies_to for o, _ in files.options}

@@ -182,6 +182,26 @@ def test_a_level_series_for_an_unknown_option_is_reported(content_copy):
     assert "figures.yaml:28 durability.series[0].option: no option 'delta'" in line
 
 
+def test_a_hard_limit_crossed_by_an_unknown_option_is_reported(content_copy):
+    root = content_copy()
+    attributes = root / "attributes.yaml"
+    attributes.write_text(attributes.read_text().replace("crossed_by: [alpha]", "crossed_by: [alpha, omega]"))
+    line = only_line(problems_in(root))
+    assert "attributes.yaml:33 hard_limits[0].crossed_by: no option 'omega'" in line
+
+
+def test_a_flag_on_an_unknown_option_is_reported(content_copy):
+    root = content_copy()
+    flags = root / "flags.yaml"
+    flags.write_text(
+        flags.read_text().replace(
+            "option_kinds: [factor]\n", "option_kinds: [factor]\n    options: [omega]\n", 1
+        )
+    )
+    line = only_line(problems_in(root))
+    assert "flags.yaml:7 flags[0].options: no option 'omega'" in line
+
+
 def test_a_level_series_for_the_other_type_of_hemophilia_is_reported(content_copy):
     root = content_copy()
     alpha = root / "options" / "alpha.md"
