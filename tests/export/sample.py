@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from decisionaid.domain.fit_summary import ApartLine, FitCell, FitLine
@@ -165,4 +166,25 @@ def sample_summary(
             "not_important": "Not important to you",
             "not_answered": "Not answered yet",
         },
+    )
+
+
+def empty_summary() -> DiscussionSummary:
+    """The sample summary with every optional section emptied: nothing answered, no fit."""
+    return dataclasses.replace(
+        sample_summary(notes=""),
+        fit_available=False,
+        fits=(),
+        fit_notes=(),
+        questions=(),
+        priorities=(),
+        profile=(),
+        hard_limits=(),
+        knowledge=None,
+        knowledge_misses=(),
+        readiness=(),
+        readiness_note=None,
+        leaning="",
+        role="",
+        sources=(),
     )

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from decisionaid.domain.summary import Question, UserText
 from decisionaid.export.pdf import render_pdf
-from tests.export.sample import sample_summary
+from tests.export.sample import empty_summary, sample_summary
 
 MM = 72 / 25.4
 
@@ -176,23 +176,7 @@ def test_without_fit_scores_the_explainer_and_notes_are_printed_but_no_numbers()
 
 
 def test_an_empty_summary_renders_with_the_empty_marker_in_its_sections():
-    summary = dataclasses.replace(
-        sample_summary(notes=""),
-        fit_available=False,
-        fits=(),
-        fit_notes=(),
-        questions=(),
-        priorities=(),
-        profile=(),
-        hard_limits=(),
-        knowledge=None,
-        knowledge_misses=(),
-        readiness=(),
-        readiness_note=None,
-        leaning="",
-        role="",
-        sources=(),
-    )
+    summary = empty_summary()
     text = text_of(render_pdf(summary))
     assert summary.headings["questions"] in text
     assert text.count(summary.empty) >= 8

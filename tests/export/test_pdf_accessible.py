@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from decisionaid.export import pdf as pdf_module
 from decisionaid.export.pdf import render_pdf
 from decisionaid.export.pdf_fit_data import bands_alt_text
-from tests.export.sample import sample_summary
+from tests.export.sample import empty_summary, sample_summary
 from tests.export.worst_cases import at_field_limits, many_scripts
 
 
@@ -69,29 +69,11 @@ def roles(pdf: bytes) -> list[str]:
     return [element.role for element in structure(pdf)]
 
 
-EMPTY = dict(
-    fit_available=False,
-    fits=(),
-    fit_notes=(),
-    questions=(),
-    priorities=(),
-    profile=(),
-    hard_limits=(),
-    knowledge=None,
-    knowledge_misses=(),
-    readiness=(),
-    readiness_note=None,
-    leaning="",
-    role="",
-    sources=(),
-)
-
-
 @pytest.mark.parametrize(
     "summary",
     [
         sample_summary(),
-        dataclasses.replace(sample_summary(notes=""), **EMPTY),
+        empty_summary(),
         at_field_limits(many_scripts),
         sample_summary(notes="שלום עולם\nمرحبا بكم 😀 ✔ 中文"),
     ],
