@@ -2,21 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from decisionaid.domain.glossary import GlossaryTerm, alphabetical, duplicate_terms
-from decisionaid.loader import load_content, read_content
-
-
-def problems_in(root: Path) -> list[str]:
-    content, problems = read_content(root)
-    assert content is None, "content with problems must not load"
-    return [str(p) for p in problems]
-
-
-def only_line(lines: list[str]) -> str:
-    assert len(lines) == 1, lines
-    return lines[0]
+from decisionaid.loader import load_content
+from tests.loader.problems import only_line, problems_in
 
 
 def test_the_glossary_loads_with_its_terms_other_names_and_sources(content_copy):

@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from decisionaid.loader import ContentProblems, load_content, read_content
-
-
-def problems_in(root: Path) -> list[str]:
-    content, problems = read_content(root)
-    assert content is None, "content with problems must not load"
-    return [str(p) for p in problems]
-
-
-def only_line(lines: list[str]) -> str:
-    assert len(lines) == 1, lines
-    return lines[0]
+from decisionaid.loader import ContentProblems, load_content
+from tests.loader.problems import only_line, problems_in
 
 
 def test_the_valid_fixture_loads_every_part(content_copy):

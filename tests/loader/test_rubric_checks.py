@@ -6,16 +6,9 @@ and expects exactly that problem, at its line.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from decisionaid.loader import read_content
 from decisionaid.loader.rubric_checks import profile_answers
-
-
-def problems_in(root: Path) -> list[str]:
-    content, problems = read_content(root)
-    assert content is None, "content with problems must not load"
-    return [str(p) for p in problems]
+from tests.loader.problems import problems_in
 
 
 def test_the_valid_fixture_with_rubrics_and_ranges_has_no_problems(content_copy):
