@@ -112,6 +112,16 @@ def _first_alias(text: str) -> int | None:
     return None
 
 
+def _compose_and_construct(text: str) -> tuple[yaml.Node | None, object]:
+    """The node tree (for line numbers) and the data it holds, from one parse of the text."""
+    loader = YAML_LOADER(text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
+
+
 def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
     """Parse YAML text, raising DocumentError with the file line on a syntax error."""
     try:
@@ -122,8 +132,7 @@ def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
             raise DocumentError(
                 first_line + alias, "YAML aliases (*name) are not allowed in content; write the value out"
             )
-        node = yaml.compose(text, Loader=YAML_LOADER)
-        data = yaml.load(text, Loader=YAML_LOADER)
+        node, data = _compose_and_construct(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = first_line + (mark.line if mark else 0)
