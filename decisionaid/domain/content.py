@@ -249,6 +249,10 @@ therapies, then the newer medicines, then factor, then staying as you are; conte
 among options of one kind. It never depends on the person's answers."""
 
 
+STATEMENT_FIELDS = ("benefits", "harms", "commitments", "unknowns", "eligibility", "licences")
+"""The fields of an option that hold sourced statements (each a text with its sources)."""
+
+
 class Option(StrictModel):
     """A treatment option as the patient would weigh it."""
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from decisionaid.domain.content import Figures, Licence, Statement
+from decisionaid.domain.content import STATEMENT_FIELDS, Figures, Licence, Statement
 from decisionaid.domain.ui_keys import required_ui_keys
 from decisionaid.loader import flag_checks, glossary_checks, grade_checks, outcome_checks, rubric_checks
 from decisionaid.loader.grade_checks import MAX_READING_GRADE
@@ -181,7 +181,7 @@ def _cited(files: ContentFiles) -> Iterable[tuple[LoadedFile, int, str, str]]:
         yield from markdown(files.about[1], files.about[0].sources)
     for option, w in files.options:
         yield from markdown(w, option.sources)
-        for name in ("benefits", "harms", "commitments", "unknowns", "eligibility", "licences"):
+        for name in STATEMENT_FIELDS:
             yield from statements(w, name, getattr(option, name))
         for attr_id, score in option.attributes.items():
             yield w, w.line_of("attributes", attr_id, "source"), f"attributes.{attr_id}.source", score.source

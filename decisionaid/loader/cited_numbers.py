@@ -37,7 +37,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from decisionaid.domain.content import STRONG_KINDS, Figures, Licence, Option, Source, Statement
+from decisionaid.domain.content import (
+    STATEMENT_FIELDS,
+    STRONG_KINDS,
+    Figures,
+    Licence,
+    Option,
+    Source,
+    Statement,
+)
 from decisionaid.domain.references import strip_citations
 from decisionaid.loader.problems import Problem, RuleProblem
 from decisionaid.loader.readability import cited_ids
@@ -143,7 +151,7 @@ def _body(w: LoadedFile, kind: str) -> Iterator[PatientText]:
 
 def _option(option: Option, w: LoadedFile) -> Iterator[PatientText]:
     yield from _body(w, "option")
-    for name in ("benefits", "harms", "commitments", "unknowns", "eligibility", "licences"):
+    for name in STATEMENT_FIELDS:
         yield from _statements(w, name, getattr(option, name))
     for name in ("doses_per_year", "factor_level"):
         value = getattr(option, name)

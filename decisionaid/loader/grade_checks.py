@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from decisionaid.domain.content import Figures, Option
+from decisionaid.domain.content import STATEMENT_FIELDS, Figures, Option
 from decisionaid.loader.problems import Problem
 from decisionaid.loader.readability import reading_grade
 
@@ -30,7 +30,7 @@ def _grade(path: str, line: int, field: str, text: str) -> list[Problem]:
 
 def _option_patient_text(option: Option) -> str:
     parts = [option.body.patient, option.given, option.how_often, option.availability]
-    for name in ("benefits", "harms", "commitments", "unknowns", "eligibility", "licences"):
+    for name in STATEMENT_FIELDS:
         parts += [f"- {s.text}" for s in getattr(option, name)]
     return "\n\n".join(parts)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from decisionaid.domain.eligibility import for_type
+from decisionaid.domain.eligibility import for_type, standing
 from decisionaid.domain.session import Profile, Session
 from decisionaid.domain.summary import suggested_questions
 from decisionaid.domain.tailoring import flag_notes
@@ -59,7 +59,13 @@ def test_no_answers_raise_no_notes_but_the_withdrawn_product(content):
 
 def test_a_note_never_hides_an_option(content):
     worried = Profile(hemophilia_type="A", age_group="under_18", inhibitors="now", liver_problems="yes")
-    assert ids(for_type(content, worried)) == ids(for_type(content, Profile(hemophilia_type="A")))
+    scored, apart = standing(content, worried)
+    assert flag_notes(content, worried), "this person's answers raise notes"
+    assert apart, "and set options apart"
+    # Each option of his type is still on the page: scored, or shown apart with why.
+    assert sorted([o.id for o in scored] + [a.option_id for a in apart]) == sorted(
+        ids(for_type(content, worried))
+    )
 
 
 def test_notes_touch_only_the_options_shown(content):

@@ -162,7 +162,7 @@ def test_a_recorded_sign_off_replaces_not_yet_reviewed_in_every_format(content):
         update={"clinical_signoff": ClinicalSignoff(by="Dr A. Example", date=dt.date(2026, 12, 1))}
     )
     summary = build_summary(content.model_copy(update={"about": about}), Session(), TODAY, "t")
-    for text in (said(text_of(render_pdf(summary))), render_markdown(summary)):
+    for text in (said(text_of(render_pdf(summary))), render_markdown(summary), render_html(summary)):
         assert "Not yet clinically reviewed" not in text
         assert "Dr A. Example" in text
 

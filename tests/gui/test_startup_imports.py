@@ -28,7 +28,7 @@ def test_importing_the_app_leaves_out_the_pdf_export_and_the_other_pages():
     loaded = _imported_after("import decisionaid.gui.entry")
 
     assert "decisionaid.gui.views.welcome" in loaded
-    assert not {m for m in loaded if m.startswith(("decisionaid.export", "fpdf", "fontTools"))}
+    assert not {m for m in loaded if m.startswith(("decisionaid.export", "typst"))}
     assert not {f"decisionaid.gui.views.{module}" for module, _ in DEFERRED.values()} & loaded
 
 
