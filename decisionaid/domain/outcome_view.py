@@ -9,6 +9,7 @@ we can be, the main harms on the same footing, and the sources.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from decisionaid.domain.content import Content, Option, Source
@@ -73,14 +74,48 @@ def _sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+LABEL_REGIONS = (
+    (("FDA", "Food and Drug Administration", "DailyMed"), "US"),
+    (("emc", "electronic medicines compendium", "MHRA"), "UK"),
+    (("Swissmedic",), "Swiss"),
+    (("Health Canada",), "Canada"),
+    (("EMA", "European"), "EU"),
+)
+"""Words in a label's venue that name its regulator, and the region a reader knows it by."""
+
+
+def label_region(venue: str) -> str:
+    """The region whose regulator issued a label, from its venue; "" when none is named."""
+    for words, region in LABEL_REGIONS:
+        if any(word in venue for word in words):
+            return region
+    return ""
+
+
+GENERIC_TITLE_WORDS = {"Summary", "Product", "EPAR", "Prescribing", "Package", "Highlights", "Label"}
+"""First words of the parts of a label's title that are not the product's name."""
+
+
+def label_product(title: str) -> str:
+    """The product's name in a label's title, as the product is written in text:
+    "HEMLIBRA- emicizumab ..." and "Hympavzi 150 mg solution ..." give "Hemlibra" and
+    "Hympavzi"; "Summary report on authorisation - Hympavzi" gives "Hympavzi"."""
+    parts = [part.split(" (")[0] for part in re.split(r" - |: ", title)]
+    name = next((part for part in parts if part.split(" ")[0] not in GENERIC_TITLE_WORDS), parts[0])
+    words = []
+    for word in name.split():
+        if word[0].isdigit():
+            break
+        words.append(word.capitalize() if word.isupper() and len(word) > 3 else word)
+    return " ".join(words) or title
+
+
 def short_citation(source: Source) -> str:
     """A source as a reader spots it beside a number: "Pipe SW et al., 2025" for a paper,
     "Hemlibra EU label, 2022" for a label (the product and the regulator's region)."""
     if source.kind == "label":
-        product = source.title.split(" (")[0].split(":")[0].strip()
-        venue = source.venue
-        region = "US" if ("FDA" in venue or "DailyMed" in venue) else "UK" if "emc" in venue else "EU"
-        return f"{product} {region} label, {source.year}"
+        region = label_region(source.venue)
+        return f"{label_product(source.title)} {region + ' ' if region else ''}label, {source.year}"
     first = source.authors.split(";")[0].split(",")[0].strip()
     more = "," in source.authors or ";" in source.authors
     lead = f"{first} et al." if more and "et al" not in first else first

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from decisionaid.domain.content import Source
 from decisionaid.domain.outcome_view import ROWS, outcome_view, short_citation
 from decisionaid.domain.outcomes import HarmOutcome, certainty_level, per_hundred, per_thousand
 from decisionaid.domain.session import Session
@@ -165,3 +166,21 @@ def test_qfitlia_shows_the_regular_prevention_comparisons_and_its_pooled_number_
     factor = next(b for b in view.bleeds if b.title == "Against regular factor")
     assert "about the same as on regular factor" in factor.lines[3].value
     assert any(b.lines[2].value == "70% fewer bleeds than in the comparison" for b in view.bleeds)
+
+
+@pytest.mark.parametrize(
+    "venue, title, expected",
+    [
+        ("US Food and Drug Administration (label)", "Roctavian: prescribing info", "Roctavian US label"),
+        ("Swissmedic SwissPAR", "Summary report on authorisation - Hympavzi", "Hympavzi Swiss label"),
+        ("Health Canada Drug Product Database", "ALHEMO (concizumab) monograph", "Alhemo Canada label"),
+        ("electronic medicines compendium (emc)", "Hympavzi 150 mg solution", "Hympavzi UK label"),
+        ("EMA public assessment report", "Hemgenix: EPAR - Product information", "Hemgenix EU label"),
+        ("A regulator we do not know", "Somedrug (x)", "Somedrug label"),
+    ],
+)
+def test_a_label_is_cited_by_its_product_and_the_region_its_regulator_serves(venue, title, expected):
+    source = Source(
+        id="L", authors="Maker", title=title, venue=venue, year=2025, kind="label", url="https://x.org"
+    )
+    assert short_citation(source) == f"{expected}, 2025"
