@@ -17,7 +17,7 @@ import markdown
 from decisionaid.domain.fit_summary import FitCell, FitLine
 from decisionaid.domain.summary import DiscussionSummary, Question, UserText
 from decisionaid.export.text import plain_text
-from decisionaid.export.wording import knowledge_parts, outcome_label, outcome_rows
+from decisionaid.export.wording import fixed_words, knowledge_parts, outcome_rows
 
 # Python-Markdown's backslash escapes (markdown.inlinepatterns ESCAPED_CHARS).
 _BACKSLASHED = re.compile(r"([\\`*_{}\[\]()>#+\-.!])")
@@ -161,7 +161,7 @@ def _outcome_lines(summary: DiscussionSummary) -> list[str]:
             "",
             f"### {view.name}",
             "",
-            f"| {outcome_label(summary, 'question')} | {view.name} |",
+            f"| {fixed_words(summary, 'question')} | {view.name} |",
             "|---|---|",
         ]
         lines += [f"| {label} | {'; '.join(values)} |" for label, values in outcome_rows(summary, view)]
@@ -208,7 +208,7 @@ def render_markdown(summary: DiscussionSummary) -> str:
         else [],
     )
     section("priorities", _priority_lines(summary))
-    section("limits", [f"- {s}" for s in summary.hard_limits])
+    section("limits", [f"- {s}" for s in summary.hard_limits] or [fixed_words(summary, "none")])
     section("fit", _fit_lines(summary))
     if summary.outcomes_title:  # a summary made before the outcome table has no title for it
         out.extend([f"## {summary.outcomes_title}", "", *(_outcome_lines(summary) or [empty]), ""])

@@ -2,7 +2,7 @@
 
 It renders one `DiscussionSummary` and nothing else: every word comes from the
 summary, and the few small layout words it needs come from `summary.labels`
-(English defaults in `pdf_data.LABELS`). `pdf_data.py` and `pdf_fit_data.py`
+(English defaults in `wording.LABELS`). `pdf_data.py` and `pdf_fit_data.py`
 turn the summary into plain data; Typst lays it out with `summary.typ` and
 writes a tagged PDF that meets the machine-checkable part of PDF/UA-1
 (headings, paragraphs, lists, tables with header cells, figures with
@@ -24,10 +24,11 @@ from typing import TYPE_CHECKING, Literal
 
 from decisionaid.domain.summary import DiscussionSummary
 from decisionaid.export.fonts import fonts_dir
-from decisionaid.export.pdf_data import LABELS, SECTIONS, Cleaner, Data, fixed_words, made_line
+from decisionaid.export.pdf_data import SECTIONS, Cleaner, Data, made_line
 from decisionaid.export.pdf_fit_data import fit_section
 from decisionaid.export.pdf_more_data import next_steps_section, others_section, outcomes_section
 from decisionaid.export.text import shortened_for_print
+from decisionaid.export.wording import LABELS, fixed_words
 
 if TYPE_CHECKING:
     import typst

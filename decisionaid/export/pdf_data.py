@@ -18,44 +18,15 @@ from typing import Any
 
 from decisionaid.domain.summary import DiscussionSummary, UserText
 from decisionaid.export.fonts import mark_unprintable, printable, printable_characters
-from decisionaid.export.wording import knowledge_parts
+from decisionaid.export.wording import LABELS, fixed_words, knowledge_parts
 
 Data = dict[str, Any]
 
-LABELS: dict[str, str] = {
-    "limits_crossed": "Crosses your limit",
-    "flags": "Ask your care team",
-    "none": "None",
-    "made": "Made on {date}. Content version {content_version}, app version {app_version}.",
-    "page_of": "Page {page} of {pages}",
-    "knowledge_misses": "Worth going over again",
-    "shortened": "(text shortened, see the saved session)",
-    "unprintable": "[characters this PDF cannot show]",
-    "uses_now": "What you use now",
-    "priority_column": "Your priority",
-    "grid_title": "How each option lines up with your priorities",
-    "bands_title": "How closely each option fits",
-    "apart_title": "Options not scored for you",
-    "details_title": "Why each option lines up as it does",
-    "top_three": "Your top three",
-    "no_top_three": "You have not chosen your top three.",
-    "not_important": "Not important to you",
-    "not_answered": "Not answered yet",
-    "scale_low": "0: lines up least",
-    "scale_high": "100: lines up most",
-}
-"""Small fixed words with English defaults; `summary.labels[key]` overrides each one.
-"made" may use {date}, {content_version} and {app_version}; "page_of" {page} and {pages}."""
 
 _RTL = frozenset({"R", "AL"})
 _LONG_WORD = re.compile(r"\S{25,}")
 _BREAK_EVERY = 12  # characters between the places a very long word may break
 _BREAK = "\u200b"  # zero-width space: a place to break a line that prints nothing
-
-
-def fixed_words(summary: DiscussionSummary, key: str) -> str:
-    """One of the small fixed words (`LABELS`), as the summary's locale words it."""
-    return summary.labels.get(key) or LABELS[key]
 
 
 def made_line(summary: DiscussionSummary) -> str:

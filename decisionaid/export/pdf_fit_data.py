@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from decisionaid.domain.fit_summary import FitLine
 from decisionaid.domain.summary import DiscussionSummary
-from decisionaid.export.pdf_data import Cleaner, Data, fixed_words, with_colon
+from decisionaid.export.pdf_data import Cleaner, Data, with_colon
+from decisionaid.export.wording import fixed_words
 
 
 def fit_section(summary: DiscussionSummary, clean: Cleaner) -> Data:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decisionaid.domain.summary import DiscussionSummary
 from decisionaid.export.pdf_data import Cleaner, Data, with_colon
-from decisionaid.export.wording import outcome_label, outcome_rows
+from decisionaid.export.wording import fixed_words, outcome_rows
 
 
 def outcomes_section(summary: DiscussionSummary, clean: Cleaner) -> Data | None:
@@ -18,7 +18,7 @@ def outcomes_section(summary: DiscussionSummary, clean: Cleaner) -> Data | None:
     questions and answers (header cells: "Question" and the option's name)."""
     if not summary.outcomes_title:  # a summary made before the outcome table
         return None
-    corner = clean(outcome_label(summary, "question"))
+    corner = clean(fixed_words(summary, "question"))
     return {
         "kind": "outcomes",
         "heading": clean(summary.outcomes_title),

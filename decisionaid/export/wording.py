@@ -10,8 +10,39 @@ from decisionaid.domain.knowledge import KnowledgeLine
 from decisionaid.domain.outcome_view import OptionOutcomeView
 from decisionaid.domain.summary import DiscussionSummary
 
-OUTCOME_LABELS = {"outcomes_harms": "Main harms", "outcomes_sources": "Sources", "question": "Question"}
-"""English defaults for the outcome table's words a summary made before it may lack."""
+LABELS: dict[str, str] = {
+    "limits_crossed": "Crosses your limit",
+    "flags": "Ask your care team",
+    "none": "None chosen",
+    "made": "Made on {date}. Content version {content_version}, app version {app_version}.",
+    "page_of": "Page {page} of {pages}",
+    "knowledge_misses": "Worth going over again",
+    "shortened": "(text shortened, see the saved session)",
+    "unprintable": "[characters this PDF cannot show]",
+    "uses_now": "What you use now",
+    "priority_column": "Your priority",
+    "grid_title": "How each option lines up with your priorities",
+    "bands_title": "How closely each option fits",
+    "apart_title": "Options not scored for you",
+    "details_title": "Why each option lines up as it does",
+    "top_three": "Your top three",
+    "no_top_three": "You have not chosen your top three.",
+    "not_important": "Not important to you",
+    "not_answered": "Not answered yet",
+    "scale_low": "0: lines up least",
+    "scale_high": "100: lines up most",
+    "outcomes_harms": "Main harms",
+    "outcomes_sources": "Sources",
+    "question": "Question",
+}
+"""Small fixed words with English defaults; `summary.labels[key]` overrides each one.
+"made" may use {date}, {content_version} and {app_version}; "page_of" {page} and {pages}.
+The outcome table's words are here too, for a summary made before that table."""
+
+
+def fixed_words(summary: DiscussionSummary, key: str) -> str:
+    """One of the small fixed words (`LABELS`), as the summary's locale words it."""
+    return summary.labels.get(key) or LABELS[key]
 
 
 def full_stop(text: str) -> str:
@@ -30,11 +61,6 @@ def knowledge_parts(summary: DiscussionSummary, line: KnowledgeLine) -> tuple[st
     return before, line.verdict, after
 
 
-def outcome_label(summary: DiscussionSummary, key: str) -> str:
-    """A word of the outcome table, as the summary words it (English if it has none)."""
-    return summary.labels.get(key) or OUTCOME_LABELS[key]
-
-
 def outcome_rows(summary: DiscussionSummary, view: OptionOutcomeView) -> list[tuple[str, list[str]]]:
     """An option's outcome table as (question, its answer's lines): each bleed line in the
     order of the Compare table, then the main harms and the sources."""
@@ -50,7 +76,7 @@ def outcome_rows(summary: DiscussionSummary, view: OptionOutcomeView) -> list[tu
             ]
             rows.append((line.label, values))
     if view.harms:
-        rows.append((outcome_label(summary, "outcomes_harms"), [f"{h.harm}: {h.value}" for h in view.harms]))
+        rows.append((fixed_words(summary, "outcomes_harms"), [f"{h.harm}: {h.value}" for h in view.harms]))
     if view.sources:
-        rows.append((outcome_label(summary, "outcomes_sources"), ["; ".join(view.sources)]))
+        rows.append((fixed_words(summary, "outcomes_sources"), ["; ".join(view.sources)]))
     return rows

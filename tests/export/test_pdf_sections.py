@@ -194,3 +194,15 @@ def test_the_markdown_and_html_print_the_same_outcome_table_after_the_fit(ray):
     headings = outline(pdf)
     assert headings.index(summary.headings["fit"]) < headings.index(summary.outcomes_title)
     assert headings.index(summary.outcomes_title) < headings.index(summary.headings["knowledge"])
+
+
+def test_no_limits_chosen_reads_the_same_in_every_format(content):
+    summary = build_summary(content, Session(), TODAY, "t")
+    assert summary.hard_limits == ()
+    words = content.text("summary.none")
+    limits = summary.headings["limits"]
+    after = summary.headings["fit"]
+    for text in (said(text_of(render_pdf(summary))), render_markdown(summary), render_html(summary)):
+        part = text[text.index(limits) + len(limits) : text.index(after)]
+        assert words in part, part
+        assert summary.empty not in part, part
