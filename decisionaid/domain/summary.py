@@ -134,6 +134,10 @@ class DiscussionSummary:
     banner: tuple[str, ...] = ()
     """The first-page lines (issue 15): content and search dates, who wrote it, funding,
     interests, updates, and whether a hemophilia clinician has signed it off."""
+    set_aside: str = ""
+    """Says how many answers, given with an earlier version of the content, are about
+    features or limits this version no longer asks, and that they are kept but not used;
+    "" when there are none."""
 
 
 @dataclass(frozen=True)
@@ -291,6 +295,17 @@ def banner(content: Content) -> tuple[str, ...]:
     )
 
 
+def set_aside_answers(content: Content, session: Session) -> str:
+    """How many of the person's ratings and limits are about features or limits this
+    content no longer has, in words ("" when none): they stay in the session file, unused,
+    and he should know, rather than see them vanish."""
+    attributes = {a.id for a in content.attributes}
+    limits = {h.id for h in content.hard_limits}
+    count = len([a for a in session.importance if a not in attributes])
+    count += len([h for h in session.hard_limits if h not in limits])
+    return content.text("summary.set_aside", count=count) if count else ""
+
+
 def build_summary(content: Content, session: Session, today: dt.date, app_version: str) -> DiscussionSummary:
     """The discussion summary of this session, in the words of this content."""
     t = content.text
@@ -358,4 +373,5 @@ def build_summary(content: Content, session: Session, today: dt.date, app_versio
         outcomes_intro=t("outcomes.intro"),
         outcomes=outcome_views(content, weighed_options(content, session)),
         banner=banner(content),
+        set_aside=set_aside_answers(content, session),
     )

@@ -58,6 +58,7 @@ SHARED_ANSWERS = ("not_sure", "prefer_not_to_say")
 
 LABEL_KEYS = (
     "limits_crossed",
+    "set_aside_label",
     "flags",
     "none",
     "page_of",
@@ -111,6 +112,7 @@ _FIXED: dict[str, frozenset[str]] = {
     "summary.empty": frozenset(),
     "summary.disclaimer": frozenset(),
     "summary.made": frozenset({"date", "content", "app"}),
+    "summary.set_aside": frozenset({"count"}),
     "question.limit": frozenset({"statement"}),
     "question.priority": frozenset({"attribute"}),
     "profile.a.not_sure": frozenset(),

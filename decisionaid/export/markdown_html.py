@@ -63,6 +63,8 @@ def _priority_lines(summary: DiscussionSummary) -> list[str]:
     for key, names in (("not_important", summary.not_important), ("not_answered", summary.not_answered)):
         if names:
             lines += ["", f"**{lab[key]}**: {_joined(names)}"]
+    if summary.set_aside:
+        lines += ["", f"**{fixed_words(summary, 'set_aside_label')}**: {summary.set_aside}"]
     return lines
 
 

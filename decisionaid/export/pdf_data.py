@@ -133,6 +133,13 @@ def _priorities(summary: DiscussionSummary, clean: Cleaner) -> Data:
         for key, names in (("not_important", summary.not_important), ("not_answered", summary.not_answered))
         if names
     ]
+    if summary.set_aside:
+        groups.append(
+            {
+                "label": clean(with_colon(fixed_words(summary, "set_aside_label"))),
+                "names": clean(summary.set_aside),
+            }
+        )
     return {
         "kind": "priorities",
         "heading": clean(summary.headings["priorities"]),

@@ -14,6 +14,7 @@ LABELS: dict[str, str] = {
     "limits_crossed": "Crosses your limit",
     "flags": "Ask your care team",
     "none": "None chosen",
+    "set_aside_label": "Set aside",
     "made": "Made on {date}. Content version {content_version}, app version {app_version}.",
     "page_of": "Page {page} of {pages}",
     "knowledge_misses": "Worth going over again",
