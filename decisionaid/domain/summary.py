@@ -265,11 +265,13 @@ def _priorities(content: Content, session: Session) -> tuple[Priority, ...]:
 
 def weighed_options(content: Content, session: Session) -> list[Option]:
     """The options the person is weighing, in the shown order: what he uses now, where he
-    leans and his Compare picks; all the options for his type when he has named none."""
+    leans and his Compare picks; all the options for his type when these name fewer than
+    two products (M3-6: a "comparison" of what he uses now alone favours staying with it)."""
     ids = {session.profile.current_treatment, session.leaning, *(session.compare_picks or [])}
     of_type = for_type(content, session.profile)
     named = [o for o in of_type if o.id in ids]
-    return in_shown_order(named or of_type)
+    products = [o for o in named if o.kind != "current"]
+    return in_shown_order(named if len(products) >= 2 else of_type)
 
 
 def banner(content: Content) -> tuple[str, ...]:

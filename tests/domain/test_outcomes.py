@@ -114,8 +114,10 @@ def test_the_summary_carries_the_outcome_tables_of_the_options_the_person_weighs
     summary = build_summary(content, ray, TODAY, "0.1.0")
     assert summary.outcomes_title == content.text("summary.h.outcomes")
     names = [v.name for v in summary.outcomes]
-    assert names == [content.option("emicizumab").name]  # he uses it and leans to stay
-    emicizumab = summary.outcomes[0]
+    # He uses Hemlibra and leans to stay: a table of it alone would favour staying (M3-6),
+    # so every option for hemophilia A is there, his own among them.
+    assert content.option("emicizumab").name in names and content.option("roctavian").name in names
+    emicizumab = next(v for v in summary.outcomes if v.option_id == "emicizumab")
     assert any("5 of 401 people" in h.value for h in emicizumab.harms)
     assert emicizumab.sources  # short citations travel with the numbers
 
@@ -131,6 +133,21 @@ def test_the_summary_shows_every_option_for_the_type_when_none_is_named(content)
     ids = [v.option_id for v in summary.outcomes]
     assert "hemgenix" in ids and "factor9-standard" in ids and "roctavian" not in ids
     assert ids == [o.id for o in weighed_options(content, daniel) if o.kind != "current"]
+
+
+@pytest.mark.parametrize("leaning", ["not_sure", "factor9-extended", None])
+def test_a_person_who_names_only_what_he_uses_now_gets_every_option_for_his_type(content, leaning):
+    daniel = session("daniel-hemophilia-b")
+    assert daniel.profile.current_treatment == "factor9-extended"
+    alone = daniel.model_copy(update={"leaning": leaning, "compare_picks": None})
+    ids = [v.option_id for v in build_summary(content, alone, TODAY, "0.1.0").outcomes]
+    assert "factor9-extended" in ids and "hemgenix" in ids and len(ids) >= 4
+
+
+def test_two_products_named_make_the_comparison_alone(content):
+    daniel = session("daniel-hemophilia-b").model_copy(update={"leaning": "hemgenix", "compare_picks": None})
+    ids = [v.option_id for v in build_summary(content, daniel, TODAY, "0.1.0").outcomes]
+    assert sorted(ids) == ["factor9-extended", "hemgenix"]
 
 
 def test_every_bleed_row_says_which_bleeds_it_counted_before_its_numbers(content):
