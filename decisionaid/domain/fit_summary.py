@@ -207,6 +207,10 @@ def _notes(content: Content, result: FitResult, session: Session) -> tuple[str, 
         notes.append(t("summary.fit.close_call"))
     if not result.priorities:
         notes.append(t("summary.fit.no_priorities"))
+    elif not session.top_priorities:
+        # The trade-off step was skipped: say so beside the fit, not only under the
+        # priorities (M3-20), since ties among "extremely" ratings then stay ties.
+        notes.append(t("summary.fit.no_top_three"))
     flat = _names(content, result.flat)
     if flat:
         notes.append(t("summary.fit.flat", attributes=_joined(flat)))

@@ -96,6 +96,7 @@ _FIXED: dict[str, frozenset[str]] = {
     "summary.fit.all_alike": frozenset(),
     "summary.fit.close_call": frozenset(),
     "summary.fit.no_priorities": frozenset(),
+    "summary.fit.no_top_three": frozenset(),
     "summary.fit.flat": frozenset({"attributes"}),
     "summary.fit.order": frozenset(),
     "summary.interval": frozenset({"band", "low", "high", "fit"}),

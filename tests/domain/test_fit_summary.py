@@ -216,3 +216,12 @@ def test_the_licence_sources_behind_an_option_not_scored_are_cited_on_the_summar
     for apart in ruled_out:
         for source in apart.sources:
             assert citation_line(content.sources[source]) in summary.sources
+
+
+def test_a_fit_without_a_top_three_says_so_beside_the_bands(content):
+    rated = all_rated(content, hemophilia_type="B")
+    assert not rated.top_priorities
+    note = content.text("summary.fit.no_top_three")
+    assert note in fit_view(content, rated).notes
+    chosen = rated.model_copy(update={"top_priorities": [a.id for a in content.attributes[:3]]})
+    assert note not in fit_view(content, chosen).notes
