@@ -22,7 +22,9 @@ What is a number (see `NUMBER`): a figure (digits, with a range such as
 `51 of 54`; a rate (`a year`, `per month`, `each week`); a duration or time
 point (`5 years`, `5-year`, `6 months`, `year 3`); a count of doses, shots,
 infusions or times; an amount in IU, mg, mL or kg; a count of people (`54 men`);
-an age limit (`18 and over`, `under 12`).
+an age limit (`18 and over`, `under 12`); a sum of money (`$2.9 million`, `£2,600,000`,
+`€1.2M`, `USD 26 million`, `3.5 million dollars`): a price is a claim too, and
+news alone never carries one.
 
 What is not: a year on its own (`approved in 2022`: the approval year is a
 date, not a measured result, and the label states it), list numbering, digits
@@ -72,8 +74,15 @@ _UNIT = (
     rf"|\s+(?:[a-z-]+\s+)?(?:{_PEOPLE})\b"  # people
     r"|\s+(?:and|or)\s+(?:over|older|above|under|up)\b"  # an age limit
 )
+_SCALE = r"(?:\s*(?:million|billion|thousand|mn|bn|[MBk])\b)?"
+_MONEY = (
+    rf"(?:US|CA|AU|NZ)?[$£€¥]\s?{_RANGE}{_SCALE}"  # $2.9 million, £2,600,000, €1.2M
+    rf"|\b(?:USD|GBP|EUR|CAD|AUD|CHF|JPY|DKK)\s?{_RANGE}{_SCALE}"  # USD 26 million
+    rf"|{_RANGE}\s*(?:million|billion|thousand)?\s*(?:dollars|pounds|euros|USD|GBP|EUR)\b"
+)
 NUMBER = re.compile(
-    rf"{_RANGE}(?:{_UNIT})"
+    rf"{_MONEY}"
+    rf"|{_RANGE}(?:{_UNIT})"
     r"|\bin\s+(?:every\s+)?(?:10|100|1,?000|10,?000|100,?000)\b"
     rf"|\b(?:year|month|week|day)s?\s+{_FIGURE}"
     rf"|\b(?:age[ds]?|under)\s+{_FIGURE}",

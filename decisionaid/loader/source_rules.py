@@ -11,7 +11,9 @@ The rules (ids as `--sources-report` prints them):
   `abstract` or `part`); a source not read in full is cited only for what was read.
 - `url-refused`: no source, of any kind, is a mirror, a cache, a test or staging
   server, a library proxy, a document-sharing site, a session address, a
-  translation, or a tabloid or finance page (`REFUSED_HOSTS`, `REFUSED_URL_PARTS`).
+  translation, a tabloid or finance page, or a reprint, aggregator or encyclopedia
+  copy of someone else's text (`REFUSED_HOSTS`, `REFUSED_URL_PARTS`). Because no
+  source may have such an address, no printed source list can show one.
 - `identifier-missing`: a label, trial, guideline, HTA or systematic review
   (`STRONG_KINDS`) is named by a DOI, a PMID or an address on a host of
   `CANONICAL_HOSTS` (the regulator's, guideline or HTA body's, index's or
@@ -170,6 +172,12 @@ REFUSED_HOSTS: tuple[tuple[str, str], ...] = (
         "a tabloid, finance or press-wire page",
     ),
     (r"(^|\.)ow\.ly$|(^|\.)bit\.ly$|(^|\.)tinyurl\.com$", "a link shortener, not an address"),
+    (
+        # Each of these reprinted or summarised someone else's text (fifth review R5-6).
+        r"(^|\.)packgene\.com$|(^|\.)srnnews\.com$|\.town\.news$|(^|\.)medxy\.ai$|"
+        r"(^|\.)researcher\.life$|(^|\.)wikipedia\.org$",
+        "a reprint, aggregator or encyclopedia copy, not the publisher's own page",
+    ),
 )
 
 REFUSED_URL_PARTS: tuple[tuple[str, str], ...] = (

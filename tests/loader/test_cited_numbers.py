@@ -27,6 +27,11 @@ from decisionaid.loader.cited_numbers import markdown_units, numbers_in
         ("In 54 men who had it.", "54 men"),
         ("Adults (18 and over) only.", "18 and over"),
         ("Not for people under 12.", "under 12"),
+        ("A fair price would be about $2.9 million.", "$2.9 million"),
+        ("The list price was £2,600,000 a dose.", "£2,600,000"),
+        ("In Germany it cost €1.2M.", "€1.2M"),
+        ("Sales were USD 26 million in 2024.", "USD 26 million"),
+        ("It costs 3.5 million dollars.", "3.5 million dollars"),
     ],
 )
 def test_a_claim_with_a_number_is_found(text, number):

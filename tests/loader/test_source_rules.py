@@ -166,6 +166,13 @@ def test_a_doi_written_as_an_address_is_reported(content_copy):
         "https://img1-cdn.newser.com/story/1",
         "https://fda.report/Company/Label.pdf",
         "https://www.example.org/article;jsessionid=ABC123",
+        # reprints and aggregator copies (fifth review R5-6): cite the original publisher
+        "https://www.packgene.com/frontier/250221-2/",
+        "https://srnnews.com/biomarin-pharma-plans-to-divest-struggling-gene-therapy",
+        "https://raritanneighbors.town.news/g/raritan-nj/n/336312/novo-nordisk-submits",
+        "https://news.medxy.ai/five-year-durability-etranacogene",
+        "https://discovery.researcher.life/topic/factor-ixa/17528418?page=4",
+        "https://en.wikipedia.org/wiki/Contaminated_haemophilia_blood_products",
     ],
 )
 def test_mirrors_caches_test_hosts_proxies_and_tabloids_are_never_sources(url):
@@ -242,3 +249,29 @@ def test_a_number_under_a_heading_is_reported_at_its_own_line(content_copy):
     rewrite(root / "modules" / "01-basics.md", "\nIn a test study", "\n### A test study\n\nIn a test study")
     lines = [line for line in strict_problems(root) if "01-basics.md" in line]
     assert len(lines) == 1 and "01-basics.md:15 module body: a number ('51 of 54'" in lines[0], lines
+
+
+def test_a_price_cited_only_to_news_is_reported(content_copy):
+    root = content_copy("number-cited-to-news")
+    rewrite(
+        root / "modules" / "01-basics.md",
+        "In a test study, 51 of 54 men had no bleeds for 5 years [@S3].",
+        "News reports said it cost $3.5 million [@S3].",
+    )
+    lines = [line for line in strict_problems(root) if "01-basics.md" in line]
+    assert len(lines) == 1 and "a number ('$3.5 million' cited only to news (S3))" in lines[0], lines
+
+
+def test_a_price_cited_to_an_hta_body_passes(content_copy):
+    root = content_copy("number-cited-to-news")
+    rewrite(
+        root / "modules" / "01-basics.md",
+        "In a test study, 51 of 54 men had no bleeds for 5 years [@S3].",
+        "A value-for-money body put a fair price at about £2,600,000 [@S3].",
+    )
+    rewrite(
+        root / "sources.yaml",
+        "url: https://www.example-news.com/story\n    kind: news",
+        "url: https://www.nice.org.uk/guidance/ta989\n    kind: hta",
+    )
+    assert [line for line in strict_problems(root) if "01-basics.md" in line] == []
