@@ -16,6 +16,7 @@ import markdown
 
 from decisionaid.domain.fit_summary import FitCell, FitLine
 from decisionaid.domain.summary import DiscussionSummary, Question, UserText
+from decisionaid.export.option_grid import grid_markdown
 from decisionaid.export.text import plain_text
 from decisionaid.export.wording import knowledge_parts, outcome_label, outcome_rows
 
@@ -210,6 +211,7 @@ def render_markdown(summary: DiscussionSummary) -> str:
     section("priorities", _priority_lines(summary))
     section("limits", [f"- {s}" for s in summary.hard_limits])
     section("fit", _fit_lines(summary))
+    out.extend(grid_markdown(summary.grid))
     if summary.outcomes_title:  # a summary made before the outcome table has no title for it
         out.extend([f"## {summary.outcomes_title}", "", *(_outcome_lines(summary) or [empty]), ""])
     knowledge = []
