@@ -141,3 +141,14 @@ def test_stay_as_you_are_stands_for_the_product_he_uses_now(content):
     session = session.model_copy(update={"leaning": "current", "compare_picks": ["current", "roctavian"]})
     grid = build_summary(content, session, TODAY, "t").grid
     assert [c.option_id for c in grid.columns] == ["emicizumab", "roctavian"]
+
+
+def test_the_grid_sits_between_the_fit_and_the_outcome_table_in_every_format(ray):
+    from tests.export.test_pdf_sections import outline
+
+    summary, pdf = ray
+    order = [summary.headings["fit"], summary.grid.title, summary.outcomes_title]
+    md = render_markdown(summary)
+    assert [md.index(f"## {h}") for h in order] == sorted(md.index(f"## {h}") for h in order)
+    headings = outline(pdf)
+    assert [headings.index(h) for h in order] == sorted(headings.index(h) for h in order)
