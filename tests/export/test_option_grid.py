@@ -127,6 +127,12 @@ def test_with_no_option_named_the_grid_says_so_plainly_and_prints_no_empty_table
     assert summary.grid.none in md
     pdf = render_pdf(summary)
     assert said(summary.grid.none) in said(text_of(pdf))
+    from tests.export.test_pdf_sections import outline
+
+    # The heading stays above the words (a Typst `return` once dropped it), and no table is drawn.
+    assert summary.grid.title in outline(pdf)
+    alignment_grid = bool(summary.fit_available and summary.fits and summary.grid_priorities)
+    assert sum(e.role == "/Table" for e in structure(pdf)) == len(summary.outcomes) + alignment_grid
 
 
 def test_where_the_person_has_not_said_where_he_lives_the_licence_is_not_known(content):
