@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from decisionaid.domain.content import Content, Option, licence_in
 from decisionaid.domain.figures import number
 from decisionaid.domain.outcome_view import bleed_view, how_often
+from decisionaid.domain.outcomes import HarmOutcome
 from decisionaid.domain.references import CITATION, strip_citations
 from decisionaid.domain.session import Session
 
@@ -49,6 +50,7 @@ GRID_KEYS: dict[str, frozenset[str]] = {
     "grid.doses.range": frozenset({"low", "high"}),
     "grid.bleeds": frozenset({"numbers", "comparator", "change", "window"}),
     "grid.harm": frozenset({"harm", "how_often", "time_frame"}),
+    "grid.harm.untimed": frozenset({"harm", "how_often"}),
     "grid.licence.not_said": frozenset(),
     "grid.licence.unknown": frozenset({"region"}),
     **{f"grid.row.{row}": frozenset() for row in ROWS},
@@ -171,11 +173,19 @@ def _harms(content: Content, option: Option) -> GridCell:
     if table is None:
         return _not_known(content)
     shown = table.harms[:HARMS_SHOWN]
-    words = " ".join(
-        content.text("grid.harm", harm=h.harm, how_often=how_often(content, h), time_frame=h.time_frame)
-        for h in shown
-    )
+    words = " ".join(_harm_words(content, h) for h in shown)
     return GridCell(words, tuple(dict.fromkeys(s for h in shown for s in h.sources)))
+
+
+def _harm_words(content: Content, harm: HarmOutcome) -> str:
+    """A harm in one sentence: how many and over what time; where no source gives how many,
+    what the source does say (the row's note), so the cell is never a bare "not reported"."""
+    often = how_often(content, harm)
+    if harm.time_frame == often:  # "not reported" twice reads as a slip
+        words = content.text("grid.harm.untimed", harm=harm.harm, how_often=often)
+    else:
+        words = content.text("grid.harm", harm=harm.harm, how_often=often, time_frame=harm.time_frame)
+    return f"{words} {harm.note}" if harm.not_reported and harm.note else words
 
 
 def _reason(content: Content, option: Option, attribute: str) -> GridCell:
