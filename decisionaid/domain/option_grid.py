@@ -206,6 +206,8 @@ def _family(content: Content, option: Option) -> GridCell:
 
 
 def _licence(content: Content, option: Option, region: str | None) -> GridCell:
+    if option.status == "withdrawn":  # no licence line anywhere: say it is gone, as the fit does
+        return GridCell(option.availability, tuple(option.sources))
     if region in (None, "not_sure", "prefer_not_to_say"):
         return GridCell(content.text("grid.licence.not_said"), known=False)
     line = licence_in(option, region)

@@ -158,3 +158,15 @@ def test_the_grid_sits_between_the_fit_and_the_outcome_table_in_every_format(ray
     assert [md.index(f"## {h}") for h in order] == sorted(md.index(f"## {h}") for h in order)
     headings = outline(pdf)
     assert [headings.index(h) for h in order] == sorted(headings.index(h) for h in order)
+
+
+def test_a_withdrawn_option_picked_on_compare_says_it_is_no_longer_offered_not_an_unknown_licence(content):
+    session = Session.model_validate_json((SESSIONS / "daniel-hemophilia-b.json").read_text())
+    session = session.model_copy(
+        update={"compare_picks": ["beqvez"], "profile": session.profile.model_copy(update={"region": "eu"})}
+    )
+    grid = build_summary(content, session, TODAY, "t").grid
+    beqvez = [c.option_id for c in grid.columns].index("beqvez")
+    licence = grid.rows[ROWS.index("licence")].cells[beqvez]
+    assert licence.text == content.option("beqvez").availability
+    assert licence.known and licence.refs
