@@ -259,6 +259,7 @@ body {{ font-family: system-ui, sans-serif; font-size: 1.1rem; line-height: 1.5;
 h1 {{ font-size: 1.6rem; }} h2 {{ font-size: 1.3rem; border-bottom: 1px solid #888; margin-top: 2rem; }}
 table {{ border-collapse: collapse; }}
 th, td {{ border: 1px solid #888; padding: .3rem .6rem; text-align: left; }}
+@media (max-width: 30rem) {{ th, td {{ padding: .2rem .25rem; }} }}
 blockquote {{ border-left: 4px solid #1f5f8b; margin: 1rem 0; padding: .2rem 1rem; }}
 @media (prefers-color-scheme: dark) {{ body {{ background: #121212; color: #eee; }} }}
 </style>
