@@ -178,25 +178,33 @@ def bleed_view(content: Content, row: BleedOutcome) -> BleedView:
     )
 
 
-def harm_view(content: Content, harm: HarmOutcome) -> HarmView:
-    """One harm: how many (a count, a label's words, or not reported), of whom, over what time."""
+def how_often(content: Content, harm: HarmOutcome) -> str:
+    """How many had the harm: a count out of how many (and per 100 or 1,000), a label's
+    words, or not reported. The outcome table and the summary's option grid both say this."""
     t = content.text
     if harm.count == 0 and harm.people is not None:
-        how_often = t("outcomes.count_none", people=harm.people)  # not "about 0 in 100"
-    elif harm.count is not None and harm.people is not None:
+        return t("outcomes.count_none", people=harm.people)  # not "about 0 in 100"
+    if harm.count is not None and harm.people is not None:
         rare = per_thousand(harm.count, harm.people)
         natural = (
             t("outcomes.per_thousand", value=rare)
             if rare is not None
             else t("outcomes.per_hundred", value=per_hundred(harm.count, harm.people))
         )
-        how_often = t("outcomes.count", count=harm.count, people=harm.people, natural=natural)
-    elif harm.frequency is not None:
-        how_often = harm.frequency
-    else:
-        how_often = t("outcomes.not_reported")
+        return t("outcomes.count", count=harm.count, people=harm.people, natural=natural)
+    if harm.frequency is not None:
+        return harm.frequency
+    return t("outcomes.not_reported")
+
+
+def harm_view(content: Content, harm: HarmOutcome) -> HarmView:
+    """One harm: how many (a count, a label's words, or not reported), of whom, over what time."""
+    t = content.text
     value = t(
-        "outcomes.harm_words", how_often=_sentence_case(how_often), who=harm.who, time_frame=harm.time_frame
+        "outcomes.harm_words",
+        how_often=_sentence_case(how_often(content, harm)),
+        who=harm.who,
+        time_frame=harm.time_frame,
     )
     if harm.note:
         value = f"{value} {harm.note}"

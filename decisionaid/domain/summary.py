@@ -18,6 +18,7 @@ from decisionaid.domain.fit import priorities, standing
 from decisionaid.domain.fit_summary import ApartLine, FitLine, FitView, fit_view
 from decisionaid.domain.knowledge import KnowledgeLine, knowledge_for, knowledge_lines
 from decisionaid.domain.next_steps import NextStep, next_steps
+from decisionaid.domain.option_grid import OptionGrid, numbered, option_grid
 from decisionaid.domain.outcome_view import OptionOutcomeView, outcome_views
 from decisionaid.domain.references import citation_line, strip_citations
 from decisionaid.domain.session import Profile, Session
@@ -138,6 +139,9 @@ class DiscussionSummary:
     """Says how many answers, given with an earlier version of the content, are about
     features or limits this version no longer asks, and that they are kept but not used;
     "" when there are none."""
+    grid: OptionGrid | None = None
+    """The one-page option grid (issue 15): the questions patients ask, for the options he
+    weighs, each answer citing its numbers in `sources`. None in a summary made before it."""
 
 
 @dataclass(frozen=True)
@@ -237,17 +241,21 @@ def _readiness(content: Content, session: Session) -> tuple[tuple[LabelledValue,
     return tuple(lines), note
 
 
-def _cited_sources(content: Content, shown: list[Option], apart: tuple[ApartLine, ...]) -> tuple[str, ...]:
-    """The sources of the scores shown, then of the reasons an option is not scored
-    (a printed "not for you" must say on what it rests), each once."""
+def _cited_sources(
+    content: Content, shown: list[Option], apart: tuple[ApartLine, ...], grid: OptionGrid
+) -> list[str]:
+    """The ids of the printed reference list: the sources of the scores shown, then of the
+    reasons an option is not scored (a printed "not for you" must say on what it rests),
+    then those the option grid adds, each once."""
     cited: list[str] = []
     for source in (
         *(score.source for option in shown for score in option.attributes.values()),
         *(source for line in apart for source in line.sources),
+        *grid.source_ids,
     ):
-        if source not in cited:
+        if source not in cited and source in content.sources:
             cited.append(source)
-    return tuple(citation_line(content.sources[s]) for s in cited if s in content.sources)
+    return cited
 
 
 def _priorities(content: Content, session: Session) -> tuple[Priority, ...]:
@@ -323,6 +331,8 @@ def build_summary(content: Content, session: Session, today: dt.date, app_versio
     else:
         leaning = t("summary.empty")
     roles = {r.id: r.text for r in content.readiness.roles}
+    grid = option_grid(content, session)
+    cited = _cited_sources(content, scored, view.apart, grid)
     return DiscussionSummary(
         title=t("summary.title"),
         subtitle=t("summary.subtitle"),
@@ -353,7 +363,7 @@ def build_summary(content: Content, session: Session, today: dt.date, app_versio
         questions=_questions(content, session),
         notes=UserText(session.notes),
         clinician_notes=UserText(session.clinician_notes),
-        sources=_cited_sources(content, scored, view.apart),
+        sources=tuple(citation_line(content.sources[s]) for s in cited),
         disclaimer=t("summary.disclaimer"),
         empty=t("summary.empty"),
         labels={key: t(f"summary.{key}") for key in LABEL_KEYS}
@@ -376,4 +386,5 @@ def build_summary(content: Content, session: Session, today: dt.date, app_versio
         outcomes=outcome_views(content, weighed_options(content, session)),
         banner=banner(content),
         set_aside=set_aside_answers(content, session),
+        grid=numbered(grid, cited),
     )

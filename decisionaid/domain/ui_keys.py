@@ -10,6 +10,7 @@ from typing import get_args
 
 from decisionaid.domain.content import OptionStatus
 from decisionaid.domain.fit_summary import ALIGNMENTS, BANDS, CONTRAST_KINDS, STANDINGS
+from decisionaid.domain.option_grid import GRID_KEYS
 from decisionaid.domain.outcome_view import ROWS as OUTCOME_ROWS
 from decisionaid.domain.outcomes import CERTAINTY_ORDER, BleedOutcome, Comparator, Counted
 from decisionaid.domain.session import CERTAINTY_STEPS, IMPORTANCE_STEPS, INVOLVED, Profile
@@ -325,6 +326,7 @@ def profile_answers(field: str) -> list[str]:
 def required_ui_keys() -> dict[str, frozenset[str]]:
     """Every key the domain reads, mapped to the {fields} its text may contain."""
     keys = dict(_FIXED) | SAVING_KEYS | VALUES_AND_FIT_KEYS | DECIDING_KEYS | BANNER_KEYS | GLOSSARY_KEYS
+    keys |= GRID_KEYS
     keys |= _outcome_keys()
     keys |= {f"summary.h.{h}": frozenset() for h in SUMMARY_HEADINGS}
     keys |= {f"summary.{k}": frozenset() for k in LABEL_KEYS}

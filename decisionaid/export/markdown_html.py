@@ -16,6 +16,7 @@ import markdown
 
 from decisionaid.domain.fit_summary import FitCell, FitLine
 from decisionaid.domain.summary import DiscussionSummary, Question, UserText
+from decisionaid.export.option_grid import grid_markdown
 from decisionaid.export.text import plain_text
 from decisionaid.export.wording import fixed_words, knowledge_parts, outcome_rows
 
@@ -212,6 +213,7 @@ def render_markdown(summary: DiscussionSummary) -> str:
     section("priorities", _priority_lines(summary))
     section("limits", [f"- {s}" for s in summary.hard_limits] or [fixed_words(summary, "none")])
     section("fit", _fit_lines(summary))
+    out.extend(grid_markdown(summary.grid))
     if summary.outcomes_title:  # a summary made before the outcome table has no title for it
         out.extend([f"## {summary.outcomes_title}", "", *(_outcome_lines(summary) or [empty]), ""])
     knowledge = []
@@ -259,6 +261,7 @@ body {{ font-family: system-ui, sans-serif; font-size: 1.1rem; line-height: 1.5;
 h1 {{ font-size: 1.6rem; }} h2 {{ font-size: 1.3rem; border-bottom: 1px solid #888; margin-top: 2rem; }}
 table {{ border-collapse: collapse; }}
 th, td {{ border: 1px solid #888; padding: .3rem .6rem; text-align: left; }}
+@media (max-width: 30rem) {{ th, td {{ padding: .2rem .25rem; }} }}
 blockquote {{ border-left: 4px solid #1f5f8b; margin: 1rem 0; padding: .2rem 1rem; }}
 @media (prefers-color-scheme: dark) {{ body {{ background: #121212; color: #eee; }} }}
 </style>

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Literal
 
 from decisionaid.domain.summary import DiscussionSummary
 from decisionaid.export.fonts import fonts_dir
+from decisionaid.export.option_grid import grid_section
 from decisionaid.export.pdf_data import SECTIONS, Cleaner, Data, made_line
 from decisionaid.export.pdf_fit_data import fit_section
 from decisionaid.export.pdf_more_data import next_steps_section, others_section, outcomes_section
@@ -41,6 +42,7 @@ TEMPLATE = Path(__file__).with_name("summary.typ")
 _MAKERS = {
     **SECTIONS,
     "fit_available": fit_section,
+    "grid": grid_section,
     "outcomes": outcomes_section,
     "next_steps": next_steps_section,
     "others": others_section,
@@ -51,6 +53,7 @@ ORDER = (
     "priorities",
     "hard_limits",
     "fit_available",
+    "grid",
     "outcomes",
     "knowledge",
     "readiness",

@@ -84,8 +84,10 @@ def test_any_session_makes_a_summary_markdown_and_html(session):
     assert summary.notes.text == session.notes
     md = render_markdown(summary)
     page = render_html(summary)
-    # Each heading once, and the outcome table's, whose title is apart from the others.
-    assert md.count("\n## ") == len(summary.headings) + bool(summary.outcomes_title)
+    # Each heading once, and the outcome table's and the option grid's, whose titles are apart.
+    assert md.count("\n## ") == len(summary.headings) + bool(summary.outcomes_title) + (
+        summary.grid is not None
+    )
     assert "<script" not in page.lower()
 
 

@@ -85,8 +85,9 @@ def test_the_outcome_table_prints_as_a_table_per_option_with_header_cells(ray):
     start = headings.index(summary.outcomes_title)
     assert headings[start + 1 : start + 1 + len(summary.outcomes)] == [v.name for v in summary.outcomes]
     elements = structure(pdf)
-    # The alignment grid, then one outcome table per option, each headed by "Question" and the option.
-    assert sum(e.role == "/Table" for e in elements) == 1 + len(summary.outcomes)
+    # The alignment grid, the option grid, then one outcome table per option, each headed by
+    # "Question" and the option.
+    assert sum(e.role == "/Table" for e in elements) == 2 + len(summary.outcomes)
     text = said(text_of(pdf))
     for view in summary.outcomes:
         assert said(view.bleeds[0].lines[0].value) in text

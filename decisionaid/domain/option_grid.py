@@ -1,0 +1,275 @@
+"""The summary's one-page option grid: the questions patients ask, for the options the person weighs.
+
+In the style of an Option Grid: one column per option he is weighing (the product he
+uses now, where he leans now and leaned at the start, the options he picked on
+Compare; at most `MAX_COLUMNS`), one row per frequently asked question. Every answer
+comes from content that already carries its sources: the option card's fields and
+attribute reasons, the outcome table (outcomes.yaml), the licence lines, and for
+pregnancy and family the `grid.family.<option>` strings of ui.yaml, which cite their
+sources as `[@id]`. A question with no sourced answer says "not known", never a blank.
+Pure: no I/O, and no clinical fact is written here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from decisionaid.domain.content import Content, Option, licence_in
+from decisionaid.domain.figures import number
+from decisionaid.domain.outcome_view import bleed_view, how_often
+from decisionaid.domain.outcomes import HarmOutcome
+from decisionaid.domain.references import CITATION, strip_citations
+from decisionaid.domain.session import Session
+
+MAX_COLUMNS = 4
+"""More options than this do not fit on one printed page: the rest are named as left out."""
+
+ROWS = ("given", "bleeds", "harms", "first_year", "track_record", "stop", "family", "licence")
+"""The questions, in order; each is `grid.row.<key>` in ui.yaml."""
+
+ROLES = ("current", "leaning", "start_leaning", "picked")
+"""Why an option is a column, in the order columns are chosen; each is `grid.role.<key>`."""
+
+HARMS_SHOWN = 2
+"""The main harms per option in the grid (the outcome table lists them all)."""
+
+FAMILY_KEY = "grid.family.{option}"
+"""ui.yaml: what an option asks of people planning a family, with `[@id]` citations.
+Optional per option: without it the cell says "not known"."""
+
+GRID_KEYS: dict[str, frozenset[str]] = {
+    "grid.title": frozenset(),
+    "grid.intro": frozenset(),
+    "grid.none": frozenset(),
+    "grid.left_out": frozenset({"names", "most"}),
+    "grid.question": frozenset(),
+    "grid.not_known": frozenset(),
+    "grid.doses": frozenset({"doses"}),
+    "grid.doses.range": frozenset({"low", "high"}),
+    "grid.bleeds": frozenset({"numbers", "comparator", "change", "window"}),
+    "grid.harm": frozenset({"harm", "how_often", "time_frame"}),
+    "grid.harm.untimed": frozenset({"harm", "how_often"}),
+    "grid.licence.not_said": frozenset(),
+    "grid.licence.unknown": frozenset({"region"}),
+    **{f"grid.row.{row}": frozenset() for row in ROWS},
+    **{f"grid.role.{role}": frozenset() for role in ROLES},
+}
+"""The ui.yaml strings the grid needs, and the {fields} each may use (checked by the loader)."""
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """One answer: its words, the ids of its sources, and their numbers in the summary's
+    reference list (filled in by `numbered`). `known` is False for "not known"."""
+
+    text: str
+    sources: tuple[str, ...] = ()
+    refs: tuple[int, ...] = ()
+    known: bool = True
+
+
+@dataclass(frozen=True)
+class GridColumn:
+    """An option in the grid, and why it is there ("What you use now")."""
+
+    option_id: str
+    name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class GridRow:
+    """A question and each column's answer, in the columns' order."""
+
+    question: str
+    cells: tuple[GridCell, ...]
+
+
+@dataclass(frozen=True)
+class OptionGrid:
+    """The whole grid; `columns` is empty (and `none` says why) when no option was named."""
+
+    title: str
+    intro: str
+    corner: str
+    columns: tuple[GridColumn, ...]
+    rows: tuple[GridRow, ...]
+    left_out: str | None
+    none: str | None
+
+    @property
+    def source_ids(self) -> list[str]:
+        """Every source the cells cite, in reading order (row by row), each once."""
+        return list(dict.fromkeys(s for row in self.rows for cell in row.cells for s in cell.sources))
+
+
+def weighed(content: Content, session: Session) -> list[tuple[Option, str]]:
+    """The options the person is weighing, each once with its first role: the product he
+    uses now, his leaning now and at the start, his Compare picks. "Stay as you are"
+    stands for the product he uses now (nothing when he has not named one)."""
+    known = {o.id: o for o in content.options}
+    current = known.get(session.profile.current_treatment or "")
+    if current is not None and current.kind == "current":
+        current = None
+
+    def resolve(option_id: str | None) -> Option | None:
+        if option_id == "current":
+            return current
+        found = known.get(option_id or "")
+        return found if found is not None and found.kind != "current" else None
+
+    named = [
+        (current, "current"),
+        (resolve(session.leaning), "leaning"),
+        (resolve(session.start_leaning), "start_leaning"),
+        *((resolve(pick), "picked") for pick in session.compare_picks or []),
+    ]
+    chosen: dict[str, tuple[Option, str]] = {}
+    for option, role in named:
+        if option is not None and option.id not in chosen:
+            chosen[option.id] = (option, role)
+    return list(chosen.values())
+
+
+def _not_known(content: Content) -> GridCell:
+    return GridCell(content.text("grid.not_known"), known=False)
+
+
+def _given(content: Content, option: Option) -> GridCell:
+    doses = option.doses_per_year
+    count = (
+        number(doses.low)
+        if doses.low == doses.high
+        else content.text("grid.doses.range", low=number(doses.low), high=number(doses.high))
+    )
+    if not doses.sources:
+        return _not_known(content)
+    # The card's first sentence says how it is given; the rest (how long a drip takes) is on the card.
+    given = option.given.split(". ")[0].rstrip(".")
+    words = f"{given}. {option.how_often}. {content.text('grid.doses', doses=count)}"
+    return GridCell(words.replace("..", "."), tuple(doses.sources))
+
+
+def _bleeds(content: Content, option: Option) -> GridCell:
+    table = content.outcomes_for(option.id)
+    if table is None:
+        return _not_known(content)
+    row = table.bleeds[0]  # the first row is the option's main one (outcomes.yaml)
+    lines = bleed_view(content, row).lines
+    words = content.text(
+        "grid.bleeds",
+        numbers=lines[0].value,
+        comparator=lines[1].value,
+        change=lines[2].value,
+        window=row.time_window,
+    )
+    return GridCell(words, tuple(row.sources))
+
+
+def _harms(content: Content, option: Option) -> GridCell:
+    table = content.outcomes_for(option.id)
+    if table is None:
+        return _not_known(content)
+    shown = table.harms[:HARMS_SHOWN]
+    words = " ".join(_harm_words(content, h) for h in shown)
+    return GridCell(words, tuple(dict.fromkeys(s for h in shown for s in h.sources)))
+
+
+def _harm_words(content: Content, harm: HarmOutcome) -> str:
+    """A harm in one sentence: how many and over what time; where no source gives how many,
+    what the source does say (the row's note), so the cell is never a bare "not reported"."""
+    often = how_often(content, harm)
+    if harm.time_frame == often:  # "not reported" twice reads as a slip
+        words = content.text("grid.harm.untimed", harm=harm.harm, how_often=often)
+    else:
+        words = content.text("grid.harm", harm=harm.harm, how_often=often, time_frame=harm.time_frame)
+    return f"{words} {harm.note}" if harm.not_reported and harm.note else words
+
+
+def _reason(content: Content, option: Option, attribute: str) -> GridCell:
+    """An attribute's one-line reason on the card, which names its source."""
+    score = option.attributes.get(attribute)
+    return _not_known(content) if score is None else GridCell(score.reason, (score.source,))
+
+
+def _family(content: Content, option: Option) -> GridCell:
+    text = content.ui.get(FAMILY_KEY.format(option=option.id))
+    if text is None:
+        return _not_known(content)
+    ids = [
+        part.strip().lstrip("@") for match in CITATION.finditer(text) for part in match.group(1).split(";")
+    ]
+    sources = tuple(dict.fromkeys(i for i in ids if i in content.sources))
+    return GridCell(strip_citations(text), sources) if sources else _not_known(content)
+
+
+def _licence(content: Content, option: Option, region: str | None) -> GridCell:
+    if option.status == "withdrawn":  # no licence line anywhere: say it is gone, as the fit does
+        return GridCell(option.availability, tuple(option.sources))
+    if region in (None, "not_sure", "prefer_not_to_say"):
+        return GridCell(content.text("grid.licence.not_said"), known=False)
+    line = licence_in(option, region)
+    if line is None:
+        return GridCell(
+            content.text("grid.licence.unknown", region=content.text(f"profile.a.region.{region}")),
+            known=False,
+        )
+    return GridCell(line.text, tuple(line.sources))
+
+
+def _cell(content: Content, option: Option, row: str, session: Session) -> GridCell:
+    if row == "given":
+        return _given(content, option)
+    if row == "bleeds":
+        return _bleeds(content, option)
+    if row == "harms":
+        return _harms(content, option)
+    if row == "family":
+        return _family(content, option)
+    if row == "licence":
+        return _licence(content, option, session.profile.region)
+    attribute = {"first_year": "first_year", "track_record": "track_record", "stop": "future_options"}[row]
+    return _reason(content, option, attribute)
+
+
+def option_grid(content: Content, session: Session) -> OptionGrid:
+    """The grid of the options this person is weighing (at most MAX_COLUMNS, the rest named)."""
+    t = content.text
+    found = weighed(content, session)
+    shown, rest = found[:MAX_COLUMNS], found[MAX_COLUMNS:]
+    columns = tuple(GridColumn(o.id, o.name, t(f"grid.role.{role}")) for o, role in shown)
+    rows = tuple(
+        GridRow(t(f"grid.row.{row}"), tuple(_cell(content, o, row, session) for o, _ in shown))
+        for row in ROWS
+    )
+    left_out = (
+        t("grid.left_out", names="; ".join(o.name for o, _ in rest), most=MAX_COLUMNS) if rest else None
+    )
+    return OptionGrid(
+        title=t("grid.title"),
+        intro=t("grid.intro"),
+        corner=t("grid.question"),
+        columns=columns,
+        rows=rows if columns else (),
+        left_out=left_out,
+        none=None if columns else t("grid.none"),
+    )
+
+
+def numbered(grid: OptionGrid, reference_ids: Sequence[str]) -> OptionGrid:
+    """The grid with each cell's sources as their numbers in the summary's reference list
+    (`reference_ids`, in printed order); a source not in the list is not numbered."""
+    place = {source: n for n, source in enumerate(reference_ids, 1)}
+    rows = tuple(
+        dataclasses.replace(
+            row,
+            cells=tuple(
+                dataclasses.replace(c, refs=tuple(place[s] for s in c.sources if s in place))
+                for c in row.cells
+            ),
+        )
+        for row in grid.rows
+    )
+    return dataclasses.replace(grid, rows=rows)
