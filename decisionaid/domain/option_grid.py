@@ -43,6 +43,7 @@ GRID_KEYS: dict[str, frozenset[str]] = {
     "grid.title": frozenset(),
     "grid.intro": frozenset(),
     "grid.none": frozenset(),
+    "grid.one": frozenset(),
     "grid.left_out": frozenset({"names", "most"}),
     "grid.question": frozenset(),
     "grid.not_known": frozenset(),
@@ -247,6 +248,10 @@ def option_grid(content: Content, session: Session) -> OptionGrid:
     left_out = (
         t("grid.left_out", names="; ".join(o.name for o, _ in rest), most=MAX_COLUMNS) if rest else None
     )
+    if len(shown) == 1:
+        # One column compares nothing: say how to add others, and where all of them are
+        # (a page of what he uses now alone would favour staying: M3-6).
+        left_out = t("grid.one")
     return OptionGrid(
         title=t("grid.title"),
         intro=t("grid.intro"),

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from decisionaid.domain.option_grid import MAX_COLUMNS, ROWS
-from decisionaid.domain.session import Session
+from decisionaid.domain.option_grid import MAX_COLUMNS, ROWS, option_grid
+from decisionaid.domain.session import Profile, Session
 from decisionaid.domain.summary import build_summary
 from decisionaid.export.markdown_html import render_html, render_markdown
 from decisionaid.export.option_grid import cell_words
@@ -170,3 +170,10 @@ def test_a_withdrawn_option_picked_on_compare_says_it_is_no_longer_offered_not_a
     licence = grid.rows[ROWS.index("licence")].cells[beqvez]
     assert licence.text == content.option("beqvez").availability
     assert licence.known and licence.refs
+
+
+def test_a_grid_of_one_option_says_how_to_set_others_beside_it(content):
+    daniel = Session(profile=Profile(hemophilia_type="B", current_treatment="factor9-extended"))
+    grid = option_grid(content, daniel)
+    assert len(grid.columns) == 1
+    assert grid.left_out == content.text("grid.one")
