@@ -16,6 +16,7 @@ from decisionaid.domain.deliberation import leaning_change, others_lines
 from decisionaid.domain.eligibility import for_type
 from decisionaid.domain.fit import priorities, standing
 from decisionaid.domain.fit_summary import ApartLine, FitLine, FitView, fit_view
+from decisionaid.domain.harm_pictures import HarmPicture, harm_pictures
 from decisionaid.domain.knowledge import KnowledgeLine, knowledge_for, knowledge_lines
 from decisionaid.domain.next_steps import NextStep, next_steps
 from decisionaid.domain.outcome_view import OptionOutcomeView, outcome_views
@@ -134,6 +135,8 @@ class DiscussionSummary:
     banner: tuple[str, ...] = ()
     """The first-page lines (issue 15): content and search dates, who wrote it, funding,
     interests, updates, and whether a hemophilia clinician has signed it off."""
+    harm_pictures: tuple[HarmPicture, ...] = ()
+    """The pictures of 100 people of the main harms of the options in `outcomes` (issue 15)."""
 
 
 @dataclass(frozen=True)
@@ -306,6 +309,7 @@ def build_summary(content: Content, session: Session, today: dt.date, app_versio
     else:
         leaning = t("summary.empty")
     roles = {r.id: r.text for r in content.readiness.roles}
+    outcomes = outcome_views(content, weighed_options(content, session))
     return DiscussionSummary(
         title=t("summary.title"),
         subtitle=t("summary.subtitle"),
@@ -356,6 +360,7 @@ def build_summary(content: Content, session: Session, today: dt.date, app_versio
         others_view=UserText(session.others_view),
         outcomes_title=t("summary.h.outcomes"),
         outcomes_intro=t("outcomes.intro"),
-        outcomes=outcome_views(content, weighed_options(content, session)),
+        outcomes=outcomes,
         banner=banner(content),
+        harm_pictures=harm_pictures(content, outcomes),
     )

@@ -43,6 +43,7 @@ LABELS: dict[str, str] = {
     "not_answered": "Not answered yet",
     "scale_low": "0: lines up least",
     "scale_high": "100: lines up most",
+    "bands_key": "Striped bar: the range where the fit may lie. Dark line: the best estimate.",
 }
 """Small fixed words with English defaults; `summary.labels[key]` overrides each one.
 "made" may use {date}, {content_version} and {app_version}; "page_of" {page} and {pages}."""
