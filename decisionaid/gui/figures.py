@@ -80,14 +80,14 @@ def marker(shape: str, colour: str = ft.Colors.PRIMARY) -> ft.Control:
 
 
 def _band_layer(chart: LevelChart) -> ft.Control:
-    """The goal bands, shaded behind every row."""
+    """The goal bands (aims), behind every row, in the look of an aim in the legend."""
     scale = chart.scale
     parts: list[tuple[float, ft.Control | None]] = []
     cursor = 0.0
     for band in sorted(chart.goals, key=lambda b: b.low):
         start, end = scale.position(band.low), scale.position(band.high)
         parts.append((start - cursor, None))
-        parts.append((end - start, ft.Container(bgcolor=ft.Colors.with_opacity(0.16, ft.Colors.PRIMARY))))
+        parts.append((end - start, _kind_bar("aim")))
         cursor = end
     parts.append((1 - cursor, None))
     return _spans(parts)

@@ -51,11 +51,21 @@ async def test_an_aim_on_the_gauge_is_named_an_aim_and_not_a_result(shipped_cont
     for row in figures["gauge"]:
         if row["option"] == "factor9-extended":
             row["kind"] = "aim"
+    band = {
+        "id": "test-aim",
+        "low": 3,
+        "high": 5,
+        "label": "3% to 5%",
+        "words": "A test aim.",
+        "sources": ["R3a"],
+    }
+    figures["factor_goals"] = [band]
     (root / "figures.yaml").write_text(yaml.safe_dump(figures, sort_keys=False, allow_unicode=True))
     app = await open_with_type(root, tmp_path / "data", "B", "/options")
     label = app.semantics("figure-gauge").label
     assert "Long-acting factor IX (aim of treatment, not a result): 12% to 20%" in label
     assert "Hemgenix (measured in a trial)" in label
+    assert "3% to 5%: A test aim." in label
     shown = texts_under(app, "figure-gauge")
     assert "aim of treatment, not a result" in shown and "measured in a trial" in shown
 
