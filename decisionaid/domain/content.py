@@ -600,11 +600,61 @@ class IconArray(StrictModel):
         return groups
 
 
+LevelKind = Literal["aim", "measured", "estimate"]
+"""What a level on the gauge is: an aim of treatment, a level measured in a trial, or an
+estimate that no one measured (IPDAS audit 3: aims were drawn like trial results)."""
+
+
+class PeopleCount(StrictModel):
+    """How many of the people treated in a trial a level leaves out, or "not reported".
+
+    `count` is None when no source we read gives it: the gauge then says "not reported"
+    with the number of people treated, never a guess."""
+
+    label: Text
+    """What is counted, as a line's opening words: "No response"."""
+    count: int | None = Field(default=None, ge=0)
+    words: Text
+    """What happened to them, after "1 of 54 men ...": "made no factor IX at all"."""
+    sources: list[SourceId] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _a_count_has_a_source(self) -> PeopleCount:
+        if self.count is not None and not self.sources:
+            raise ValueError("a count needs the source it was read in")
+        return self
+
+
+class GaugeRow(StrictModel):
+    """What kind of level an option's bar on the gauge is, and whom it leaves out."""
+
+    option: Id
+    kind: LevelKind
+    people: int | None = Field(default=None, ge=1)
+    """How many people were treated in the trial behind the bar."""
+    who: Text | None = None
+    """Those people in words, after the number: "men treated in the HOPE-B trial"."""
+    no_response: PeopleCount | None = None
+    not_reported: PeopleCount | None = None
+
+    @model_validator(mode="after")
+    def _counts_have_a_denominator(self) -> GaugeRow:
+        if (self.no_response or self.not_reported) and (self.people is None or self.who is None):
+            raise ValueError("give people and who: a count is read out of the people treated")
+        for part in (self.no_response, self.not_reported):
+            if part and part.count is not None and self.people is not None and part.count > self.people:
+                raise ValueError(f"{part.count} is more than the {self.people} people treated")
+        return self
+
+
 class Figures(StrictModel):
     """figures.yaml: the data behind the factor-level gauge, the durability chart and icon arrays."""
 
     factor_goals: list[FactorBand] = Field(default_factory=list)
     """Aims of treatment drawn on the gauge; none until a guideline we have read sets one."""
+    gauge: list[GaugeRow] = Field(default_factory=list)
+    """Per option on the gauge: aim, measured or estimate, and the people its bar leaves out.
+    The loader requires a row for every option with a factor level."""
     severity: list[FactorBand] = Field(min_length=1)
     durability: Durability
     icon_arrays: list[IconArray] = Field(default_factory=list)

@@ -8,35 +8,18 @@ Every word comes from the content (figures.yaml, the option files and the
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
-from decisionaid.domain.content import Content, FactorBand, IconArray, Option
+from decisionaid.domain.content import Content, FactorBand, GaugeRow, IconArray, Option, PeopleCount
+from decisionaid.domain.level_scales import LinearScale, LogScale, Scale
 from decisionaid.domain.references import strip_citations
 
 SEPARATOR = "\n"
 """Between the sentences of a text equivalent: one line per row or band."""
 
 
-@dataclass(frozen=True)
-class LogScale:
-    """Factor level (% of normal) to a place on the picture, on a log10 scale.
-
-    A log scale gives the low levels that matter most (1%, 3%, 5%) room to be
-    told apart, while still reaching the usual 50% to 150%.
-    """
-
-    low: float = 0.5
-    high: float = 150.0
-    ticks: tuple[float, ...] = (1, 5, 15, 40, 100)
-
-    def position(self, value: float) -> float:
-        """0 (left) to 1 (right); values outside the scale stop at its ends."""
-        if value <= self.low:
-            return 0.0
-        if value >= self.high:
-            return 1.0
-        return (math.log10(value) - math.log10(self.low)) / (math.log10(self.high) - math.log10(self.low))
+LEVEL_KINDS = ("aim", "measured", "estimate")
+"""The kinds of level a gauge draws apart (each `figure.kind.<kind>` in ui.yaml)."""
 
 
 @dataclass(frozen=True)
@@ -65,20 +48,34 @@ class LevelRow:
     words: str
     """This row as plain sentences: the number, what it is, how many men, when."""
     sources: tuple[str, ...]
+    kind: str = "measured"
+    """"aim", "measured" (in a trial) or "estimate": each is drawn with its own mark."""
+    kind_word: str = ""
+    """The kind in words, shown on the row ("measured in a trial")."""
+    no_response: int | None = None
+    """How many of the people treated had no response, where a source we read says so."""
+    people: int | None = None
+    """How many people were treated in the trial behind the row."""
+    left_out: tuple[str, ...] = ()
+    """The lines on those the row leaves out: no response, not reported (gene therapy)."""
 
 
 @dataclass(frozen=True)
 class LevelChart:
-    """A chart of factor levels on a log scale, with the goal and severity bands behind it."""
+    """A chart of factor levels on a log or plain scale, with the goal and severity bands behind it."""
 
     title: str
     caption: str
-    scale: LogScale
+    scale: Scale
     goals: tuple[Band, ...]
     severity: tuple[Band, ...]
     rows: tuple[LevelRow, ...]
     words: str
     """The whole text equivalent: what the picture shows, every row, the bands."""
+    kinds: tuple[tuple[str, str], ...] = ()
+    """(kind, words) for each kind of level the chart shows, for its legend: aims first."""
+    scale_words: str = ""
+    """What the scale is, in words (stretched or plain)."""
 
 
 @dataclass(frozen=True)
@@ -145,7 +142,7 @@ def _option_label(content: Content, option: Option) -> str:
     )
 
 
-def _bands(bands: list[FactorBand], scale: LogScale) -> tuple[Band, ...]:
+def _bands(bands: list[FactorBand], scale: Scale) -> tuple[Band, ...]:
     return tuple(Band(b.low, b.high if b.high is not None else scale.high, b.label, b.words) for b in bands)
 
 
@@ -157,11 +154,25 @@ def _band_words(content: Content, goals: tuple[Band, ...], severity: tuple[Band,
     return lines
 
 
-def _chart(content: Content, title: str, caption: str, rows: list[LevelRow]) -> LevelChart:
-    scale = LogScale()
+def _chart(
+    content: Content,
+    title: str,
+    caption: str,
+    rows: list[LevelRow],
+    scale: Scale | None = None,
+    kinds: bool = False,
+) -> LevelChart:
+    """`kinds`: the chart tells aims, trial results and estimates apart, with a legend."""
+    scale = scale or LogScale()
     goals = _bands(content.figures.factor_goals, scale)
     severity = _bands(content.figures.severity, scale)
-    words = [title, caption, *(r.words for r in rows), *_band_words(content, goals, severity)]
+    present = [k for k in LEVEL_KINDS if (k == "aim" and goals) or any(r.kind == k for r in rows)]
+    legend = tuple((k, content.text(f"figure.kind.{k}")) for k in present) if kinds else ()
+    scale_words = content.text("figure.scale.linear" if scale.linear else "figure.scale.log") if kinds else ""
+    words = [title, caption, *([scale_words] if scale_words else [])]
+    if legend:
+        words.append(content.text("figure.kinds", kinds="; ".join(w for _, w in legend)))
+    words += [*(r.words for r in rows), *_band_words(content, goals, severity)]
     return LevelChart(
         title=title,
         caption=caption,
@@ -170,22 +181,54 @@ def _chart(content: Content, title: str, caption: str, rows: list[LevelRow]) -> 
         severity=severity,
         rows=tuple(rows),
         words=SEPARATOR.join(words),
+        kinds=legend,
+        scale_words=scale_words,
     )
 
 
-def factor_level_chart(content: Content, hemophilia_type: str | None) -> LevelChart:
+def _left_out(content: Content, row: GaugeRow) -> tuple[str, ...]:
+    """The lines on the people a gene therapy's bar leaves out: a count where a source we read
+    gives one, otherwise "not reported" with the number of people treated."""
+    lines = []
+    parts: list[PeopleCount] = [p for p in (row.no_response, row.not_reported) if p is not None]
+    for part in parts:
+        if part.count is None:
+            lines.append(
+                content.text("figure.left_out.not_reported", label=part.label, people=row.people, who=row.who)
+            )
+        else:
+            lines.append(
+                content.text(
+                    "figure.left_out.count",
+                    label=part.label,
+                    count=part.count,
+                    people=row.people,
+                    who=row.who,
+                    words=part.words,
+                )
+            )
+    return tuple(lines)
+
+
+def factor_level_chart(content: Content, hemophilia_type: str | None, linear: bool = False) -> LevelChart:
     """The gauge: each option's factor-level range for this type, against the goal bands.
 
     One row per option that has a factor level; both types when the type is
     None or "not_sure". Withdrawn options come last, and every option that is
-    not simply available carries its status in its label.
+    not simply available carries its status in its label. Each row says what kind
+    of level it is (aim, measured in a trial, estimate) and, for gene therapy, whom
+    it leaves out. `linear`: the plain scale instead of the stretched (log) one.
     """
+    gauge = {g.option: g for g in content.figures.gauge}
     rows = []
     for option in _withdrawn_last(_for_type(content.options, hemophilia_type)):
         level = option.factor_level
         if level is None:
             continue
-        label, note = _option_label(content, option), strip_citations(level.note)
+        about = gauge.get(option.id) or GaugeRow(option=option.id, kind="measured")
+        kind_word = content.text(f"figure.kind.{about.kind}")
+        name, note = _option_label(content, option), strip_citations(level.note)
+        label = content.text("figure.row.kind", label=name, kind=kind_word)
         if level.low == level.high:
             low = high = None
             value: float | None = level.low
@@ -195,8 +238,30 @@ def factor_level_chart(content: Content, hemophilia_type: str | None) -> LevelCh
             words = content.text(
                 "figure.row.range", label=label, low=number(level.low), high=number(level.high), note=note
             )
-        rows.append(LevelRow(label, low, high, value, option.kind, words, tuple(level.sources)))
-    return _chart(content, content.text("figure.gauge.title"), content.text("figure.gauge.caption"), rows)
+        left_out = _left_out(content, about)
+        sources = (
+            *level.sources,
+            *(s for p in (about.no_response, about.not_reported) if p for s in p.sources),
+        )
+        rows.append(
+            LevelRow(
+                label=name,
+                low=low,
+                high=high,
+                value=value,
+                series=option.kind,
+                words=" ".join([words, *left_out]),
+                sources=tuple(dict.fromkeys(sources)),
+                kind=about.kind,
+                kind_word=kind_word,
+                no_response=about.no_response.count if about.no_response else None,
+                people=about.people,
+                left_out=left_out,
+            )
+        )
+    scale: Scale = LinearScale() if linear else LogScale()
+    title, caption = content.text("figure.gauge.title"), content.text("figure.gauge.caption")
+    return _chart(content, title, caption, rows, scale=scale, kinds=True)
 
 
 def durability_chart(content: Content) -> LevelChart:

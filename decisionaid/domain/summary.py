@@ -16,6 +16,7 @@ from decisionaid.domain.deliberation import leaning_change, others_lines
 from decisionaid.domain.eligibility import for_type
 from decisionaid.domain.fit import priorities, standing
 from decisionaid.domain.fit_summary import ApartLine, FitLine, FitView, fit_view
+from decisionaid.domain.harm_pictures import HarmPicture, harm_pictures
 from decisionaid.domain.knowledge import KnowledgeLine, knowledge_for, knowledge_lines
 from decisionaid.domain.next_steps import NextStep, next_steps
 from decisionaid.domain.option_grid import OptionGrid, numbered, option_grid
@@ -142,6 +143,8 @@ class DiscussionSummary:
     grid: OptionGrid | None = None
     """The one-page option grid (issue 15): the questions patients ask, for the options he
     weighs, each answer citing its numbers in `sources`. None in a summary made before it."""
+    harm_pictures: tuple[HarmPicture, ...] = ()
+    """The pictures of 100 people of the main harms of the options in `outcomes` (issue 15)."""
 
 
 @dataclass(frozen=True)
@@ -333,6 +336,7 @@ def build_summary(content: Content, session: Session, today: dt.date, app_versio
     roles = {r.id: r.text for r in content.readiness.roles}
     grid = option_grid(content, session)
     cited = _cited_sources(content, scored, view.apart, grid)
+    outcomes = outcome_views(content, weighed_options(content, session))
     return DiscussionSummary(
         title=t("summary.title"),
         subtitle=t("summary.subtitle"),
@@ -383,8 +387,9 @@ def build_summary(content: Content, session: Session, today: dt.date, app_versio
         others_view=UserText(session.others_view),
         outcomes_title=t("summary.h.outcomes"),
         outcomes_intro=t("outcomes.intro"),
-        outcomes=outcome_views(content, weighed_options(content, session)),
+        outcomes=outcomes,
         banner=banner(content),
         set_aside=set_aside_answers(content, session),
         grid=numbered(grid, cited),
+        harm_pictures=harm_pictures(content, outcomes),
     )

@@ -82,6 +82,7 @@ LABEL_KEYS = (
     "not_answered",
     "scale_low",
     "scale_high",
+    "bands_key",
 )
 """Small fixed words the exporters print, from `summary.<key>` in ui.yaml."""
 
@@ -161,6 +162,15 @@ _FIXED: dict[str, frozenset[str]] = {
     "figure.row.range": frozenset({"label", "low", "high", "note"}),
     "figure.row.value": frozenset({"label", "value", "note"}),
     "figure.row.status": frozenset({"name", "status"}),
+    "figure.row.kind": frozenset({"label", "kind"}),
+    "figure.kind.aim": frozenset(),
+    "figure.kind.measured": frozenset(),
+    "figure.kind.estimate": frozenset(),
+    "figure.kinds": frozenset({"kinds"}),
+    "figure.scale.log": frozenset(),
+    "figure.scale.linear": frozenset(),
+    "figure.left_out.count": frozenset({"label", "count", "people", "who", "words"}),
+    "figure.left_out.not_reported": frozenset({"label", "people", "who"}),
     "figure.row.label": frozenset({"when", "series"}),
     "figure.row.label_tag": frozenset({"when", "series", "tag"}),
     "figure.row.point": frozenset({"series", "when", "statistic", "value", "men", "study"}),
@@ -170,6 +180,7 @@ _FIXED: dict[str, frozenset[str]] = {
     "figure.doses.range": frozenset({"label", "low", "high", "note"}),
     "figure.icons.words": frozenset({"title", "groups", "denominator", "time_frame"}),
     "figure.icons.group": frozenset({"count", "label"}),
+    "figure.icons.caption": frozenset({"denominator", "time_frame", "note"}),
 }
 
 SAVING_KEYS: dict[str, frozenset[str]] = {

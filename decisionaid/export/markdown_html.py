@@ -168,7 +168,18 @@ def _outcome_lines(summary: DiscussionSummary) -> list[str]:
             "|---|---|",
         ]
         lines += [f"| {label} | {'; '.join(values)} |" for label, values in outcome_rows(summary, view)]
+        lines += _picture_lines(summary, view.option_id)
     return lines if summary.outcomes else []
+
+
+def _picture_lines(summary: DiscussionSummary, option_id: str) -> list[str]:
+    """The pictures of 100 people of an option's main harms, in words: what the PDF draws."""
+    lines: list[str] = []
+    for picture in summary.harm_pictures:
+        if picture.option_id == option_id:
+            lines += ["", f"#### {picture.view.title}", "", *(f"- {line}" for line in picture.legend)]
+            lines += ["", picture.caption]
+    return lines
 
 
 def _next_step_lines(summary: DiscussionSummary) -> list[str]:

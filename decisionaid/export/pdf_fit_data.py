@@ -76,6 +76,7 @@ def _bands(summary: DiscussionSummary, clean: Cleaner) -> Data:
         "rows": rows,
         "low": clean(fixed_words(summary, "scale_low")),
         "high": clean(fixed_words(summary, "scale_high")),
+        "key": clean(fixed_words(summary, "bands_key")),
     }
 
 
@@ -87,7 +88,7 @@ def bands_alt_text(summary: DiscussionSummary) -> str:
     """What the bands picture shows, in words: the scale, then each option's band and interval
     and what is said under its bar. A screen reader reads this in place of the picture."""
     lines = [f"{fixed_words(summary, 'bands_title')}. {fixed_words(summary, 'scale_low')}; "]
-    lines[0] += f"{fixed_words(summary, 'scale_high')}."
+    lines[0] += f"{fixed_words(summary, 'scale_high')}. {fixed_words(summary, 'bands_key')}"
     for line in summary.fits:
         said = [f"{_option_name(summary, line)}: {line.interval}."]
         said += [text if text.endswith(".") else f"{text}." for _, text in _band_notes(summary, line)]

@@ -31,11 +31,30 @@ def outcomes_section(summary: DiscussionSummary, clean: Cleaner) -> Data | None:
                     [clean(label), [clean(v) for v in values]]
                     for label, values in outcome_rows(summary, view)
                 ],
+                "pictures": harm_pictures_data(summary, view.option_id, clean),
             }
             for view in summary.outcomes
         ],
         "nothing": clean(summary.empty),
     }
+
+
+def harm_pictures_data(summary: DiscussionSummary, option_id: str, clean: Cleaner) -> list[Data]:
+    """The pictures of 100 people of one option's main harms: per picture its title, its
+    words as alternative text, and per group how many people and which shape (by place:
+    a filled dot, an empty ring, a filled square, an empty square), with the legend and
+    caption printed beside it, so neither colour nor the picture carries it alone."""
+    return [
+        {
+            "title": clean(picture.view.title),
+            "alt": clean(picture.view.words),
+            "counts": [count for count, _ in picture.view.groups],
+            "legend": [clean(line) for line in picture.legend],
+            "caption": clean(picture.caption),
+        }
+        for picture in summary.harm_pictures
+        if picture.option_id == option_id
+    ]
 
 
 def next_steps_section(summary: DiscussionSummary, clean: Cleaner) -> Data | None:

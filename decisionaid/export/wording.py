@@ -32,6 +32,7 @@ LABELS: dict[str, str] = {
     "not_answered": "Not answered yet",
     "scale_low": "0: lines up least",
     "scale_high": "100: lines up most",
+    "bands_key": "Striped bar: the range where the fit may lie. Dark line: the best estimate.",
     "outcomes_harms": "Main harms",
     "outcomes_sources": "Sources",
     "question": "Question",

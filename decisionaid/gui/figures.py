@@ -14,7 +14,16 @@ from collections.abc import Callable, Sequence
 
 import flet as ft
 
-from decisionaid.domain.figures import DoseChart, IconArrayView, LevelChart, LevelRow, LogScale, number
+from decisionaid.domain.content import Content
+from decisionaid.domain.figures import (
+    DoseChart,
+    IconArrayView,
+    LevelChart,
+    LevelRow,
+    Scale,
+    factor_level_chart,
+    number,
+)
 from decisionaid.gui.controls import Fold, heading, text_node
 
 WEIGHT = 1000  # flex weights are integers: positions are kept to 0.1% of the width
@@ -71,36 +80,72 @@ def marker(shape: str, colour: str = ft.Colors.PRIMARY) -> ft.Control:
 
 
 def _band_layer(chart: LevelChart) -> ft.Control:
-    """The goal bands, shaded behind every row."""
+    """The goal bands (aims), behind every row, in the look of an aim in the legend."""
     scale = chart.scale
     parts: list[tuple[float, ft.Control | None]] = []
     cursor = 0.0
     for band in sorted(chart.goals, key=lambda b: b.low):
         start, end = scale.position(band.low), scale.position(band.high)
         parts.append((start - cursor, None))
-        parts.append((end - start, ft.Container(bgcolor=ft.Colors.with_opacity(0.16, ft.Colors.PRIMARY))))
+        parts.append((end - start, _kind_bar("aim")))
         cursor = end
     parts.append((1 - cursor, None))
     return _spans(parts)
 
 
-def _row_layer(row: LevelRow, scale: LogScale, shape: str) -> list[ft.Control]:
+def _kind_bar(kind: str, has_value: bool = False) -> ft.Container:
+    """A range bar in the look of its kind: a trial result is a solid bar, an estimate an
+    empty one with a thick edge, an aim a faint band with a double edge. The row's words
+    name the kind too, so the look never carries it alone."""
+    if kind == "aim":
+        return ft.Container(
+            bgcolor=ft.Colors.with_opacity(0.12, ft.Colors.PRIMARY),
+            border=ft.Border.symmetric(vertical=ft.BorderSide(4, ft.Colors.OUTLINE)),
+            margin=ft.Margin.symmetric(vertical=2),
+        )
+    if kind == "estimate":
+        return ft.Container(
+            bgcolor=ft.Colors.SURFACE,
+            border=ft.Border.all(2, ft.Colors.PRIMARY),
+            border_radius=4,
+            margin=ft.Margin.symmetric(vertical=5),
+        )
+    return ft.Container(
+        bgcolor=ft.Colors.with_opacity(0.55 if not has_value else 0.3, ft.Colors.PRIMARY),
+        border=ft.Border.all(1, ft.Colors.PRIMARY),
+        border_radius=4,
+        margin=ft.Margin.symmetric(vertical=4 if not has_value else 7),
+    )
+
+
+def kind_marker(kind: str, shape: str) -> ft.Control:
+    """The marker of a single value: filled for a trial result, hollow for an estimate."""
+    if kind == "measured":
+        return marker(shape)
+    box = marker("diamond" if kind == "estimate" else "square", ft.Colors.SURFACE)
+    box.border = ft.Border.all(3, ft.Colors.PRIMARY)
+    return box
+
+
+def no_response_mark() -> ft.Control:
+    """A cross at 0%: the men who made no factor at all."""
+    return ft.Icon(ft.Icons.CLOSE, size=MARKER + 4, color=ft.Colors.ON_SURFACE)
+
+
+def _row_layer(row: LevelRow, scale: Scale, shape: str) -> list[ft.Control]:
     """The range bar (and whiskers) and the marker for one row."""
     layers: list[ft.Control] = []
     if row.low is not None and row.high is not None and row.high > row.low:
         start, end = scale.position(row.low), scale.position(row.high)
-        bar = ft.Container(
-            bgcolor=ft.Colors.with_opacity(0.55 if row.value is None else 0.3, ft.Colors.PRIMARY),
-            border=ft.Border.all(1, ft.Colors.PRIMARY),
-            border_radius=4,
-            margin=ft.Margin.symmetric(vertical=4 if row.value is None else 7),
-        )
+        bar = _kind_bar(row.kind, row.value is not None)
         layers.append(_spans([(start, None), (end - start, bar), (1 - end, None)]))
     point = row.value
     if point is None and row.low is not None and row.low == row.high:
         point = row.low
     if point is not None:
-        layers.append(_at(scale.position(point), marker(shape), MARKER))
+        layers.append(_at(scale.position(point), kind_marker(row.kind, shape), MARKER))
+    if row.no_response:
+        layers.append(_at(scale.position(0), no_response_mark(), MARKER + 4))
     return layers
 
 
@@ -186,14 +231,19 @@ def _figure(
     words: str,
     words_title: str,
     level: int = 2,
+    above: Sequence[ft.Control] = (),
+    below: Sequence[ft.Control] = (),
 ):
     """Title (a heading at `level`: 2 on a page, 3 inside a card with its own heading),
-    caption, the picture as one labelled image node, and its words folded under it."""
+    caption, the picture as one labelled image node, and its words folded under it.
+    `above`: controls between the caption and the picture (the scale switch); `below`:
+    words shown under the picture (what the scale is)."""
     return ft.Container(
         ft.Column(
             [
                 heading(title, level=level),
                 text_node(caption, theme_style=ft.TextThemeStyle.BODY_MEDIUM),
+                *above,
                 ft.Semantics(
                     identifier=identifier,
                     image=True,
@@ -202,6 +252,7 @@ def _figure(
                     container=True,
                     content=picture,
                 ),
+                *below,
                 words_fold(words_title, words, f"{identifier}-words"),
             ],
             spacing=10,
@@ -212,41 +263,77 @@ def _figure(
     )
 
 
-def level_chart(identifier: str, chart: LevelChart, words_title: str, compact: bool = False) -> ft.Control:
-    """Rows of factor levels on one log scale, with the goal bands behind and severity under.
-    `compact`: for a phone or large text, where the axis and band labels need more room."""
+def _legend(chart: LevelChart) -> list[ft.Control]:
+    """What each kind of mark means, one a line, for the kinds this chart shows; the cross
+    for no response when a row has one. The legend words match the words on each row."""
+    samples = {
+        "measured": ft.Container(_kind_bar("measured"), width=28, height=TRACK_HEIGHT),
+        "estimate": ft.Container(_kind_bar("estimate"), width=28, height=TRACK_HEIGHT),
+        "aim": ft.Container(_kind_bar("aim"), width=28, height=TRACK_HEIGHT),
+    }
+    lines = [
+        ft.Row([samples[kind], ft.Text(words, expand=True)], spacing=8)
+        for kind, words in chart.kinds
+        if kind in samples
+    ]
+    return lines
+
+
+def _level_row(chart: LevelChart, row: LevelRow, shape: str) -> ft.Control:
+    """One row: its name and kind, the numbers, the bar on the scale, and whom it leaves out."""
+    span = (
+        f"{number(row.value)}%"
+        if row.value is not None
+        else f"{number(row.low)}%–{number(row.high)}%"
+        if row.low is not None and row.high is not None and row.high > row.low
+        else f"{number(row.low)}%"
+        if row.low is not None
+        else ""
+    )
+    name: list[ft.Control] = [ft.Text(row.label, weight=ft.FontWeight.W_600)]
+    if row.kind_word:
+        name.append(ft.Text(row.kind_word, italic=True, theme_style=ft.TextThemeStyle.BODY_MEDIUM))
+    return ft.Column(
+        [
+            ft.Row(
+                [
+                    *([kind_marker(row.kind, shape)] if row.value is not None else []),
+                    ft.Column(name, spacing=0, expand=True),
+                    ft.Text(span),
+                ],
+                spacing=8,
+            ),
+            ft.Stack([_band_layer(chart), *_row_layer(row, chart.scale, shape)], height=TRACK_HEIGHT),
+            *(
+                ft.Row(
+                    [
+                        no_response_mark() if n == 0 and row.no_response else ft.Container(width=0),
+                        ft.Text(line, theme_style=ft.TextThemeStyle.BODY_MEDIUM, expand=True),
+                    ],
+                    spacing=6,
+                )
+                for n, line in enumerate(row.left_out)
+            ),
+        ],
+        spacing=2,
+    )
+
+
+def level_chart(
+    identifier: str,
+    chart: LevelChart,
+    words_title: str,
+    compact: bool = False,
+    above: Sequence[ft.Control] = (),
+) -> ft.Control:
+    """Rows of factor levels on one scale, with the goal bands behind and severity under.
+    `compact`: for a phone or large text, where the axis and band labels need more room.
+    `above`: controls over the picture (the gauge's scale switch)."""
     shapes: dict[str, str] = {}
     rows: list[ft.Control] = []
     for row in chart.rows:
         shape = shapes.setdefault(row.series, MARKER_SHAPES[len(shapes) % len(MARKER_SHAPES)])
-        span = (
-            f"{number(row.value)}%"
-            if row.value is not None
-            else f"{number(row.low)}%–{number(row.high)}%"
-            if row.low is not None and row.high is not None and row.high > row.low
-            else f"{number(row.low)}%"
-            if row.low is not None
-            else ""
-        )
-        rows.append(
-            ft.Column(
-                [
-                    ft.Row(
-                        [
-                            *([marker(shape)] if row.value is not None else []),
-                            ft.Text(row.label, weight=ft.FontWeight.W_600, expand=True),
-                            ft.Text(span),
-                        ],
-                        spacing=8,
-                    ),
-                    ft.Stack(
-                        [_band_layer(chart), *_row_layer(row, chart.scale, shape)],
-                        height=TRACK_HEIGHT,
-                    ),
-                ],
-                spacing=2,
-            )
-        )
+        rows.append(_level_row(chart, row, shape))
     legend = ft.Row(
         [
             ft.Container(width=28, height=14, bgcolor=ft.Colors.with_opacity(0.16, ft.Colors.PRIMARY)),
@@ -259,17 +346,56 @@ def level_chart(identifier: str, chart: LevelChart, words_title: str, compact: b
         spacing=8,
     )
     # The legend of the shaded aims only when there are aims: an empty one was a stray box.
+    # On a plain scale the severe and moderate stretches are slivers: their names go under it.
+    plain = chart.scale.linear
     picture = ft.Column(
         [
             *([legend] if chart.goals else []),
+            *_legend(chart),
             *rows,
             _axis(chart, compact),
-            _severity_strip(chart, labelled=not compact),
-            *([_severity_legend(chart)] if compact else []),
+            _severity_strip(chart, labelled=not compact and not plain),
+            *([_severity_legend(chart)] if compact or plain else []),
         ],
         spacing=10,
     )
-    return _figure(identifier, chart.title, chart.caption, picture, chart.words, words_title)
+    below = (
+        [text_node(chart.scale_words, theme_style=ft.TextThemeStyle.BODY_MEDIUM)] if chart.scale_words else []
+    )
+    return _figure(
+        identifier, chart.title, chart.caption, picture, chart.words, words_title, above=above, below=below
+    )
+
+
+@ft.component
+def Gauge(
+    content: Content, hemophilia_type: str | None, words_title: str, switch_label: str, compact: bool = False
+) -> ft.Control:
+    """The factor-level gauge with a switch between the stretched (log) and the plain scale.
+
+    The switch is one keyboard stop named by its words (as a checkbox is, see
+    `controls._with_words`); which scale is shown is a view-local flag."""
+    plain, set_plain = ft.use_state(False)
+    chart = factor_level_chart(content, hemophilia_type, linear=plain)
+    switch = ft.MergeSemantics(
+        content=ft.Semantics(
+            identifier="gauge-scale",
+            content=ft.Row(
+                [
+                    ft.Switch(value=plain, on_change=lambda e: set_plain(bool(e.control.value))),
+                    ft.Container(
+                        ft.Text(switch_label),
+                        expand=True,
+                        on_click=lambda e: set_plain(not plain),
+                        padding=ft.Padding.only(top=10, bottom=10),
+                    ),
+                ],
+                spacing=8,
+                vertical_alignment=ft.CrossAxisAlignment.CENTER,
+            ),
+        )
+    )
+    return level_chart("figure-gauge", chart, words_title, compact=compact, above=[switch])
 
 
 def dose_chart(identifier: str, chart: DoseChart, words_title: str, once: str) -> ft.Control:

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from decisionaid.domain.content import STATEMENT_FIELDS, Figures, Licence, Statement
+from decisionaid.domain.content import STATEMENT_FIELDS, Figures, Licence, Option, Statement
 from decisionaid.domain.ui_keys import required_ui_keys
 from decisionaid.loader import flag_checks, glossary_checks, grade_checks, outcome_checks, rubric_checks
 from decisionaid.loader.grade_checks import MAX_READING_GRADE
@@ -237,6 +237,10 @@ def _cited_in_figures(figures: Figures, w: LoadedFile) -> Iterable[tuple[LoadedF
     for i, array in enumerate(figures.icon_arrays):
         for s in array.sources:
             yield w, w.line_of("icon_arrays", i, "sources"), f"icon_arrays[{i}].sources", s
+    for i, row in enumerate(figures.gauge):
+        for part in ("no_response", "not_reported"):
+            for s in getattr(row, part).sources if getattr(row, part) else ():
+                yield w, w.line_of("gauge", i, part, "sources"), f"gauge[{i}].{part}.sources", s
 
 
 def _citations(files: ContentFiles) -> list[Problem]:
@@ -341,6 +345,7 @@ def _references_to_options(files: ContentFiles) -> list[Problem]:
                         f"but this series is for hemophilia {series.applies_to}",
                     )
                 )
+        problems += _gauge_rows(figures, w, [o for o, _ in files.options], option_ids)
         for i, array in enumerate(figures.icon_arrays):
             if array.option not in option_ids:
                 problems.append(
@@ -351,6 +356,29 @@ def _references_to_options(files: ContentFiles) -> list[Problem]:
                         f"no option '{array.option}'",
                     )
                 )
+    return problems
+
+
+def _gauge_rows(figures: Figures, w: LoadedFile, options: list[Option], ids: set[str]) -> list[Problem]:
+    """Every gauge row names an option (`ids`: those loaded and the files that failed to),
+    and every option with a factor level has a row: the gauge must say of each bar whether
+    it is an aim, a trial result or an estimate."""
+    listed = {row.option for row in figures.gauge}
+    problems = [
+        Problem(w.path, w.line_of("gauge", i, "option"), f"gauge[{i}].option", f"no option '{row.option}'")
+        for i, row in enumerate(figures.gauge)
+        if row.option not in ids
+    ]
+    problems += [
+        Problem(
+            w.path,
+            w.line_of("gauge"),
+            "gauge",
+            f"'{o.id}' has a factor level but no gauge row (say if it is an aim, measured or an estimate)",
+        )
+        for o in options
+        if o.factor_level is not None and o.id not in listed
+    ]
     return problems
 
 

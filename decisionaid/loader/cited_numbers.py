@@ -195,6 +195,15 @@ def _figures(figures: Figures, w: LoadedFile) -> Iterator[PatientText]:
             loc = ("durability", "series", i, "points", j)
             field = f"durability.series[{i}].points[{j}]"
             yield PatientText(w.path, w.line_of(*loc), field, text, (p.source,), True)
+    for i, row in enumerate(figures.gauge):
+        for part in ("no_response", "not_reported"):
+            counted = getattr(row, part)
+            if counted is not None and counted.count is not None:
+                text = f"{counted.label}: {counted.count} of {row.people} {row.who} {counted.words}"
+                field = f"gauge[{i}].{part}"
+                yield PatientText(
+                    w.path, w.line_of("gauge", i, part), field, text, tuple(counted.sources), True
+                )
     for i, array in enumerate(figures.icon_arrays):
         text = " ".join([array.title, *(g.label for g in array.groups), array.denominator, array.time_frame])
         text += f" {array.note}" if array.note else ""

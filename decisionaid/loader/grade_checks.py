@@ -111,4 +111,9 @@ def _figure_grades(figures: Figures, w: LoadedFile) -> list[Problem]:
         parts += [_sentence(array.denominator), _sentence(array.time_frame)]
         parts += [array.note] if array.note else []
         problems += _grade(w.path, w.line_of("icon_arrays", i), f"icon_arrays[{i}]", "\n\n".join(parts))
+    for i, row in enumerate(figures.gauge):
+        counted = [p for p in (row.no_response, row.not_reported) if p is not None]
+        parts = [_sentence(f"{p.label}: {p.count or 1} of {row.people} {row.who} {p.words}") for p in counted]
+        if parts:
+            problems += _grade(w.path, w.line_of("gauge", i), f"gauge[{i}]", "\n\n".join(parts))
     return problems

@@ -196,3 +196,14 @@ def test_the_text_equivalents_read_at_grade_8_or_below(content):
     words += [v.words for o in content.options for v in icon_arrays_for(content, o.id)]
     grades = {text[:60]: reading_grade(text) for text in words}
     assert max(grades.values()) <= MAX_READING_GRADE, grades
+
+
+def test_the_plain_scale_gives_every_step_the_same_room():
+    from decisionaid.domain.level_scales import LinearScale
+
+    scale = LinearScale()
+    assert scale.position(0) == 0 and scale.position(150) == 1
+    assert scale.position(75) == 0.5
+    step = scale.position(50) - scale.position(25)
+    assert abs(step - (scale.position(125) - scale.position(100))) < 1e-9
+    assert scale.position(500) == 1 and scale.linear and not LogScale().linear

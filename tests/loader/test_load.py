@@ -244,3 +244,24 @@ def test_an_unknown_icon_array_shown_with_the_durability_chart_is_reported(conte
     )
     line = only_line(problems_in(root))
     assert "figures.yaml:24 durability.icon_arrays[1]: no icon array 'no-such-array'" in line
+
+
+def test_an_option_with_a_factor_level_but_no_gauge_row_is_reported(content_copy):
+    # The gauge must say of every bar whether it is an aim, a trial result or an estimate.
+    root = content_copy()
+    figures = root / "figures.yaml"
+    figures.write_text(figures.read_text().replace("  - option: beta\n    kind: aim\n", ""))
+    line = only_line(problems_in(root))
+    assert "figures.yaml" in line and "'beta' has a factor level but no gauge row" in line
+
+
+def test_a_gauge_count_without_its_source_is_reported(content_copy):
+    root = content_copy()
+    figures = root / "figures.yaml"
+    row = (
+        "    people: 20\n    who: men in a test study\n"
+        "    no_response: {label: No response, count: 1, words: had none}\n"
+    )
+    figures.write_text(figures.read_text().replace("    kind: aim\n", "    kind: aim\n" + row))
+    line = only_line(problems_in(root))
+    assert "gauge" in line and "a count needs the source it was read in" in line

@@ -6,7 +6,9 @@ import flet as ft
 
 from decisionaid.domain.content import Option, in_shown_order
 from decisionaid.domain.eligibility import for_type
-from decisionaid.gui.controls import checkbox_choice, heading, paragraph
+from decisionaid.domain.outcome_view import short_citation
+from decisionaid.domain.references import citation_line
+from decisionaid.gui.controls import Fold, checkbox_choice, heading, paragraph, text_node
 from decisionaid.gui.state import AppState, use_app_state
 from decisionaid.gui.views.outcome_rows import outcome_grid, outcome_stack
 from decisionaid.gui.views.shell import WIDE_PAGES
@@ -77,6 +79,8 @@ def Compare():
     else:
         answers = grid(state, shown)
         outcomes = [outcome_grid(state, shown, QUESTION_WIDTH, column_width(shown))]
+    if shown:
+        outcomes.append(grid_sources(state, shown))
     return ft.Column(
         [
             heading(state.t("step.compare.title")),
@@ -114,6 +118,36 @@ def column_width(shown: list[Option]) -> int:
     return max(COLUMN_WIDTH[0], min(COLUMN_WIDTH[1], room))
 
 
+def source_of(state: AppState, option: Option, attribute_id: str) -> str:
+    """The short name of the source behind one answer ("Pipe SW et al., 2025")."""
+    source = state.content.sources.get(option.attributes[attribute_id].source)
+    return short_citation(source) if source else option.attributes[attribute_id].source
+
+
+def answer(state: AppState, option: Option, attribute_id: str) -> ft.Control:
+    """One answer with its source under it (issue 15: the grid's citations were stripped)."""
+    return ft.Column(
+        [
+            ft.Text(option.attributes[attribute_id].reason),
+            ft.Text(
+                f"{state.t('compare.source')}: {source_of(state, option, attribute_id)}",
+                italic=True,
+                theme_style=ft.TextThemeStyle.BODY_SMALL,
+            ),
+        ],
+        spacing=2,
+        tight=True,
+    )
+
+
+def grid_sources(state: AppState, shown: list[Option]) -> ft.Control:
+    """The full reference behind each short name in the grid, folded under it."""
+    ids = dict.fromkeys(o.attributes[a.id].source for a in state.content.attributes for o in shown)
+    sources = [state.content.sources[i] for i in ids if i in state.content.sources]
+    lines = [text_node(f"{short_citation(s)}: {citation_line(s)}") for s in sources]
+    return Fold("sources-compare", state.t("compare.sources"), lines)
+
+
 def grid(state: AppState, shown: list[Option]) -> ft.Control:
     """Questions as rows, options as columns; scrolls sideways when there are many options,
     with the scroll bar always shown so the columns past the edge can be seen to be there."""
@@ -134,11 +168,7 @@ def grid(state: AppState, shown: list[Option]) -> ft.Control:
                         )
                     ),
                     *(
-                        ft.DataCell(
-                            ft.Container(
-                                ft.Text(o.attributes[a.id].reason), width=width, padding=CELL_PADDING
-                            )
-                        )
+                        ft.DataCell(ft.Container(answer(state, o, a.id), width=width, padding=CELL_PADDING))
                         for o in shown
                     ),
                 ]
@@ -161,7 +191,7 @@ def stacked(state: AppState, shown: list[Option]) -> ft.Control:
                 ft.Column(
                     [
                         ft.Text(column_name(state, o), weight=ft.FontWeight.W_600),
-                        ft.Text(o.attributes[a.id].reason),
+                        answer(state, o, a.id),
                     ],
                     spacing=2,
                 ),

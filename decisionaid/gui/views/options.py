@@ -6,12 +6,13 @@ import flet as ft
 
 from decisionaid.domain.content import Option, Range, Statement, in_shown_order
 from decisionaid.domain.eligibility import for_type
-from decisionaid.domain.figures import IconArrayView, doses_chart, factor_level_chart, icon_arrays_for
-from decisionaid.domain.references import strip_citations
+from decisionaid.domain.figures import IconArrayView, doses_chart, icon_arrays_for
+from decisionaid.domain.references import CITATION, citation_line, number_citations
 from decisionaid.domain.tailoring import FlagNote, flag_notes, notes_for_option
-from decisionaid.gui.controls import heading, paragraph, text_node
-from decisionaid.gui.figures import dose_chart, icon_array, level_chart
+from decisionaid.gui.controls import Fold, heading, markdown, opened, paragraph, text_node
+from decisionaid.gui.figures import Gauge, dose_chart, icon_array
 from decisionaid.gui.state import AppState, use_app_state
+from decisionaid.gui.views.about import references_block
 from decisionaid.gui.views.glossary import glossary_pointer
 from decisionaid.gui.views.outcome_rows import outcome_section
 
@@ -20,18 +21,63 @@ def _number(value: float) -> str:
     return f"{value:g}"
 
 
+def with_sources(text: str, sources: list[str]) -> str:
+    """The text with its listed sources cited at its end (those it does not cite inline
+    already), so one numbering covers both kinds of citation."""
+    inline = {part.strip().lstrip("@") for group in CITATION.findall(text) for part in group.split(";")}
+    extra = [s for s in dict.fromkeys(sources) if s not in inline]
+    return f"{text} [@{'; @'.join(extra)}]" if extra else text
+
+
+class CardCitations:
+    """The card's facts and statements with their sources numbered [1], [2] in the order the
+    reader meets them, and the numbered list they point to (issue 15: the cards showed
+    numbers with their sources stripped)."""
+
+    def __init__(self, state: AppState, option: Option):
+        self.keys: list[str] = []
+        texts: list[str] = []
+        for key, text, sources in _card_texts(state, option):
+            self.keys.append(key)
+            texts.append(with_sources(text, sources))
+        numbered, self.sources = number_citations(texts, state.content.sources)
+        self.text = dict(zip(self.keys, numbered, strict=True))
+
+    def list_block(self, state: AppState, option: Option) -> list[ft.Control]:
+        """The full references behind the numbers, folded at the card's end."""
+        if not self.sources:
+            return []
+        lines = [text_node(f"{n}. {citation_line(s)}") for n, s in enumerate(self.sources, start=1)]
+        return [Fold(f"sources-{option.id}", state.t("options.sources", name=option.name), lines)]
+
+
+def _card_texts(state: AppState, option: Option) -> list[tuple[str, str, list[str]]]:
+    """(key, text, listed sources) of every sourced line of a card, in the order shown."""
+    texts = [
+        ("doses", range_text(state, option.doses_per_year, "options.doses"), option.doses_per_year.sources)
+    ]
+    if option.factor_level:
+        level = option.factor_level
+        texts.append(("factor_level", range_text(state, level, "options.factor_level"), level.sources))
+    for name in ("benefits", "harms", "commitments", "unknowns", "eligibility"):
+        items: list[Statement] = getattr(option, name)
+        texts += [(f"{name}.{i}", s.text, s.sources) for i, s in enumerate(items)]
+    return texts
+
+
 def range_text(state: AppState, value: Range, key: str) -> str:
-    """'low to high' (or one number) followed by what it means."""
+    """'low to high' (or one number) followed by what it means, citations kept."""
     span = _number(value.low) if value.low == value.high else f"{_number(value.low)}-{_number(value.high)}"
-    return state.t(key, span=span, note=strip_citations(value.note))
+    return state.t(key, span=span, note=value.note)
 
 
-def statements(title: str, items: list[Statement]) -> ft.Control:
-    """A titled bulleted list; benefits and harms use this same shape (equal detail)."""
+def statements(title: str, name: str, items: list[Statement], cited: CardCitations) -> ft.Control:
+    """A titled bulleted list, each line with its source numbers; benefits and harms use this
+    same shape (equal detail)."""
     return ft.Column(
         [
             ft.Text(title, weight=ft.FontWeight.W_600),
-            *(ft.Text(f"• {strip_citations(s.text)}") for s in items),
+            *(ft.Text(f"• {cited.text[f'{name}.{i}']}") for i in range(len(items))),
         ],
         spacing=4,
         expand=True,
@@ -93,13 +139,14 @@ def icon_figures(state: AppState, views: list[IconArrayView], level: int = 2) ->
 
 def option_card(state: AppState, option: Option, notes: list[FlagNote]) -> ft.Control:
     """Everything a person needs to picture one option, numbers with their meaning."""
+    cited = CardCitations(state, option)
     facts = [
         f"{state.t('options.given')}: {option.given}",
         f"{state.t('options.how_often')}: {option.how_often}",
-        range_text(state, option.doses_per_year, "options.doses"),
+        cited.text["doses"],
     ]
     if option.factor_level:
-        facts.append(range_text(state, option.factor_level, "options.factor_level"))
+        facts.append(cited.text["factor_level"])
     facts += [
         f"{state.t('options.in_use')}: {option.years_in_use}",
         f"{state.t('options.where')}: {option.availability}",
@@ -123,7 +170,9 @@ def option_card(state: AppState, option: Option, notes: list[FlagNote]) -> ft.Co
                         outcome_section(state, option),
                         *icon_figures(state, icon_arrays_for(state.content, option.id), level=3),
                         *(note_box(state, n) for n in notes),
-                        more_fold(state, option),
+                        more_fold(state, option, cited),
+                        OptionBody(option),
+                        *cited.list_block(state, option),
                     ],
                     spacing=6,
                 ),
@@ -133,7 +182,7 @@ def option_card(state: AppState, option: Option, notes: list[FlagNote]) -> ft.Co
     )
 
 
-def more_fold(state: AppState, option: Option) -> ft.Control:
+def more_fold(state: AppState, option: Option, cited: CardCitations) -> ft.Control:
     """The option's good points, downsides, commitments, unknowns and who it is for, folded.
 
     Its own node (container): inside a card whose texts are nodes of their own, the fold
@@ -146,20 +195,56 @@ def more_fold(state: AppState, option: Option) -> ft.Control:
                 ft.ResponsiveRow(
                     [
                         ft.Container(
-                            statements(state.t("options.benefits"), option.benefits),
+                            statements(state.t("options.benefits"), "benefits", option.benefits, cited),
                             col={"xs": 12, "md": 6},
                         ),
                         ft.Container(
-                            statements(state.t("options.harms"), option.harms),
+                            statements(state.t("options.harms"), "harms", option.harms, cited),
                             col={"xs": 12, "md": 6},
                         ),
                     ]
                 ),
-                statements(state.t("options.commitments"), option.commitments),
-                statements(state.t("options.unknowns"), option.unknowns),
-                statements(state.t("options.eligibility"), option.eligibility),
+                statements(state.t("options.commitments"), "commitments", option.commitments, cited),
+                statements(state.t("options.unknowns"), "unknowns", option.unknowns, cited),
+                statements(state.t("options.eligibility"), "eligibility", option.eligibility, cited),
             ],
             controls_padding=ft.Padding.all(12),
+        ),
+    )
+
+
+@ft.component
+def OptionBody(option: Option) -> ft.Control:
+    """The option's own reading (its Markdown body), folded, with its clinicians' part folded
+    again and its sources listed. Built only once opened: a body drawn for every card on
+    the page would be sent on each render (as Learn's readings are, see learn.ModuleTile)."""
+    state = use_app_state()
+    is_open, set_open = ft.use_state(False)
+    inner: list[ft.Control] = []
+    if is_open:
+        (patient, clinician), sources = number_citations(
+            [option.body.patient, option.body.clinician or ""], state.content.sources
+        )
+        inner = [markdown(patient, state.display.text_scale)]
+        if clinician:
+            inner.append(
+                Fold(
+                    f"body-clinicians-{option.id}",
+                    state.t("learn.for_clinicians"),
+                    [markdown(clinician, state.display.text_scale)],
+                )
+            )
+        inner += references_block(state.t("about.sources"), sources, state.display.text_scale)
+    return ft.Semantics(
+        identifier=f"body-{option.id}",
+        container=True,
+        content=ft.ExpansionTile(
+            title=ft.Text(state.t("options.read_more", name=option.name)),
+            controls=inner,
+            controls_padding=ft.Padding.all(12),
+            expanded_cross_axis_alignment=ft.CrossAxisAlignment.START,
+            expanded=is_open,
+            on_change=lambda e: set_open(opened(e)),
         ),
     )
 
@@ -177,10 +262,11 @@ def Options():
             heading(state.t("step.options.title")),
             paragraph(state.t("options.intro")),
             glossary_pointer(state, ft.context.page),
-            level_chart(
-                "figure-gauge",
-                factor_level_chart(state.content, kind),
+            Gauge(
+                state.content,
+                kind,
                 state.t("figure.words"),
+                state.t("figure.scale.switch"),
                 compact=compact_figures(state),
             ),
             dose_chart(
