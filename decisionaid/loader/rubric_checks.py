@@ -17,7 +17,7 @@ from __future__ import annotations
 import typing
 from typing import TYPE_CHECKING
 
-from decisionaid.domain.content import Attribute, AttributeScore
+from decisionaid.domain.content import Attribute, AttributeScore, ScoreVariant
 from decisionaid.domain.session import UNKNOWN_ANSWERS, Profile
 from decisionaid.loader.problems import Problem
 
@@ -59,6 +59,21 @@ def rubric_problems(files: ContentFiles) -> list[Problem]:
                 attribute = attributes.get(attr_id)
                 if attribute is not None and attribute.rubric is not None:
                     problems += _score(attribute, score, w, attr_id)
+                    # A score worded for some people follows the same rubric (review R5-14).
+                    for variant in score.variants:
+                        problems += _score(attribute, variant, w, attr_id)
+                for j, variant in enumerate(score.variants):
+                    for field, answers in variant.when.items():
+                        problems += _answers(field, answers, w, j)
+                    if variant.source not in source_ids:
+                        problems.append(
+                            Problem(
+                                w.path,
+                                w.line_of("attributes", attr_id),
+                                f"attributes.{attr_id}.variants[{j}].source",
+                                f"unknown source '{variant.source}'",
+                            )
+                        )
         for i, rule in enumerate(option.not_for):
             for field, answers in rule.when.items():
                 problems += _answers(field, answers, w, i)
@@ -120,7 +135,9 @@ def _rubrics(attributes: list[Attribute], w: LoadedFile, source_ids: set[str]) -
     return problems
 
 
-def _score(attribute: Attribute, score: AttributeScore, w: LoadedFile, attr_id: str) -> list[Problem]:
+def _score(
+    attribute: Attribute, score: AttributeScore | ScoreVariant, w: LoadedFile, attr_id: str
+) -> list[Problem]:
     assert attribute.rubric is not None
     levels = [level.score for level in attribute.rubric.levels]
     shown = ", ".join(f"{s:g}" for s in sorted(levels))

@@ -96,8 +96,9 @@ def option_card(state: AppState, option: Option, notes: list[FlagNote]) -> ft.Co
     facts = [
         f"{state.t('options.given')}: {option.given}",
         f"{state.t('options.how_often')}: {option.how_often}",
-        range_text(state, option.doses_per_year, "options.doses"),
     ]
+    if option.doses_per_year:
+        facts.append(range_text(state, option.doses_per_year, "options.doses"))
     if option.factor_level:
         facts.append(range_text(state, option.factor_level, "options.factor_level"))
     facts += [
