@@ -171,7 +171,7 @@ AMINA = Person(
     profile={
         "hemophilia_type": "B",
         "severity": "moderate",  # factor IX 4%
-        "current_treatment": "factor9-standard",  # factor IX when she bleeds (on demand)
+        "current_treatment": "factor-on-demand",  # factor IX when she bleeds (review R5-1)
         "inhibitors": "never",
         "age_group": "18_to_64",  # 41
         "sex": "female",
@@ -180,11 +180,18 @@ AMINA = Person(
         "plans_for_children": "not_sure",
     },
     modules=("hemophilia-and-factor-levels", "other-options"),
-    options_shown=("hemgenix", "factor9-standard", "factor9-extended", "concizumab", "current"),
+    options_shown=(
+        "hemgenix",
+        "factor-on-demand",
+        "factor9-standard",
+        "factor9-extended",
+        "concizumab",
+        "current",
+    ),
     options_hidden=("roctavian", "emicizumab", "factor8-standard", "factor8-extended"),
     gene_therapy="Hemgenix",
     compare_add=("hemgenix",),
-    compare_remove=("factor9-standard",),
+    compare_remove=("factor-on-demand",),
     importance_steps=(3, 2, 4, 1, 3, 2, 1, 2),
     fit_change=(1, 4),
     top_three=(2, 0, 4),

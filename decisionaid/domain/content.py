@@ -118,7 +118,29 @@ class Statement(StrictModel):
     sources: list[SourceId] = Field(default_factory=list)
 
 
-class AttributeScore(StrictModel):
+ProfileField = Literal[
+    "hemophilia_type",
+    "severity",
+    "inhibitors",
+    "age_group",
+    "aav_antibodies",
+    # issue 14: the answers added to "About you", and the older ones a wording may turn on
+    "sex",
+    "region",
+    "hiv",
+    "hepatitis_b",
+    "hepatitis_c",
+    "heart_risk",
+    "pregnancy_possible",
+    "liver_problems",
+    "plans_for_children",
+    "alcohol",
+]
+"""The answers about a person that a licence (`NotFor.when`) or a note's wording
+(`FlagVariant.when`) can turn on. A key outside this list is an error in the file."""
+
+
+class _Score(StrictModel):
     """How an option does on one attribute: 0 (worst) to 1 (best), with why.
 
     `low` and `high` bound the score by the uncertainty of the evidence under the
@@ -133,7 +155,7 @@ class AttributeScore(StrictModel):
     source: SourceId
 
     @model_validator(mode="after")
-    def _score_inside_its_range(self) -> AttributeScore:
+    def _score_inside_its_range(self) -> _Score:
         if not self.lowest <= self.score <= self.highest:
             raise ValueError(f"score {self.score:g} is outside its range {self.lowest:g}-{self.highest:g}")
         return self
@@ -149,25 +171,20 @@ class AttributeScore(StrictModel):
         return self.score if self.high is None else self.high
 
 
-ProfileField = Literal[
-    "hemophilia_type",
-    "severity",
-    "inhibitors",
-    "age_group",
-    "aav_antibodies",
-    # issue 14: the answers added to "About you", and the older ones a wording may turn on
-    "sex",
-    "region",
-    "hiv",
-    "hepatitis_b",
-    "hepatitis_c",
-    "heart_risk",
-    "liver_problems",
-    "plans_for_children",
-    "alcohol",
-]
-"""The answers about a person that a licence (`NotFor.when`) or a note's wording
-(`FlagVariant.when`) can turn on. A key outside this list is an error in the file."""
+class ScoreVariant(_Score):
+    """An option's score on one attribute for the people `when` names, in place of the
+    general score: Alhemo's bleed score from its own trial in people with an inhibitor
+    (review R5-14). `when` works as in `NotFor`; "not sure" never matches."""
+
+    when: dict[ProfileField, list[Text]] = Field(min_length=1)
+
+
+class AttributeScore(_Score):
+    """How an option does on one attribute, with its variants for some people."""
+
+    variants: list[ScoreVariant] = Field(default_factory=list)
+    """The first variant whose `when` matches the person's answers replaces the score."""
+
 
 Region = Literal["us", "eu", "uk", "canada"]
 """The places whose licences an option may state (the "where you live" answers but
@@ -264,7 +281,9 @@ class Option(StrictModel):
     status: OptionStatus
     given: Text
     how_often: Text
-    doses_per_year: Range
+    doses_per_year: Range | None = None
+    """None only where there is no schedule to count ("factor only when I bleed"): the
+    doses follow the bleeds, and `how_often` says so."""
     factor_level: Range | None = None
     first_approved: int | None = Field(default=None, ge=1960, le=2100)
     years_in_use: Text
@@ -278,6 +297,10 @@ class Option(StrictModel):
     not_for: list[NotFor] = Field(default_factory=list)
     licences: list[Licence] = Field(default_factory=list)
     """Licence lines by region (issue 14), one per region at most; see `Licence`."""
+    only_when_used_now: bool = False
+    """Shown, and scored, only for a person who says he uses it now (review R5-1): a way
+    of using a treatment he can stay with ("factor only when I bleed"), not one the aid
+    puts before people who do not use it."""
     linked_ranges: list[Id] = Field(default_factory=list)
     """Attributes whose score ranges share one cause and move together (a gene therapy
     that does not take, or fades, lowers how often you treat, bleeds and your own factor

@@ -6,9 +6,11 @@ is his current treatment and is scored with all its own scores and limits; when
 he names another treatment, or none, we cannot score what we know nothing of,
 and say so. Withdrawn products, options his licence rules out (`not_for`) and options
 not licensed where he lives (`licences`) are shown with the reason, never scored.
-When he is not sure of his type, an option for one type only is shown but not scored
-(review R4-6): the fit cannot know whether it applies to him, and a high score for the
-wrong type could anchor his choice. Options for both types are scored as usual.
+When he is not sure of his type, no option is scored (reviews R4-6, R5-12): an option for
+one type only may not be for him, and a fit of the few options for both types alone would
+rank three new medicines while leaving out factor, the option most people use, which
+anchors as much as a wrong-type score would. Each is shown with why; options for both
+types first go through their licence rules, so a rule that applies still says so.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from decisionaid.domain.content import Content, NotFor, Option, licence_in
+from decisionaid.domain.content import AttributeScore, Content, NotFor, Option, licence_in
 from decisionaid.domain.session import UNKNOWN_ANSWERS, Profile
 
 Standing = Literal["scored", "withdrawn", "not_for_you", "not_licensed", "current_unknown", "type_unknown"]
@@ -28,6 +30,8 @@ CURRENT_NOT_ANSWERED_KEY = "fit.apart.current_not_answered"
 """ui.yaml: why "stay with my current treatment" has no fit while he has not said what he uses."""
 TYPE_UNKNOWN_KEY = "fit.apart.type_unknown"
 """ui.yaml: why an option for one type only ({type}) has no fit while he is not sure of his type."""
+TYPE_UNKNOWN_BOTH_KEY = "fit.apart.type_unknown_both"
+"""ui.yaml: why an option for both types has no fit either while he is not sure of his type."""
 
 
 @dataclass(frozen=True)
@@ -44,11 +48,30 @@ class Apart:
 
 def for_type(content: Content, profile: Profile) -> list[Option]:
     """The options for this person's type, in content order: both types when he is
-    not sure or did not say."""
+    not sure or did not say. A card shown only to its users (`only_when_used_now`) is
+    left out unless he uses it; each option carries the scores worded for him."""
     kind = profile.hemophilia_type
-    if kind in ("A", "B"):
-        return [o for o in content.options if o.applies_to in (kind, "both")]
-    return list(content.options)
+    return [
+        for_person(o, profile)
+        for o in content.options
+        if (kind not in ("A", "B") or o.applies_to in (kind, "both"))
+        and (not o.only_when_used_now or o.id == profile.current_treatment)
+    ]
+
+
+def for_person(option: Option, profile: Profile) -> Option:
+    """The option with each attribute score that has a variant for this person replaced
+    by the first variant that matches his answers (review R5-14); the option itself when
+    none does."""
+    update = {}
+    for attr_id, score in option.attributes.items():
+        variant = next((v for v in score.variants if answers_match(v.when, profile)), None)
+        if variant is not None:
+            fields = variant.model_dump(exclude={"when"})
+            update[attr_id] = AttributeScore(**fields)
+    if not update:
+        return option
+    return option.model_copy(update={"attributes": {**option.attributes, **update}})
 
 
 def rules_against(option: Option, profile: Profile) -> list[NotFor]:
@@ -91,6 +114,7 @@ def standing(content: Content, profile: Profile) -> tuple[list[Option], list[Apa
     here: they mark options, they do not hide them.
     """
     now = current_product(content, profile)
+    now_id = now.id if now is not None else None
     scored: list[Option] = []
     apart: list[Apart] = []
     for option in for_type(content, profile):
@@ -102,21 +126,25 @@ def standing(content: Content, profile: Profile) -> tuple[list[Option], list[Apa
         if option.status == "withdrawn":
             apart.append(Apart(option.id, "withdrawn", (option.availability,), tuple(option.sources)))
             continue
-        if profile.hemophilia_type == "not_sure" and option.applies_to in ("A", "B") and option is not now:
+        type_unknown = profile.hemophilia_type == "not_sure"
+        if type_unknown and option.applies_to in ("A", "B"):
             reason = content.text(TYPE_UNKNOWN_KEY, type=option.applies_to)
             apart.append(Apart(option.id, "type_unknown", (reason,), ()))
             continue
         licence = licence_in(option, profile.region)
-        if option is not now and licence is not None and licence.status == "not_licensed":
+        if option.id != now_id and licence is not None and licence.status == "not_licensed":
             # Not licensed where he lives (a label or regulator page says so): shown
             # apart with the line that says where, never scored. Unknown stays scored.
             apart.append(Apart(option.id, "not_licensed", (licence.text,), tuple(licence.sources)))
             continue
-        rules = [] if option is now else rules_against(option, profile)
+        rules = [] if option.id == now_id else rules_against(option, profile)
         if rules:
             sources = tuple(dict.fromkeys(s for rule in rules for s in rule.sources))
             reasons = tuple(dict.fromkeys(rule.reason for rule in rules))
             apart.append(Apart(option.id, "not_for_you", reasons, sources))
+            continue
+        if type_unknown:
+            apart.append(Apart(option.id, "type_unknown", (content.text(TYPE_UNKNOWN_BOTH_KEY),), ()))
             continue
         scored.append(option)
     return scored, apart

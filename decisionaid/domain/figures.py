@@ -326,9 +326,13 @@ def doses_chart(content: Content, hemophilia_type: str | None) -> DoseChart:
     doses: its words say so, rather than a bare "0 a year".
     """
     rows = []
-    options = [o for o in _for_type(content.options, hemophilia_type) if o.kind != "current"]
+    # An option with no schedule (doses follow the bleeds) has no number to draw.
+    options = [
+        o for o in _for_type(content.options, hemophilia_type) if o.kind != "current" and o.doses_per_year
+    ]
     for option in _withdrawn_last(options):
         doses = option.doses_per_year
+        assert doses is not None
         label, note = _option_label(content, option), strip_citations(doses.note)
         if option.kind == "gene-therapy":
             words = content.text("figure.doses.once", label=label, note=note)

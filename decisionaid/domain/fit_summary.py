@@ -188,6 +188,9 @@ def _line(content: Content, result: FitResult, option_fit: OptionFit, session: S
 
 def _notes(content: Content, result: FitResult, session: Session) -> tuple[str, ...]:
     t = content.text
+    if session.profile.hemophilia_type == "not_sure":
+        # No option is scored until the type is known (review R5-12): say why first.
+        return (t("summary.fit.type_unknown"),)
     if not result.enough:
         if not session.importance:
             return (t("summary.fit.not_answered"),)

@@ -99,6 +99,10 @@ class Profile(SessionModel):
     heart_risk: Literal["yes", "no", "not_sure", "prefer_not_to_say"] | None = None
     """Over 50, or heart or blood vessel disease, high blood pressure or diabetes: the
     clot risk factors the Hemgenix leaflet names."""
+    pregnancy_possible: Literal["yes", "no", "not_sure", "prefer_not_to_say"] | None = None
+    """Asked only when sex is female (review R5-4): both gene therapy labels advise against
+    use in women able to become pregnant, which is not the same as planning a pregnancy.
+    Optional with a default, so a file saved before it existed loads unchanged."""
 
 
 class Session(SessionModel):

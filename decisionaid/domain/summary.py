@@ -30,6 +30,7 @@ from decisionaid.domain.ui_keys import (
     PROFILE_FIELDS,
     SHARED_ANSWERS,
     SUMMARY_HEADINGS,
+    is_asked,
 )
 
 
@@ -160,6 +161,8 @@ def _profile_lines(content: Content, profile: Profile) -> tuple[LabelledValue, .
     t = content.text
     lines = []
     for name in PROFILE_FIELDS:
+        if not is_asked(name, profile):
+            continue
         value = getattr(profile, name)
         if value is None:
             if name in ASKED_SINCE_ISSUE_14:

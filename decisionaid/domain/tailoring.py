@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from decisionaid.domain.content import Content, Flag, Option, licence_in
-from decisionaid.domain.eligibility import answers_match, for_type
+from decisionaid.domain.eligibility import answers_match, current_product, for_type
 from decisionaid.domain.session import Profile
 
 
@@ -50,8 +50,9 @@ def _reasons(content: Content, profile: Profile, shown: list[Option]) -> dict[st
     """Flag id -> the reason it shows, in the person's terms (from ui.yaml)."""
     t = content.text
     reasons: dict[str, str] = {}
-    if profile.age_group == "under_18":
-        reasons["under_18"] = t("flag_reason.under_18")
+    if profile.age_group in ("under_12", "under_18"):
+        # A child under 12 is a minor too, with more licences closed (review R5-3).
+        reasons["under_18"] = t(f"flag_reason.{profile.age_group}")
     if profile.inhibitors in ("now", "past"):
         reasons["inhibitors"] = t(f"flag_reason.inhibitors.{profile.inhibitors}")
     elif profile.inhibitors == "not_sure":
@@ -83,7 +84,10 @@ def _more_reasons(content: Content, profile: Profile) -> dict[str, str]:
     if profile.severity in ("mild", "moderate"):
         reasons[profile.severity] = t(f"flag_reason.severity.{profile.severity}")
     if profile.sex == "female":
-        reasons["women"] = t("flag_reason.sex.female")
+        # The gene therapy labels turn on being able to become pregnant (review R5-4).
+        possible = profile.pregnancy_possible
+        key = f"pregnancy_possible.{possible}" if possible in ("yes", "not_sure") else "sex.female"
+        reasons["women"] = t(f"flag_reason.{key}")
     if profile.hiv == "yes":
         reasons["hiv"] = t("flag_reason.hiv")
     if profile.hepatitis_b in ("now", "past"):
@@ -107,8 +111,11 @@ def _region_notes(
 ) -> list[FlagNote]:
     """The "where you live" note: one per option, its licence line for his region, or
     "check with your team" where the option states none (never a guess). A person
-    elsewhere gets the note's own text once, on every option on the market."""
-    market = [o for o in shown if o.kind != "current" and o.status != "withdrawn"]
+    elsewhere gets the note's own text once, on every option on the market. The product
+    he uses now gets no "check whether it is offered" doubt (review R5-18)."""
+    now = current_product(content, profile)
+    now_id = now.id if now is not None else None
+    market = [o for o in shown if o.kind != "current" and o.status != "withdrawn" and o.id != now_id]
     if profile.region not in LICENSED_REGIONS:
         touched = tuple(o.id for o in market)
         return [FlagNote(flag, touched, reason, flag.text, flag.question)] if touched else []

@@ -39,6 +39,7 @@ PROFILE_FIELDS = (
     "inhibitors",
     "age_group",
     "sex",
+    "pregnancy_possible",
     "region",
     "liver_problems",
     "hiv",
@@ -53,6 +54,17 @@ PROFILE_FIELDS = (
 ASKED_SINCE_ISSUE_14 = ("sex", "region", "hiv", "hepatitis_b", "hepatitis_c", "heart_risk")
 """Questions added for issue 14: the summary prints each, "Not answered" when skipped, so a
 clinician sees they were asked (the older ones print only when answered, as before)."""
+
+ASKED_ONLY_WHEN: dict[str, tuple[str, str]] = {"pregnancy_possible": ("sex", "female")}
+"""Questions asked only after one answer to another (field -> (other field, answer)):
+"Could you become pregnant?" only of a person who said she is female (review R5-4)."""
+
+
+def is_asked(field: str, profile: Profile) -> bool:
+    """Whether "About you" asks this question of this person, and the summary prints it."""
+    other, answer = ASKED_ONLY_WHEN.get(field, (None, None))
+    return other is None or getattr(profile, other) == answer
+
 
 SHARED_ANSWERS = ("not_sure", "prefer_not_to_say")
 """Answers worded once for every question (profile.a.<answer>), not per field."""
@@ -94,6 +106,7 @@ _FIXED: dict[str, frozenset[str]] = {
     "summary.fit.not_answered": frozenset(),
     "summary.fit.not_enough": frozenset({"answered", "total", "needed", "more"}),
     "summary.fit.none_scored": frozenset(),
+    "summary.fit.type_unknown": frozenset(),
     "summary.fit.only_one": frozenset({"option"}),
     "summary.fit.all_alike": frozenset(),
     "summary.fit.close_call": frozenset(),
@@ -126,6 +139,8 @@ _FIXED: dict[str, frozenset[str]] = {
     "flag_reason.severity.mild": frozenset(),
     "flag_reason.severity.moderate": frozenset(),
     "flag_reason.sex.female": frozenset(),
+    "flag_reason.pregnancy_possible.yes": frozenset(),
+    "flag_reason.pregnancy_possible.not_sure": frozenset(),
     "flag_reason.hiv": frozenset(),
     "flag_reason.hepatitis_b.now": frozenset(),
     "flag_reason.hepatitis_b.past": frozenset(),
@@ -138,6 +153,7 @@ _FIXED: dict[str, frozenset[str]] = {
     "region.unknown": frozenset({"region", "option"}),
     "profile.a.current_treatment.other": frozenset(),
     "flag_reason.under_18": frozenset(),
+    "flag_reason.under_12": frozenset(),
     "flag_reason.inhibitors.now": frozenset(),
     "flag_reason.inhibitors.past": frozenset(),
     "flag_reason.not_sure.inhibitors": frozenset(),
@@ -200,6 +216,7 @@ VALUES_AND_FIT_KEYS: dict[str, frozenset[str]] = {
     "fit.apart.current_unknown": frozenset(),
     "fit.apart.current_not_answered": frozenset(),
     "fit.apart.type_unknown": frozenset({"type"}),
+    "fit.apart.type_unknown_both": frozenset(),
     "fit.intro": frozenset(),
     "fit.bar_label": frozenset({"option", "interval"}),
     "fit.uses_now": frozenset(),

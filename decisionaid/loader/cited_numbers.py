@@ -172,6 +172,12 @@ def _option(option: Option, w: LoadedFile) -> Iterator[PatientText]:
         cited = (score.source, *cited_ids(score.reason))
         loc = ("attributes", attr_id, "reason")
         yield PatientText(w.path, w.line_of(*loc), f"attributes.{attr_id}.reason", score.reason, cited)
+        for j, variant in enumerate(score.variants):  # review R5-14: worded for some people
+            cited = (variant.source, *cited_ids(variant.reason))
+            loc = ("attributes", attr_id, "variants", j, "reason")
+            yield PatientText(
+                w.path, w.line_of(*loc), f"attributes.{attr_id}.variants[{j}].reason", variant.reason, cited
+            )
     for name in ("given", "how_often", "years_in_use", "availability"):
         yield PatientText(w.path, w.line_of(name), name, getattr(option, name), tuple(option.sources))
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import typing
 from typing import TYPE_CHECKING
 
-from decisionaid.domain.content import Attribute, AttributeScore
+from decisionaid.domain.content import Attribute, AttributeScore, ScoreVariant
 from decisionaid.domain.session import UNKNOWN_ANSWERS, Profile
 from decisionaid.loader.problems import Problem
 
@@ -59,6 +59,21 @@ def rubric_problems(files: ContentFiles) -> list[Problem]:
                 attribute = attributes.get(attr_id)
                 if attribute is not None and attribute.rubric is not None:
                     problems += _score(attribute, score, w, attr_id)
+                    # A score worded for some people follows the same rubric (review R5-14).
+                    for j, variant in enumerate(score.variants):
+                        problems += _score(attribute, variant, w, attr_id, ("variants", j))
+                for j, variant in enumerate(score.variants):
+                    for field, answers in variant.when.items():
+                        problems += _answers(field, answers, w, j, ("attributes", attr_id, "variants"))
+                    if variant.source not in source_ids:
+                        problems.append(
+                            Problem(
+                                w.path,
+                                w.line_of("attributes", attr_id),
+                                f"attributes.{attr_id}.variants[{j}].source",
+                                f"unknown source '{variant.source}'",
+                            )
+                        )
         for i, rule in enumerate(option.not_for):
             for field, answers in rule.when.items():
                 problems += _answers(field, answers, w, i)
@@ -120,8 +135,16 @@ def _rubrics(attributes: list[Attribute], w: LoadedFile, source_ids: set[str]) -
     return problems
 
 
-def _score(attribute: Attribute, score: AttributeScore, w: LoadedFile, attr_id: str) -> list[Problem]:
+def _score(
+    attribute: Attribute,
+    score: AttributeScore | ScoreVariant,
+    w: LoadedFile,
+    attr_id: str,
+    at: tuple[str | int, ...] = (),
+) -> list[Problem]:
+    """The problems of one score (or of one variant of it, `at` its place) under its rubric."""
     assert attribute.rubric is not None
+    field = f"attributes.{attr_id}" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in at)
     levels = [level.score for level in attribute.rubric.levels]
     shown = ", ".join(f"{s:g}" for s in sorted(levels))
     problems = []
@@ -130,8 +153,8 @@ def _score(attribute: Attribute, score: AttributeScore, w: LoadedFile, attr_id: 
         problems.append(
             Problem(
                 w.path,
-                w.line_of("attributes", attr_id),
-                f"attributes.{attr_id}",
+                w.line_of("attributes", attr_id, *at),
+                field,
                 f"no {missing}: give the range the evidence allows (equal to the score when it is firm)",
             )
         )
@@ -141,15 +164,17 @@ def _score(attribute: Attribute, score: AttributeScore, w: LoadedFile, attr_id: 
             problems.append(
                 Problem(
                     w.path,
-                    w.line_of("attributes", attr_id, name),
-                    f"attributes.{attr_id}.{name}",
+                    w.line_of("attributes", attr_id, *at, name),
+                    f"{field}.{name}",
                     f"{value:g} is not a level of the '{attr_id}' rubric ({shown})",
                 )
             )
     return problems
 
 
-def _answers(field: str, answers: list[str], w: LoadedFile, i: int) -> list[Problem]:
+def _answers(
+    field: str, answers: list[str], w: LoadedFile, i: int, where: tuple[str, ...] = ("not_for",)
+) -> list[Problem]:
     possible = profile_answers(field) - NEVER_RULES_OUT
     problems = []
     for answer in answers:
@@ -159,7 +184,8 @@ def _answers(field: str, answers: list[str], w: LoadedFile, i: int) -> list[Prob
             message = f"'{answer}' is not an answer to {field} (answers: {', '.join(sorted(possible))})"
         else:
             continue
+        name = ".".join(where)
         problems.append(
-            Problem(w.path, w.line_of("not_for", i, "when", field), f"not_for[{i}].when.{field}", message)
+            Problem(w.path, w.line_of(*where, i, "when", field), f"{name}[{i}].when.{field}", message)
         )
     return problems

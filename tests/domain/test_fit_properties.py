@@ -70,7 +70,9 @@ def stay_problems(content: Content, session: Session, result: FitResult) -> list
     ]
     now = current_product(content, session.profile)
     uses_now = [f.option_id for f in result.fits if f.uses_now]
-    if uses_now != ([now.id] if now is not None else []):
+    # Unsure of his type, no option is scored, his own included (review R5-12).
+    scored_now = now is not None and session.profile.hemophilia_type != "not_sure"
+    if uses_now != ([now.id] if scored_now else []):
         problems.append(f"'uses now' is on {uses_now}, the person uses {session.profile.current_treatment}")
     return problems
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decisionaid.domain.eligibility import (
     CURRENT_NOT_ANSWERED_KEY,
     CURRENT_UNKNOWN_KEY,
+    TYPE_UNKNOWN_BOTH_KEY,
     TYPE_UNKNOWN_KEY,
     standing,
 )
@@ -140,10 +141,13 @@ def test_options_of_the_other_type_are_not_shown_and_not_sure_shows_both():
     both_types = content(a_only, b_only, FACTOR)
     assert ids(fit(both_types, session(RATED, hemophilia_type="A"))) == ["a-only", "factor"]
     assert ids(fit(both_types, session(RATED, hemophilia_type="B"))) == ["b-only", "factor"]
-    # Not sure: both are shown apart, not scored (review R4-6); the options page still lists them.
+    # Not sure: all are shown apart, not scored (reviews R4-6, R5-12): a fit of the options
+    # for both types alone leaves out most of his; the options page still lists them.
     not_sure = fit(both_types, session(RATED, hemophilia_type="not_sure"))
-    assert ids(not_sure) == ["factor"]
-    assert {a.option_id for a in not_sure.apart} == {"a-only", "b-only"}
+    assert ids(not_sure) == []
+    assert {a.option_id: a.standing for a in not_sure.apart} == dict.fromkeys(
+        ("a-only", "b-only", "factor"), "type_unknown"
+    )
 
 
 def test_a_current_product_of_the_other_type_is_not_scored_and_stay_says_why():
@@ -167,13 +171,19 @@ ONLY_B = option("only_b", kind="gene-therapy", applies_to="B", p=0.9, q=0.2)
 TYPED = content(ONLY_A, FACTOR, ONLY_B, EMI, current())
 
 
-def test_not_sure_of_the_type_the_options_for_one_type_are_apart_and_those_for_both_are_scored():
+def test_not_sure_of_the_type_no_option_is_scored_and_each_says_why():
+    """Review R5-12: a fit of the options for both types alone would rank a few newer
+    medicines and leave out factor; the fit waits for the type, and each option says why."""
     result = fit(TYPED, session(RATED, hemophilia_type="not_sure"))
-    assert ids(result) == ["emi", "factor"]
+    assert ids(result) == []
     for option_id, kind in (("only_a", "A"), ("only_b", "B")):
         why = apart(result)[option_id]
         assert why.standing == "type_unknown"
         assert why.reasons == (TYPED.text(TYPE_UNKNOWN_KEY, type=kind),)
+    for option_id in ("emi", "factor"):
+        why = apart(result)[option_id]
+        assert why.standing == "type_unknown"
+        assert why.reasons == (TYPED.text(TYPE_UNKNOWN_BOTH_KEY),)
 
 
 def test_with_the_type_known_its_own_options_are_scored_again():

@@ -44,3 +44,18 @@ async def test_picking_an_answer_saves_it(about_you, tmp_path):
     saved = json.loads((tmp_path / "data" / "session.json").read_text())["profile"]
     assert (saved["region"], saved["hepatitis_c"], saved["sex"]) == ("uk", "past_cured", "prefer_not_to_say")
     assert about_you.is_chosen("q-region-uk")
+
+
+async def test_could_you_become_pregnant_is_asked_only_after_female_and_saved(
+    about_you, shipped_content, tmp_path
+):
+    """Review R5-4: the gene therapy labels turn on being able to become pregnant."""
+    question = load_content(shipped_content).text("profile.q.pregnancy_possible")
+    assert question not in about_you.texts()
+    await about_you.click("q-sex-male")
+    assert question not in about_you.texts()
+    await about_you.click("q-sex-female")
+    assert question in about_you.texts()
+    await about_you.click("q-pregnancy_possible-not_sure")
+    saved = json.loads((tmp_path / "data" / "session.json").read_text())["profile"]
+    assert (saved["sex"], saved["pregnancy_possible"]) == ("female", "not_sure")

@@ -82,3 +82,14 @@ def test_the_shipped_content_scores_every_product_on_a_rubric_level_with_a_range
             score = option.attributes[attribute.id]
             assert score.low is not None and score.high is not None, (option.id, attribute.id)
             assert {score.score, score.low, score.high} <= levels, (option.id, attribute.id)
+
+
+def test_a_score_worded_for_some_people_follows_the_same_rubric(content_copy):
+    """Review R5-14: a score variant (Alhemo's with an inhibitor now) is held to the
+    attribute's rubric like the general score."""
+    lines = problems_in(content_copy("score-variant-off-rubric"))
+    assert len(lines) == 1, lines
+    assert lines[0].split("/content/en/")[-1] == (
+        "options/alpha.md:24 attributes.burden.variants[0].score: "
+        "0.4 is not a level of the 'burden' rubric (0, 0.3, 1)"
+    )

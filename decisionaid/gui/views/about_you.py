@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import flet as ft
 
-from decisionaid.domain.ui_keys import ASKED_SINCE_ISSUE_14, PROFILE_FIELDS, SHARED_ANSWERS, profile_answers
+from decisionaid.domain.ui_keys import (
+    ASKED_SINCE_ISSUE_14,
+    PROFILE_FIELDS,
+    SHARED_ANSWERS,
+    is_asked,
+    profile_answers,
+)
 from decisionaid.gui.controls import heading, paragraph, radio_group
 from decisionaid.gui.state import use_app_state
 
@@ -39,6 +45,8 @@ def AboutYou():
         paragraph(state.t("about_you.intro")),
     ]
     for field in PROFILE_FIELDS:
+        if not is_asked(field, state.session.profile):
+            continue  # e.g. "Could you become pregnant?" only after "Female"
         if field == ASKED_SINCE_ISSUE_14[0]:
             # The more personal questions follow: say once why they are asked, and that
             # each may be skipped or answered "prefer not to say".

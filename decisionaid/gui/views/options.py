@@ -53,9 +53,10 @@ class CardCitations:
 
 def _card_texts(state: AppState, option: Option) -> list[tuple[str, str, list[str]]]:
     """(key, text, listed sources) of every sourced line of a card, in the order shown."""
-    texts = [
-        ("doses", range_text(state, option.doses_per_year, "options.doses"), option.doses_per_year.sources)
-    ]
+    texts = []
+    if option.doses_per_year:
+        doses = option.doses_per_year
+        texts.append(("doses", range_text(state, doses, "options.doses"), doses.sources))
     if option.factor_level:
         level = option.factor_level
         texts.append(("factor_level", range_text(state, level, "options.factor_level"), level.sources))
@@ -143,8 +144,9 @@ def option_card(state: AppState, option: Option, notes: list[FlagNote]) -> ft.Co
     facts = [
         f"{state.t('options.given')}: {option.given}",
         f"{state.t('options.how_often')}: {option.how_often}",
-        cited.text["doses"],
     ]
+    if option.doses_per_year:  # an on-demand card has no schedule
+        facts.append(cited.text["doses"])
     if option.factor_level:
         facts.append(cited.text["factor_level"])
     facts += [
