@@ -41,6 +41,7 @@ from decisionaid.domain.fit_ranges import Rubrics, rubrics, score_ends
 from decisionaid.domain.session import TOP_PRIORITIES, Session
 
 __all__ = [
+    "MATTER_AT_LEAST",
     "Alignment",
     "Apart",
     "Band",
@@ -80,6 +81,11 @@ FURTHER_UP_TO = 100 * POOR_UP_TO
 end is in the bottom third, otherwise "middle". An uncertain fit stays "middle"."""
 _EPS = 1e-9
 """Scores are binary fractions: differences below this are ties."""
+MATTER_AT_LEAST = 2
+"""How many features on which the options shown differ must carry weight (rated above
+"not important", or in the top three) before a fit is shown. With one, every option's
+fit is only its place on that one feature: the fit restates the rating, with no
+weighing of one feature against another (model review M2-13)."""
 
 
 @dataclass(frozen=True)
@@ -144,6 +150,8 @@ class FitResult:
     """How many of the attributes on which the options shown differ are rated."""
     needed: int
     """How many of those must be rated: half of them (`needed`)."""
+    matter: int
+    """How many of those carry weight: at least MATTER_AT_LEAST for a fit."""
     not_answered: tuple[str, ...]
     not_important: tuple[str, ...]
     flat: tuple[str, ...]
@@ -325,10 +333,12 @@ def fit(content: Content, session: Session) -> FitResult:
     weight = weights(attribute_ids, session.importance, session.top_priorities)
     prios = priorities(attribute_ids, session)
     # Only ratings of features on which the options shown differ count toward "enough":
-    # a rating of a flat one moves no fit (model review M2-13).
+    # a rating of a flat one moves no fit, and a fit from one weighed feature only
+    # restates it (model review M2-13).
     answered = sum(1 for a in grid.weighed if a in session.importance)
     need = needed(len(grid.weighed))
-    enough = answered >= need and any(weight[a] > 0 for a in grid.weighed)
+    matter = sum(1 for a in grid.weighed if weight[a] > 0)
+    enough = answered >= need and matter >= MATTER_AT_LEAST
     chosen_limits = [h for h in content.hard_limits if h.id in session.hard_limits]
 
     weighed_weight = [weight[a] for a in grid.weighed]
@@ -374,6 +384,7 @@ def fit(content: Content, session: Session) -> FitResult:
         enough=enough,
         answered=answered,
         needed=need,
+        matter=matter,
         not_answered=tuple(a for a in attribute_ids if a not in session.importance),
         not_important=tuple(a for a in attribute_ids if session.importance.get(a) == 0),
         flat=grid.flat,
