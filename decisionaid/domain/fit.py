@@ -142,7 +142,8 @@ class FitResult:
     """The fits in the fixed order, the options apart, and what a reader needs to read them."""
 
     fits: tuple[OptionFit, ...]
-    """In the Options page's order (content.in_shown_order: by kind), never by fit."""
+    """In the one shown order (content.in_shown_order: what he uses now, then A to Z),
+    never by fit."""
     apart: tuple[Apart, ...]
     priorities: tuple[str, ...]
     enough: bool
@@ -324,9 +325,10 @@ def _contrast(one: str, other: str, grid: Swing, weight: Mapping[str, int], prio
 def fit(content: Content, session: Session) -> FitResult:
     """How each option open to this person lines up with what he said matters."""
     scored, apart, now = fit_options(content, session.profile)
-    # The fixed order is the Options page's (by kind), never the fit's.
-    scored = in_shown_order(scored)
-    position = {o.id: i for i, o in enumerate(in_shown_order(content.options))}
+    # The fixed order is the Options page's (what he uses now, then A to Z), never the fit's.
+    uses_now = session.profile.current_treatment
+    scored = in_shown_order(scored, uses_now)
+    position = {o.id: i for i, o in enumerate(in_shown_order(content.options, uses_now))}
     apart.sort(key=lambda a: position[a.option_id])
     attribute_ids = [a.id for a in content.attributes]
     grid = swing(scored, attribute_ids, rubrics(content))

@@ -276,19 +276,24 @@ def test_contrasts_leave_out_what_the_person_said_is_not_important():
 # Order and limits
 
 
-def test_the_fits_keep_the_content_order_within_a_kind_whatever_the_fit():
-    options = content(option("z", p=0.0), option("m", p=1.0), option("a", p=0.5))
-    assert [f.option_id for f in fit(options, session({"p": 4})).fits] == ["z", "m", "a"]
+def test_the_fits_stand_from_a_to_z_by_name_whatever_the_fit():
+    # M2-14: one stated rule, not by kind (gene therapy first in every session).
+    options = content(option("zeta", p=0.0, q=0.0), option("mu", p=1.0, q=1.0), option("alpha", p=0.5, q=0.5))
+    assert [f.option_id for f in fit(options, session({"p": 4, "q": 4})).fits] == ["alpha", "mu", "zeta"]
 
 
-def test_the_fits_stand_by_kind_gene_therapy_then_newer_medicines_then_factor():
+def test_what_he_uses_now_stands_first_then_the_others_a_to_z_whatever_their_kind():
     options = content(
-        option("f", kind="factor", p=1.0),
-        option("n", kind="non-factor", p=0.0),
-        option("g", kind="gene-therapy", p=0.5),
-        option("n2", kind="non-factor", p=0.7),
+        option("factor", kind="factor", p=1.0, q=0.0),
+        option("newer", kind="non-factor", p=0.0, q=1.0),
+        option("gene", kind="gene-therapy", p=0.5, q=0.5),
+        option("blend", kind="non-factor", p=0.7, q=0.2),
     )
-    assert [f.option_id for f in fit(options, session({"p": 4})).fits] == ["g", "n", "n2", "f"]
+    result = fit(options, session({"p": 4, "q": 2}, current_treatment="newer"))
+    assert [f.option_id for f in result.fits] == ["newer", "blend", "factor", "gene"]
+    assert [f.uses_now for f in result.fits] == [True, False, False, False]
+    nobody = fit(options, session({"p": 4, "q": 2}))
+    assert [f.option_id for f in nobody.fits] == ["blend", "factor", "gene", "newer"]
 
 
 @pytest.mark.parametrize("kind", ["A", "B"])

@@ -4,9 +4,15 @@ what no other feature counts; the overlap screen), M2-10 and M2-12."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pytest
+
 from decisionaid.domain.fit import MATTER_AT_LEAST, fit
+from decisionaid.domain.fit_options import fit_options
 from decisionaid.domain.fit_summary import fit_view
 from decisionaid.domain.session import Profile, Session
+from decisionaid.domain.summary import build_summary
 from tests.domain.fit_factories import shipped
 
 ADULT = {"severity": "severe", "inhibitors": "never", "age_group": "18_to_64"}
@@ -62,3 +68,46 @@ def test_the_note_says_how_many_features_must_matter_and_why():
     assert "repeat" in note  # why: a fit from one answer only repeats it
     few = fit_view(content, Session(profile=_adult_a(), importance={"bleed_protection": 4}))
     assert "at least 2 that matter to you" in few.notes[0]
+
+
+# M2-14: a fixed, stated, neutral order
+
+
+def _runs(kinds: list[str]) -> int:
+    return sum(1 for i, k in enumerate(kinds) if i == 0 or kinds[i - 1] != k)
+
+
+@pytest.mark.parametrize("kind", ["A", "B"])
+def test_what_he_uses_now_comes_first_then_the_others_a_to_z_with_the_kinds_mixed(kind):
+    content = shipped()
+    rated = {a.id: 2 for a in content.attributes}
+    products = [o.id for o in fit_options(content, Profile(hemophilia_type=kind, **ADULT))[0]]
+    for current in [*products, "other"]:
+        profile = Profile(hemophilia_type=kind, current_treatment=current, **ADULT)
+        fits = fit(content, Session(profile=profile, importance=rated)).fits
+        ids = [f.option_id for f in fits]
+        others = [i for i in ids if i != current]
+        if current != "other":
+            assert ids[0] == current and fits[0].uses_now
+        names = [content.option(i).name for i in others]
+        assert names == sorted(names, key=str.casefold)
+    # Not in blocks by kind (the old order put every gene therapy first, then the newer
+    # medicines, then factor): for a person who names no product, the kinds are mixed.
+    fits = fit(content, Session(profile=Profile(hemophilia_type=kind, **ADULT), importance=rated)).fits
+    kinds = [content.option(f.option_id).kind for f in fits]
+    assert _runs(kinds) > len(set(kinds))
+
+
+def test_the_summary_and_pdf_keep_the_fit_order():
+    content = shipped()
+    profile = Profile(hemophilia_type="B", current_treatment="factor9-standard", **ADULT)
+    session = Session(profile=profile, importance={a.id: 3 for a in content.attributes})
+    summary = build_summary(content, session, dt.date(2026, 12, 1), "test")
+    assert [f.option_id for f in summary.fits] == [f.option_id for f in fit(content, session).fits]
+    assert summary.fits[0].option_id == "factor9-standard" and summary.fits[0].uses_now
+
+
+def test_the_order_is_stated_as_it_is_on_screen_and_in_the_pdf():
+    said = shipped().text("summary.fit.order")
+    assert "A to Z" in said and "what you use now" in said.lower()
+    assert "gene therapies, then" not in said
