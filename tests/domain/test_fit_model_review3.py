@@ -111,3 +111,37 @@ def test_the_order_is_stated_as_it_is_on_screen_and_in_the_pdf():
     said = shipped().text("summary.fit.order")
     assert "A to Z" in said and "what you use now" in said.lower()
     assert "gene therapies, then" not in said
+
+
+# M2-8: the first year counts only what no other feature counts
+
+COUNTED_ELSEWHERE = ("steroid", "blood test", "weekly test", "liver test", "tests are added")
+"""Words of what Needles into a vein (blood tests) and Other serious side effects
+(steroids for raised liver tests) already count."""
+
+
+def test_the_first_year_rubric_names_no_blood_tests_and_no_steroids():
+    first_year = next(a for a in shipped().attributes if a.id == "first_year")
+    rubric = first_year.rubric
+    said = [rubric.range_rule or "", first_year.low_pole, *(f"{lvl.short} {lvl.when}" for lvl in rubric.levels)]
+    found = [(text, word) for text in said for word in COUNTED_ELSEWHERE if word in text.lower()]
+    assert found == []
+
+
+def test_no_first_year_score_or_range_rests_on_blood_tests_or_steroids():
+    content = shipped()
+    for option in content.options:
+        score = option.attributes.get("first_year")
+        if score is None:
+            continue
+        reason = score.reason.lower()
+        # A reason may say where a burden is counted instead, never score it here.
+        scored_here = ". ".join(s for s in reason.split(". ") if "counted in" not in s)
+        assert not [w for w in COUNTED_ELSEWHERE if w in scored_here], (option.id, score.reason)
+
+
+def test_a_gene_therapys_first_year_is_not_widened_for_steroids():
+    content = shipped()
+    for option_id in ("hemgenix", "roctavian"):
+        score = content.option(option_id).attributes["first_year"]
+        assert score.lowest == score.score, option_id
