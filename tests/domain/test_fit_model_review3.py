@@ -123,7 +123,11 @@ COUNTED_ELSEWHERE = ("steroid", "blood test", "weekly test", "liver test", "test
 def test_the_first_year_rubric_names_no_blood_tests_and_no_steroids():
     first_year = next(a for a in shipped().attributes if a.id == "first_year")
     rubric = first_year.rubric
-    said = [rubric.range_rule or "", first_year.low_pole, *(f"{lvl.short} {lvl.when}" for lvl in rubric.levels)]
+    said = [
+        rubric.range_rule or "",
+        first_year.low_pole,
+        *(f"{lvl.short} {lvl.when}" for lvl in rubric.levels),
+    ]
     found = [(text, word) for text in said for word in COUNTED_ELSEWHERE if word in text.lower()]
     assert found == []
 
