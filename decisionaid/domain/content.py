@@ -261,6 +261,10 @@ class Option(StrictModel):
     years_in_use: Text
     availability: Text
     attributes: dict[Id, AttributeScore]
+    for_women: dict[Id, AttributeScore] = Field(default_factory=dict)
+    """Scores that differ for a woman who could become pregnant (model review M2-12): the
+    birth control a label asks of her is a limit on daily life. The fit reads them in
+    place of `attributes` when the profile says female (`fit_options.as_for_her`)."""
     benefits: list[Statement]
     harms: list[Statement]
     commitments: list[Statement]

@@ -149,3 +149,48 @@ def test_a_gene_therapys_first_year_is_not_widened_for_steroids():
     for option_id in ("hemgenix", "roctavian"):
         score = content.option(option_id).attributes["first_year"]
         assert score.lowest == score.score, option_id
+
+
+# M2-12: the first year of a woman who could become pregnant
+
+
+def _woman_b(**changed: str) -> Profile:
+    answers = {"hemophilia_type": "B", "sex": "female", "current_treatment": "factor9-standard", **ADULT}
+    return Profile(**{**answers, **changed})
+
+
+def test_a_womans_first_year_counts_the_birth_control_the_label_asks_of_her():
+    content = shipped()
+    her = {o.id: o.attributes["first_year"] for o in fit_options(content, _woman_b())[0]}
+    him = {o.id: o.attributes["first_year"] for o in fit_options(content, _woman_b(sex="male"))[0]}
+    # Hympavzi: birth control while on it and 2 months after (US label); a limit on daily
+    # life for the whole year, so the level of a limit on daily life.
+    assert him["marstacimab"].score == 0.75 and her["marstacimab"].score == 0.25
+    assert "birth control" in her["marstacimab"].reason
+    # Factor asks her nothing new; gene therapy is already at the lowest level.
+    assert her["factor9-extended"] == him["factor9-extended"]
+    assert her["hemgenix"].score == him["hemgenix"].score == 0.25
+
+
+def test_hemlibras_birth_control_counts_for_a_woman_with_hemophilia_a():
+    content = shipped()
+    profile = Profile(hemophilia_type="A", sex="female", current_treatment="factor8-standard", **ADULT)
+    her = {o.id: o.attributes["first_year"] for o in fit_options(content, profile)[0]}
+    assert her["emicizumab"].score == 0.25 and "6 months after the last" in her["emicizumab"].reason
+
+
+def test_what_she_uses_now_still_asks_nothing_new():
+    content = shipped()
+    on_it = fit_options(content, _woman_b(current_treatment="marstacimab", region=None))[2]
+    assert on_it is not None and on_it.attributes["first_year"].score == 1.0
+
+
+def test_every_score_for_women_is_a_level_of_its_rubric_with_a_known_source():
+    content = shipped()
+    rubric = {a.id: a.rubric for a in content.attributes}
+    for option in content.options:
+        for attribute_id, score in option.for_women.items():
+            levels = {level.score for level in rubric[attribute_id].levels}
+            assert {score.score, score.lowest, score.highest} <= levels, (option.id, attribute_id)
+            assert score.source in content.sources, (option.id, score.source)
+            assert attribute_id in option.attributes
