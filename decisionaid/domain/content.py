@@ -260,11 +260,6 @@ class Rubric(StrictModel):
 OptionKind = Literal["gene-therapy", "factor", "non-factor", "current"]
 OptionStatus = Literal["available", "limited", "withdrawn", "in-review"]
 
-KIND_ORDER: dict[str, int] = {"gene-therapy": 0, "non-factor": 1, "factor": 2, "current": 3}
-"""The one order options are shown in everywhere (Options page, Compare, the fit): gene
-therapies, then the newer medicines, then factor, then staying as you are; content order
-among options of one kind. It never depends on the person's answers."""
-
 
 STATEMENT_FIELDS = ("benefits", "harms", "commitments", "unknowns", "eligibility", "licences")
 """The fields of an option that hold sourced statements (each a text with its sources)."""
@@ -289,6 +284,10 @@ class Option(StrictModel):
     years_in_use: Text
     availability: Text
     attributes: dict[Id, AttributeScore]
+    for_women: dict[Id, AttributeScore] = Field(default_factory=dict)
+    """Scores that differ for a woman who could become pregnant (model review M2-12): the
+    birth control a label asks of her is a limit on daily life. The fit reads them in
+    place of `attributes` when the profile says female (`fit_options.as_for_her`)."""
     benefits: list[Statement]
     harms: list[Statement]
     commitments: list[Statement]
@@ -325,10 +324,22 @@ def licence_in(option: Option, region: str | None) -> Licence | None:
     return next((lic for lic in option.licences if lic.region == region), None)
 
 
-def in_shown_order(options: Sequence[Option]) -> list[Option]:
-    """`options` in KIND_ORDER, content order within a kind, withdrawn products last (they
-    are kept for what their trials taught, not as a live choice)."""
-    return sorted(options, key=lambda o: (o.status == "withdrawn", KIND_ORDER[o.kind]))
+def in_shown_order(options: Sequence[Option], uses_now: str | None = None) -> list[Option]:
+    """`options` in the one order they are shown in everywhere (the Options page, the fit
+    and its grid, Compare, the summary and the PDF; model review M2-14).
+
+    First the product the person uses now (`uses_now`, his profile's current treatment),
+    as the reference point the others are weighed against, then "stay with my current
+    treatment", then every other option from A to Z by the name shown, withdrawn
+    products last (they are kept for what their trials taught, not as a live choice).
+    A to Z says nothing about a treatment: not its kind, age or evidence. It mixes the
+    kinds, where the old order by kind put gene therapy first for every person, and a
+    reader can check it at a glance. The order never depends on the person's ratings.
+    """
+    return sorted(
+        options,
+        key=lambda o: (o.status == "withdrawn", o.id != uses_now, o.kind != "current", o.name.casefold()),
+    )
 
 
 class Attribute(StrictModel):

@@ -41,6 +41,7 @@ from decisionaid.domain.fit_ranges import Rubrics, rubrics, score_ends
 from decisionaid.domain.session import TOP_PRIORITIES, Session
 
 __all__ = [
+    "MATTER_AT_LEAST",
     "Alignment",
     "Apart",
     "Band",
@@ -80,6 +81,11 @@ FURTHER_UP_TO = 100 * POOR_UP_TO
 end is in the bottom third, otherwise "middle". An uncertain fit stays "middle"."""
 _EPS = 1e-9
 """Scores are binary fractions: differences below this are ties."""
+MATTER_AT_LEAST = 2
+"""How many features on which the options shown differ must carry weight (rated above
+"not important", or in the top three) before a fit is shown. With one, every option's
+fit is only its place on that one feature: the fit restates the rating, with no
+weighing of one feature against another (model review M2-13)."""
 
 
 @dataclass(frozen=True)
@@ -136,7 +142,8 @@ class FitResult:
     """The fits in the fixed order, the options apart, and what a reader needs to read them."""
 
     fits: tuple[OptionFit, ...]
-    """In the Options page's order (content.in_shown_order: by kind), never by fit."""
+    """In the one shown order (content.in_shown_order: what he uses now, then A to Z),
+    never by fit."""
     apart: tuple[Apart, ...]
     priorities: tuple[str, ...]
     enough: bool
@@ -144,6 +151,8 @@ class FitResult:
     """How many of the attributes on which the options shown differ are rated."""
     needed: int
     """How many of those must be rated: half of them (`needed`)."""
+    matter: int
+    """How many of those carry weight: at least MATTER_AT_LEAST for a fit."""
     not_answered: tuple[str, ...]
     not_important: tuple[str, ...]
     flat: tuple[str, ...]
@@ -316,19 +325,22 @@ def _contrast(one: str, other: str, grid: Swing, weight: Mapping[str, int], prio
 def fit(content: Content, session: Session) -> FitResult:
     """How each option open to this person lines up with what he said matters."""
     scored, apart, now = fit_options(content, session.profile)
-    # The fixed order is the Options page's (by kind), never the fit's.
-    scored = in_shown_order(scored)
-    position = {o.id: i for i, o in enumerate(in_shown_order(content.options))}
+    # The fixed order is the Options page's (what he uses now, then A to Z), never the fit's.
+    uses_now = session.profile.current_treatment
+    scored = in_shown_order(scored, uses_now)
+    position = {o.id: i for i, o in enumerate(in_shown_order(content.options, uses_now))}
     apart.sort(key=lambda a: position[a.option_id])
     attribute_ids = [a.id for a in content.attributes]
     grid = swing(scored, attribute_ids, rubrics(content))
     weight = weights(attribute_ids, session.importance, session.top_priorities)
     prios = priorities(attribute_ids, session)
     # Only ratings of features on which the options shown differ count toward "enough":
-    # a rating of a flat one moves no fit (model review M2-13).
+    # a rating of a flat one moves no fit, and a fit from one weighed feature only
+    # restates it (model review M2-13).
     answered = sum(1 for a in grid.weighed if a in session.importance)
     need = needed(len(grid.weighed))
-    enough = answered >= need and any(weight[a] > 0 for a in grid.weighed)
+    matter = sum(1 for a in grid.weighed if weight[a] > 0)
+    enough = answered >= need and matter >= MATTER_AT_LEAST
     chosen_limits = [h for h in content.hard_limits if h.id in session.hard_limits]
 
     weighed_weight = [weight[a] for a in grid.weighed]
@@ -374,6 +386,7 @@ def fit(content: Content, session: Session) -> FitResult:
         enough=enough,
         answered=answered,
         needed=need,
+        matter=matter,
         not_answered=tuple(a for a in attribute_ids if a not in session.importance),
         not_important=tuple(a for a in attribute_ids if session.importance.get(a) == 0),
         flat=grid.flat,

@@ -7,7 +7,11 @@ uses asks none of that, so on those attributes his current product takes the
 rubric's top level ("nothing new"), with a reason that says why. Charging him the
 start of a product he started long ago made staying look worse than it is, the
 mirror image of the old model's bias toward "stay". The fit, the ends of each rating
-question and the audit all read the options from here, so they agree."""
+question and the audit all read the options from here, so they agree.
+
+For a woman, an option's `for_women` scores replace its others first (model review
+M2-12: the birth control a label asks of a woman who could become pregnant is part of
+her first year); what she uses now still asks nothing new."""
 
 from __future__ import annotations
 
@@ -37,12 +41,26 @@ def as_used_now(content: Content, option: Option) -> Option:
     return option.model_copy(update={"attributes": {**option.attributes, **update}})
 
 
+def as_for_her(option: Option) -> Option:
+    """The option as scored for a woman who could become pregnant: its `for_women` scores
+    in place of the others (model review M2-12)."""
+    if not option.for_women:
+        return option
+    return option.model_copy(update={"attributes": {**option.attributes, **option.for_women}})
+
+
 def fit_options(content: Content, profile: Profile) -> tuple[list[Option], list[Apart], Option | None]:
-    """The options scored for this person (the product he uses now read as staying on
-    it), the options shown apart, and his current product as scored (None if none)."""
+    """The options scored for this person (for a woman, her scores; the product he or she
+    uses now read as staying on it), the options shown apart, and the current product as
+    scored (None if none)."""
     scored, apart = standing(content, profile)
-    now = current_product(content, profile)
-    if now is None:
+    if profile.sex == "female" and profile.pregnancy_possible != "no":
+        # Unless she says she could not become pregnant, her scores count the birth
+        # control the labels ask of her ("not sure" and no answer count it too).
+        scored = [as_for_her(o) for o in scored]
+    current = current_product(content, profile)
+    if current is None:
         return scored, apart, None
+    now = next((o for o in scored if o.id == current.id), current)
     stay = as_used_now(content, now)
     return [stay if o.id == now.id else o for o in scored], apart, stay

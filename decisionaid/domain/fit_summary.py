@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from decisionaid.domain.content import Content
-from decisionaid.domain.fit import Cell, Contrast, FitResult, OptionFit, fit, weights
+from decisionaid.domain.fit import MATTER_AT_LEAST, Cell, Contrast, FitResult, OptionFit, fit, weights
 from decisionaid.domain.references import strip_citations
 from decisionaid.domain.session import Session
 from decisionaid.domain.tailoring import flag_notes, notes_for_option
@@ -203,6 +203,7 @@ def _notes(content: Content, result: FitResult, session: Session) -> tuple[str, 
                 total=len(content.attributes) - len(result.flat),
                 needed=result.needed,
                 more=result.needed - result.answered,
+                at_least=MATTER_AT_LEAST,
             ),
         )
     notes = []
@@ -222,7 +223,7 @@ def _notes(content: Content, result: FitResult, session: Session) -> tuple[str, 
 
 def _why_no_fit(content: Content, result: FitResult, session: Session) -> str:
     """Why there is no fit although enough features are rated: the engine needs two or
-    more options and a rated feature on which they differ."""
+    more options and MATTER_AT_LEAST features that matter on which they differ."""
     t = content.text
     if not result.fits:
         return t("summary.fit.none_scored")
@@ -231,7 +232,9 @@ def _why_no_fit(content: Content, result: FitResult, session: Session) -> str:
     weight = weights([a.id for a in content.attributes], session.importance, session.top_priorities)
     if not any(weight.values()):
         return t("summary.fit.nothing_matters")
-    return t("summary.fit.all_alike")
+    if not result.matter:
+        return t("summary.fit.all_alike")
+    return t("summary.fit.too_few_matter", matter=result.matter, at_least=MATTER_AT_LEAST)
 
 
 def fit_view(content: Content, session: Session) -> FitView:

@@ -139,7 +139,15 @@ def _not_known(content: Content) -> GridCell:
 
 
 def _given(content: Content, option: Option) -> GridCell:
+    given = option.given.split(". ")[0].rstrip(".")
     doses = option.doses_per_year
+    if doses is None:
+        # No schedule (factor only when a bleed needs it): how it is given and how often,
+        # cited to the source of its "how often you treat" score.
+        burden = option.attributes.get("treatment_burden")
+        if burden is None:
+            return _not_known(content)
+        return GridCell(f"{given}. {option.how_often}".replace("..", "."), (burden.source,))
     count = (
         number(doses.low)
         if doses.low == doses.high
@@ -148,7 +156,6 @@ def _given(content: Content, option: Option) -> GridCell:
     if not doses.sources:
         return _not_known(content)
     # The card's first sentence says how it is given; the rest (how long a drip takes) is on the card.
-    given = option.given.split(". ")[0].rstrip(".")
     words = f"{given}. {option.how_often}. {content.text('grid.doses', doses=count)}"
     return GridCell(words.replace("..", "."), tuple(doses.sources))
 

@@ -98,7 +98,7 @@ class DiscussionSummary:
     grid_priorities: tuple[str, ...]
     """The rows of the alignment grid (attribute names)."""
     fits: tuple[FitLine, ...]
-    """In the fixed order by kind (the Options page's), never by fit."""
+    """In the fixed order (the Options page's: what he uses now, then A to Z), never by fit."""
     apart: tuple[ApartLine, ...]
     """Options shown but not scored, with why."""
     knowledge: LabelledValue | None
@@ -285,7 +285,7 @@ def weighed_options(content: Content, session: Session) -> list[Option]:
     of_type = for_type(content, session.profile)
     named = [o for o in of_type if o.id in ids]
     products = [o for o in named if o.kind != "current"]
-    return in_shown_order(named if len(products) >= 2 else of_type)
+    return in_shown_order(named if len(products) >= 2 else of_type, session.profile.current_treatment)
 
 
 def banner(content: Content) -> tuple[str, ...]:

@@ -72,8 +72,11 @@ class Case:
 
 
 def _person(who: str, profile: dict[str, str], **changed: str) -> Case:
+    # An empty answer drops it (the woman without a region).
     answers = {
-        k: v for k, v in {**profile, **changed}.items() if k not in ("hemophilia_type", "current_treatment")
+        k: v
+        for k, v in {**profile, **changed}.items()
+        if k not in ("hemophilia_type", "current_treatment") and v != ""
     }
     return Case(profile["hemophilia_type"], profile["current_treatment"], who, tuple(sorted(answers.items())))
 
@@ -82,9 +85,12 @@ PEOPLE = (
     _person("27, severe A, inhibitor now, on Hemlibra, no region", OMAR.profile),
     _person("27, severe A, inhibitor now, on Hemlibra, EU", OMAR.profile, region="eu"),
     _person("16, severe B, on long-acting factor IX", JAKE.profile),
-    _person("41, woman, moderate B, on standard factor IX, EU", AMINA.profile),
+    _person("41, woman, moderate B, factor only when she bleeds, EU", AMINA.profile),
+    _person("41, woman, moderate B, factor only when she bleeds, no region", AMINA.profile, region=""),
 )
-"""The people issue 13 asks to walk (tests/journey_people.py), the inhibitor case twice."""
+"""The people issue 13 asks to walk (tests/journey_people.py), the inhibitor case and the
+woman twice: without a region, Hympavzi is scored for her, with the birth control its
+label asks of her in her first year (model review M2-12)."""
 
 
 @dataclass(frozen=True)

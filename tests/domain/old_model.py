@@ -67,6 +67,7 @@ def old_fit(content: Content, session: Session) -> FitResult:
         enough=True,
         answered=len(session.importance),
         needed=1,
+        matter=len(session.importance),
         not_answered=(),
         not_important=(),
         flat=(),

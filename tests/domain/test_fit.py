@@ -36,8 +36,14 @@ def test_an_importance_rating_moves_the_fit_as_much_on_a_narrow_attribute_as_on_
 
 
 def test_each_score_is_rescaled_from_the_lowest_to_the_highest_option_shown():
-    options = [option("a", bleeds=0.55), option("b", bleeds=0.90), option("c", bleeds=0.62)]
-    result = fit(content(*options), session({"bleeds": 4}))
+    # travel repeats the rescaled bleed scores, so the fit is the rescaled bleed score (a
+    # fit needs two features that matter, model review M2-13).
+    options = [
+        option("a", bleeds=0.55, travel=0.0),
+        option("b", bleeds=0.90, travel=1.0),
+        option("c", bleeds=0.62, travel=0.2),
+    ]
+    result = fit(content(*options), session({"bleeds": 4, "travel": 4}))
     cells = {f.option_id: f.cells[0] for f in result.fits}
     assert cells["a"].score == pytest.approx(0.0)
     assert cells["b"].score == pytest.approx(1.0)
@@ -55,13 +61,14 @@ def test_the_fit_is_the_weighted_mean_of_the_rescaled_scores_out_of_100():
 
 
 def test_an_attribute_on_which_every_option_scores_the_same_is_flat_and_carries_no_weight():
-    a = option("a", bleeds=0.9, travel=0.7)
-    b = option("b", bleeds=0.5, travel=0.7)
-    little = fit(content(a, b), session({"bleeds": 1, "travel": 0}))
-    much = fit(content(a, b), session({"bleeds": 1, "travel": 4}))
+    a = option("a", bleeds=0.9, travel=0.7, record=0.0)
+    b = option("b", bleeds=0.5, travel=0.7, record=1.0)
+    little = fit(content(a, b), session({"bleeds": 1, "travel": 0, "record": 1}))
+    much = fit(content(a, b), session({"bleeds": 1, "travel": 4, "record": 1}))
     assert much.flat == ("travel",)
+    assert much.enough
     assert [f.fit for f in much.fits] == pytest.approx([f.fit for f in little.fits])
-    assert [f.fit for f in much.fits] == pytest.approx([100.0, 0.0])
+    assert [f.fit for f in much.fits] == pytest.approx([50.0, 50.0])
 
 
 def test_a_flat_priority_still_gets_a_cell_in_the_middle_of_the_scale():
@@ -120,7 +127,7 @@ def test_no_fit_is_shown_until_half_the_attributes_are_rated():
     scores = {"p": 1.0, "q": 0.0, "r": 0.0, "s": 0.0}
     options = content(option("a", **scores), option("b", **{k: 1 - v for k, v in scores.items()}))
     one = fit(options, session({"p": 4}))
-    two = fit(options, session({"p": 4, "q": 0}))
+    two = fit(options, session({"p": 4, "q": 1}))
     assert (one.answered, one.needed, one.enough) == (1, 2, False)
     assert all((f.fit, f.low, f.high, f.contrasts) == (0, 0, 0, ()) for f in one.fits)
     assert (two.answered, two.enough) == (2, True)
@@ -168,11 +175,12 @@ def test_ranges_on_two_scores_are_combined_as_independent_errors_not_added():
 
 
 def test_a_range_reaching_past_the_options_shown_is_read_as_reaching_the_end_of_the_scale():
-    a = option("a", bleeds=(0.0, 0.2, 0.5))
-    b = option("b", bleeds=(0.9, 1.0, 1.0))
-    result = by_id(fit(content(a, b), session({"bleeds": 3})))
-    assert result["a"].low == 0 and result["a"].high == pytest.approx(37.5)
-    assert result["b"].low == pytest.approx(87.5) and result["b"].high == 100
+    # Rescaled bleeds: a (0, 0, 0.375) and b (0.875, 1, 1); travel, a point, halves the moves.
+    a = option("a", bleeds=(0.0, 0.2, 0.5), travel=0.0)
+    b = option("b", bleeds=(0.9, 1.0, 1.0), travel=1.0)
+    result = by_id(fit(content(a, b), session({"bleeds": 3, "travel": 3})))
+    assert result["a"].low == 0 and result["a"].high == pytest.approx(18.75)
+    assert result["b"].low == pytest.approx(93.75) and result["b"].high == 100
 
 
 @pytest.mark.parametrize(
@@ -214,12 +222,12 @@ def test_each_cell_carries_the_options_own_reason():
 
 
 def test_a_close_call_is_on_only_when_every_options_interval_overlaps_every_other():
-    # a and c overlap, but b lies clear below a: the answers set a apart from b.
-    a = option("a", bleeds=(0.65, 0.7, 0.75))
-    c = option("c", bleeds=(0.3, 0.5, 0.66))
-    low = option("low", bleeds=0.0)
-    assert fit(content(a, c), session({"bleeds": 4})).close_call
-    assert not fit(content(a, c, low), session({"bleeds": 4})).close_call
+    # a and c overlap, but low lies clear below a: the answers set a apart from low.
+    a = option("a", bleeds=(0.65, 0.7, 0.75), travel=0.0)
+    c = option("c", bleeds=(0.3, 0.5, 0.66), travel=1.0)
+    low = option("low", bleeds=0.0, travel=0.0)
+    assert fit(content(a, c), session({"bleeds": 4, "travel": 1})).close_call
+    assert not fit(content(a, c, low), session({"bleeds": 4, "travel": 1})).close_call
 
 
 def test_two_options_with_the_same_fit_are_a_close_call():
@@ -259,28 +267,33 @@ def test_contrasts_name_the_persons_priorities_first_in_their_order():
 
 
 def test_contrasts_leave_out_what_the_person_said_is_not_important():
-    a = option("a", p=1.0, q=1.0)
-    b = option("b", p=0.0, q=0.0)
-    result = by_id(fit(content(a, b), session({"p": 4, "q": 0})))
+    a = option("a", p=1.0, q=1.0, r=0.0)
+    b = option("b", p=0.0, q=0.0, r=1.0)
+    result = by_id(fit(content(a, b), session({"p": 4, "q": 0, "r": 1})))
     assert result["a"].contrasts[0].better_on == ("p",)
 
 
 # Order and limits
 
 
-def test_the_fits_keep_the_content_order_within_a_kind_whatever_the_fit():
-    options = content(option("z", p=0.0), option("m", p=1.0), option("a", p=0.5))
-    assert [f.option_id for f in fit(options, session({"p": 4})).fits] == ["z", "m", "a"]
+def test_the_fits_stand_from_a_to_z_by_name_whatever_the_fit():
+    # M2-14: one stated rule, not by kind (gene therapy first in every session).
+    options = content(option("zeta", p=0.0, q=0.0), option("mu", p=1.0, q=1.0), option("alpha", p=0.5, q=0.5))
+    assert [f.option_id for f in fit(options, session({"p": 4, "q": 4})).fits] == ["alpha", "mu", "zeta"]
 
 
-def test_the_fits_stand_by_kind_gene_therapy_then_newer_medicines_then_factor():
+def test_what_he_uses_now_stands_first_then_the_others_a_to_z_whatever_their_kind():
     options = content(
-        option("f", kind="factor", p=1.0),
-        option("n", kind="non-factor", p=0.0),
-        option("g", kind="gene-therapy", p=0.5),
-        option("n2", kind="non-factor", p=0.7),
+        option("factor", kind="factor", p=1.0, q=0.0),
+        option("newer", kind="non-factor", p=0.0, q=1.0),
+        option("gene", kind="gene-therapy", p=0.5, q=0.5),
+        option("blend", kind="non-factor", p=0.7, q=0.2),
     )
-    assert [f.option_id for f in fit(options, session({"p": 4})).fits] == ["g", "n", "n2", "f"]
+    result = fit(options, session({"p": 4, "q": 2}, current_treatment="newer"))
+    assert [f.option_id for f in result.fits] == ["newer", "blend", "factor", "gene"]
+    assert [f.uses_now for f in result.fits] == [True, False, False, False]
+    nobody = fit(options, session({"p": 4, "q": 2}))
+    assert [f.option_id for f in nobody.fits] == ["blend", "factor", "gene", "newer"]
 
 
 @pytest.mark.parametrize("kind", ["A", "B"])
@@ -353,10 +366,10 @@ def test_sessions_started_at_different_times_start_on_different_attributes():
 
 
 def test_each_option_names_the_others_whose_interval_overlaps_its_own_and_never_itself():
-    a = option("a", bleeds=(0.65, 0.7, 0.75))
-    c = option("c", bleeds=(0.3, 0.5, 0.66))
-    low = option("low", bleeds=0.0)
-    result = by_id(fit(content(a, c, low), session({"bleeds": 4})))
+    a = option("a", bleeds=(0.65, 0.7, 0.75), travel=0.0)
+    c = option("c", bleeds=(0.3, 0.5, 0.66), travel=1.0)
+    low = option("low", bleeds=0.0, travel=0.0)
+    result = by_id(fit(content(a, c, low), session({"bleeds": 4, "travel": 1})))
     assert result["a"].overlaps == ("c",)
     assert result["c"].overlaps == ("a",)
     assert result["low"].overlaps == ()
@@ -366,7 +379,9 @@ def test_each_option_names_the_others_whose_interval_overlaps_its_own_and_never_
 
 
 def test_options_with_a_clear_gap_between_them_are_named_by_none():
-    result = fit(content(option("a", p=1.0), option("b", p=0.0), option("c", p=0.5)), session({"p": 4}))
+    options = content(option("a", p=1.0, q=1.0), option("b", p=0.0, q=0.0), option("c", p=0.5, q=0.5))
+    result = fit(options, session({"p": 4, "q": 4}))
+    assert result.enough
     assert [f.overlaps for f in result.fits] == [(), (), ()]
 
 

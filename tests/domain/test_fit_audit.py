@@ -168,3 +168,10 @@ def test_the_audit_fails_a_model_that_scores_stay_with_current_beside_its_produc
     ]
     worst = max(audit_case(content, c, drawn, with_stay_scored).first["current"] for c in on_a_product)
     assert worst > MAX_FIRST
+
+
+def test_the_model_card_prints_the_audit_table_this_content_gives():
+    # The card cannot go stale: a score change that moves a share must be re-run and
+    # pasted (`python -m tests.domain.fit_audit`).
+    about = (locations.locale_root("en") / "about.md").read_text(encoding="utf-8")
+    assert table(shipped_audit()) in about, _report(["about.md does not hold this audit table"])

@@ -127,7 +127,8 @@ def test_swing_without_rubrics_keeps_the_ranges_as_given():
 def test_every_scored_option_has_a_first_year_score_from_its_rubric():
     content = shipped()
     attribute = next(a for a in content.attributes if a.id == "first_year")
-    assert attribute.rubric is not None and len(attribute.rubric.levels) == 5
+    # Four levels since model review M2-8 (the 0.0 level, "and steroids", was dropped).
+    assert attribute.rubric is not None and len(attribute.rubric.levels) == 4
     for option in content.options:
         if option.kind != "current":
             assert "first_year" in option.attributes, option.id

@@ -109,8 +109,9 @@ def apart_problems(content: Content, session: Session, result: FitResult) -> lis
 
 
 def order_problems(content: Content, session: Session, result: FitResult) -> list[str]:
-    """The fits keep the Options page's order (by kind), whatever the importance."""
-    order = [o.id for o in in_shown_order(content.options)]
+    """The fits keep the Options page's order (what he uses now, then A to Z), whatever the
+    importance."""
+    order = [o.id for o in in_shown_order(content.options, session.profile.current_treatment)]
     shown = [f.option_id for f in result.fits]
     return [] if shown == sorted(shown, key=order.index) else [f"shown in the order {shown}"]
 

@@ -38,8 +38,9 @@ def apart(result) -> dict:
 
 def test_the_product_the_person_uses_now_carries_what_you_use_now_and_stay_is_not_scored_beside_it():
     result = fit(ALL, session(RATED, current_treatment="factor"))
-    assert ids(result) == ["gene", "emi", "factor"]  # by kind, as on the Options page
-    assert [f.uses_now for f in result.fits] == [False, False, True]
+    # What he uses now first, then A to Z, as on the Options page (model review M2-14).
+    assert ids(result) == ["factor", "emi", "gene"]
+    assert [f.uses_now for f in result.fits] == [True, False, False]
     assert "current" not in apart(result)
 
 
@@ -51,7 +52,7 @@ def test_the_current_product_keeps_its_own_scores():
 
 def test_a_treatment_we_have_no_card_for_is_shown_apart_and_not_scored():
     result = fit(ALL, session(RATED, current_treatment="other"))
-    assert ids(result) == ["gene", "emi", "factor"]
+    assert ids(result) == ["emi", "factor", "gene"]
     assert not any(f.uses_now for f in result.fits)
     stay = apart(result)["current"]
     assert stay.standing == "current_unknown"
@@ -188,7 +189,7 @@ def test_not_sure_of_the_type_no_option_is_scored_and_each_says_why():
 
 def test_with_the_type_known_its_own_options_are_scored_again():
     result = fit(TYPED, session(RATED, hemophilia_type="A"))
-    assert ids(result) == ["only_a", "emi", "factor"]
+    assert ids(result) == ["emi", "factor", "only_a"]
     assert "only_a" not in apart(result) and "only_b" not in apart(result)
 
 

@@ -202,7 +202,7 @@ def test_when_every_feature_is_not_important_the_note_says_there_is_nothing_to_w
 
 def test_a_close_call_made_on_purpose_is_said_in_words():
     made, view = small(
-        option("alpha", x=(0.1, 0.5, 0.9), y=0.5), option("beta", x=(0.2, 0.6, 0.9), y=0.5), x=3, y=3
+        option("alpha", x=(0.1, 0.5, 0.9), y=0.6), option("beta", x=(0.2, 0.6, 0.9), y=0.5), x=3, y=3
     )
     assert view.available
     assert made.text("summary.fit.close_call") in view.notes

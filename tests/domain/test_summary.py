@@ -35,8 +35,8 @@ def test_daniel_sees_hemophilia_b_options_in_a_fixed_order_that_his_answers_do_n
     assert content.option("roctavian").name not in names
     turned = daniel.model_copy(update={"importance": {a: 4 - w for a, w in daniel.importance.items()}})
     assert [f.option for f in build_summary(content, turned, TODAY, "0.1.0").fits] == names
-    # The order is the Options page's (by kind), not the fit's (the old summary sorted best first).
-    order = [o.name for o in in_shown_order(content.options)]
+    # The order is the Options page's, not the fit's (the old summary sorted best first).
+    order = [o.name for o in in_shown_order(content.options, daniel.profile.current_treatment)]
     assert names == sorted(names, key=order.index)
     assert summary.priorities[0].importance == 4
 

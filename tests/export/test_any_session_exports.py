@@ -78,7 +78,7 @@ def test_any_session_makes_a_summary_markdown_and_html(session):
     summary = build_summary(CONTENT, session, dt.date(2026, 11, 22), "test")
     assert all(0 <= f.low <= f.fit <= f.high <= 100 for f in summary.fits)
     # The options keep the Options page's fixed order, whatever the answers (never sorted by fit).
-    order = [o.id for o in in_shown_order(CONTENT.options)]
+    order = [o.id for o in in_shown_order(CONTENT.options, session.profile.current_treatment)]
     ids = [f.option_id for f in summary.fits]
     assert ids == sorted(ids, key=order.index)
     assert summary.notes.text == session.notes

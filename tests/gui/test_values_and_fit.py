@@ -9,7 +9,7 @@ import re
 import flet as ft
 import pytest
 
-from decisionaid.domain.fit import fit
+from decisionaid.domain.fit import MATTER_AT_LEAST, fit
 from decisionaid.domain.session import Profile, Session
 from decisionaid.gui.app import make_app
 from decisionaid.loader import load_content
@@ -166,6 +166,7 @@ async def test_with_too_few_answers_the_fit_screen_says_how_many_more_and_shows_
         total=len(content.attributes) - len(result.flat),
         needed=result.needed,
         more=result.needed - 1,
+        at_least=MATTER_AT_LEAST,
     )
     assert note in app.texts()
 

@@ -47,7 +47,8 @@ def Compare():
             o
             for o in for_type(state.content, state.session.profile)
             if o.status != "withdrawn" and o.kind != "current"
-        ]
+        ],
+        state.session.profile.current_treatment,
     )
     picked = first_picks(state, available)
 

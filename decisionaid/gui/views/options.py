@@ -158,6 +158,9 @@ def option_card(state: AppState, option: Option, notes: list[FlagNote]) -> ft.Co
         if option.status == "available"
         else [text_node(state.t(f"summary.status.{option.status}"), italic=True)]
     )
+    if option.id == state.session.profile.current_treatment:
+        # It stands first, as the reference point (model review M2-14): say why.
+        status.insert(0, text_node(state.t("fit.uses_now"), italic=True))
     return ft.Semantics(
         identifier=f"option-{option.id}",
         container=True,
@@ -253,10 +256,11 @@ def OptionBody(option: Option) -> ft.Control:
 
 @ft.component
 def Options():
-    """The options for this person's type: gene therapies, other medicines, factor, staying as
-    you are, then any product that is no longer offered."""
+    """The options for this person's type: what he uses now, staying as you are, the others
+    from A to Z, then any product that is no longer offered."""
     state = use_app_state()
-    shown = in_shown_order(for_type(state.content, state.session.profile))
+    profile = state.session.profile
+    shown = in_shown_order(for_type(state.content, profile), profile.current_treatment)
     notes = flag_notes(state.content, state.session.profile)
     kind = state.session.profile.hemophilia_type
     return ft.Column(
