@@ -91,3 +91,25 @@ def test_the_summary_prints_each_persons_answers(content, person: Person):
         assert typed == person.type_label
     for field in ("sex", "region", "hiv"):
         assert content.text(f"profile.q.{field}") in lines
+
+
+@pytest.mark.parametrize("hemophilia_type", ["A", "B"])
+def test_the_reasons_behind_a_womans_fit_speak_of_men_only_where_a_trial_counted_men(
+    content, hemophilia_type
+):
+    # The fit page reads out each scored option's reasons, and the doses chart its notes: a
+    # woman reading "some men go back to factor" or "levels differ from man to man" is told
+    # the option is for men. Each sentence is the unit here: the trial it names, or its count.
+    woman = Profile(hemophilia_type=hemophilia_type, severity="severe", sex="female", age_group="18_to_64")
+    sentences = [
+        (option.id, sentence)
+        for option in standing(content, woman)[0]
+        for text in (
+            *(a.reason for a in option.attributes.values()),
+            option.doses_per_year.note if option.doses_per_year else "",
+        )
+        for sentence in re.split(r"(?<=[.;:])\s+", text)
+    ]
+    about_men = [(o, s) for o, s in sentences if re.search(r"\b(men|man|his|he|him)\b", s, re.IGNORECASE)]
+    assert about_men, "the reasons report their trials' men"
+    assert [(o, s) for o, s in about_men if not TRIAL_WORDS.search(s) and "a treated man" not in s] == []
