@@ -13,6 +13,7 @@ One walk per person, without the screenshots at two sizes of the full journeys
 
 from __future__ import annotations
 
+import re
 import shutil
 from dataclasses import dataclass, replace
 
@@ -25,6 +26,7 @@ from decisionaid.domain.eligibility import standing
 from decisionaid.domain.session import Profile
 from decisionaid.domain.tailoring import flag_notes
 from decisionaid.loader import load_content
+from tests.domain.test_journey_people_truth import TRIAL_WORDS
 from tests.e2e.conftest import Server
 from tests.e2e.test_full_journeys_in_chromium import TITLES, Journey, press_until_at, profile_answer
 from tests.e2e.ui import answer, button, open_app, saved_session, step_heading
@@ -221,6 +223,13 @@ def test_each_person_of_issue_14_reads_only_what_is_true_for_them(
         words = " ".join(text.split())
         assert words in screens["summary"], f"the summary page does not say {text!r}"
         assert words in printed, f"the PDF does not say {text!r}"
+
+    # A woman reads of men only where a trial counted them ("54 men"), in the fit's reasons.
+    if person.profile.get("sex") == "female":
+        for screen in ("fit", "summary"):
+            sentences = [s for line in read[screen] for s in re.split(r"(?<=[.;:])\s+", line)]
+            about_men = [s for s in sentences if re.search(r"\b(men|man|his|he|him)\b", s, re.IGNORECASE)]
+            assert [s for s in about_men if not TRIAL_WORDS.search(s) and "a treated man" not in s] == []
 
     # Nowhere: not on a screen, not in the PDF.
     for phrase in truth.nowhere:
