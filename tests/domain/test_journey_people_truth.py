@@ -113,3 +113,13 @@ def test_the_reasons_behind_a_womans_fit_speak_of_men_only_where_a_trial_counted
     about_men = [(o, s) for o, s in sentences if re.search(r"\b(men|man|his|he|him)\b", s, re.IGNORECASE)]
     assert about_men, "the reasons report their trials' men"
     assert [(o, s) for o, s in about_men if not TRIAL_WORDS.search(s) and "a treated man" not in s] == []
+
+
+def test_the_uk_man_on_factor_viii_reads_hemlibras_uk_licence_line(content):
+    # Review R4-10: a UK man was told the aid holds no UK licence line for Hemlibra. The UK
+    # SmPC on emc (the UK's own compendium of labels) gives its indication; he reads it.
+    george = next(p for p in ISSUE_14_PEOPLE if p.profile.get("region") == "uk")
+    notes = [n for n in flag_notes(content, Profile(**george.profile)) if n.flag.id == "where_you_live"]
+    hemlibra = next(n for n in notes if n.option_ids == ("emicizumab",))
+    assert hemlibra.text.startswith("United Kingdom: licensed")
+    assert "inhibitors" in hemlibra.text
