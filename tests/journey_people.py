@@ -208,6 +208,10 @@ AMINA = Person(
         "He must never",
         "only for men",
         "treated men",
+        # Found walking her in Chromium: men in general, outside any trial.
+        "some men need steroids",
+        "from man to man",
+        "Some men may go back",
     ),
 )
 

@@ -123,3 +123,17 @@ def test_the_uk_man_on_factor_viii_reads_hemlibras_uk_licence_line(content):
     hemlibra = next(n for n in notes if n.option_ids == ("emicizumab",))
     assert hemlibra.text.startswith("United Kingdom: licensed")
     assert "inhibitors" in hemlibra.text
+
+
+def test_the_readings_and_the_numbers_say_person_to_person_not_man_to_man(content):
+    # Learn's readings and each option's table of bleeds and harms are read by women too:
+    # "levels vary from man to man" and "some men need steroids" speak of men in general,
+    # outside any trial. (Sentences that report a trial's men stay as they are.)
+    texts = [m.body.patient for m in content.modules] + [
+        note
+        for outcome in content.outcomes
+        for row in (*outcome.bleeds, *outcome.harms)
+        if (note := row.note) is not None
+    ]
+    for phrase in ("vary a lot from man to man", "some men need steroids"):
+        assert not [t for t in texts if phrase in t], phrase
