@@ -225,9 +225,8 @@ OMAR = Person(
         "inhibitors": "now",
         "age_group": "18_to_64",  # 27
         "sex": "male",
-        # Review R4-5: where he lives is not given; an answer kept to himself must rule
-        # nothing in.
-        "region": "prefer_not_to_say",
+        # Where he lives: not answered (review R4-5 walked him so; tests/domain/fit_audit.py
+        # adds an EU variant of him).
         "hiv": "no",
         "hepatitis_b": "never",
         "hepatitis_c": "never",
