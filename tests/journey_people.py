@@ -1,7 +1,8 @@
 """People from PERSONAS.md and issue 14 as the answers they give on every step of the journey.
 
-The in-process journey (tests/gui/test_journey.py) and the Chromium journey
-(tests/e2e/test_full_journeys_in_chromium.py) walk the app as these two.
+The in-process journey (tests/gui/test_journey.py) walks all seven; the Chromium journeys walk
+Ray and Daniel through every control (tests/e2e/test_full_journeys_in_chromium.py) and the
+five of issue 14 through what they read (tests/e2e/test_issue_14_people_in_chromium.py).
 """
 
 from __future__ import annotations
@@ -161,9 +162,9 @@ DANIEL = Person(
 
 PEOPLE = (RAY, DANIEL)
 
-# The five people of issue 14, as data. The domain test walks them all
-# (tests/domain/test_journey_people_truth.py); the in-process and Chromium journeys walk
-# PEOPLE, and adding these to it is left to whoever wires those journeys.
+# The five people of issue 14, as data, each answering every About-you question the issue
+# names. The domain test (tests/domain/test_journey_people_truth.py), the in-process journey
+# and the Chromium walk (tests/e2e/test_issue_14_people_in_chromium.py) walk them all.
 
 AMINA = Person(
     key="amina-woman-hemophilia-b",
@@ -177,6 +178,9 @@ AMINA = Person(
         "sex": "female",
         "region": "eu",
         "hiv": "prefer_not_to_say",
+        "hepatitis_b": "never",
+        "hepatitis_c": "never",
+        "heart_risk": "no",
         "plans_for_children": "not_sure",
     },
     modules=("hemophilia-and-factor-levels", "other-options"),
@@ -211,6 +215,10 @@ AMINA = Person(
         "He must never",
         "only for men",
         "treated men",
+        # Found walking her in Chromium: men in general, outside any trial.
+        "some men need steroids",
+        "from man to man",
+        "Some men may go back",
     ),
 )
 
@@ -224,6 +232,12 @@ OMAR = Person(
         "inhibitors": "now",
         "age_group": "18_to_64",  # 27
         "sex": "male",
+        # Where he lives: not answered (review R4-5 walked him so; tests/domain/fit_audit.py
+        # adds an EU variant of him).
+        "hiv": "no",
+        "hepatitis_b": "never",
+        "hepatitis_c": "never",
+        "heart_risk": "no",
     },
     modules=("other-options",),
     options_shown=("emicizumab", "concizumab", "fitusiran", "current"),
@@ -256,6 +270,11 @@ JAKE = Person(
         "inhibitors": "never",
         "age_group": "under_18",  # 16
         "sex": "male",
+        "region": "us",  # where two newer medicines are licensed from 12
+        "hiv": "no",
+        "hepatitis_b": "not_sure",
+        "hepatitis_c": "never",
+        "heart_risk": "no",
     },
     modules=("hemophilia-and-factor-levels", "how-gene-therapy-works"),
     options_shown=("hemgenix", "factor9-extended", "factor9-standard", "current"),
@@ -280,7 +299,19 @@ JAKE = Person(
 SAM = Person(
     key="sam-not-sure-of-type",
     type_label="Not sure",
-    profile={"hemophilia_type": "not_sure", "age_group": "18_to_64", "sex": "male"},  # 30
+    profile={
+        "hemophilia_type": "not_sure",
+        "severity": "not_sure",
+        "current_treatment": "other",  # factor, he does not know which
+        "inhibitors": "not_sure",
+        "age_group": "18_to_64",  # 30
+        "sex": "male",
+        "region": "canada",
+        "hiv": "no",
+        "hepatitis_b": "never",
+        "hepatitis_c": "never",
+        "heart_risk": "no",
+    },
     modules=("hemophilia-and-factor-levels",),
     options_shown=("hemgenix", "roctavian", "emicizumab", "factor8-standard", "factor9-standard", "current"),
     options_hidden=(),
@@ -314,6 +345,7 @@ GEORGE = Person(
         "sex": "male",
         "region": "uk",
         "hiv": "yes",  # on treatment
+        "hepatitis_b": "never",
         "hepatitis_c": "past_cured",
         "heart_risk": "yes",  # high blood pressure, and over 50
     },

@@ -107,3 +107,49 @@ def test_the_summary_prints_each_persons_answers(content, person: Person):
         assert typed == person.type_label
     for field in ("sex", "region", "hiv"):
         assert content.text(f"profile.q.{field}") in lines
+
+
+@pytest.mark.parametrize("hemophilia_type", ["A", "B"])
+def test_the_reasons_behind_a_womans_fit_speak_of_men_only_where_a_trial_counted_men(
+    content, hemophilia_type
+):
+    # The fit page reads out each scored option's reasons, and the doses chart its notes: a
+    # woman reading "some men go back to factor" or "levels differ from man to man" is told
+    # the option is for men. Each sentence is the unit here: the trial it names, or its count.
+    woman = Profile(hemophilia_type=hemophilia_type, severity="severe", sex="female", age_group="18_to_64")
+    sentences = [
+        (option.id, sentence)
+        for option in standing(content, woman)[0]
+        for text in (
+            *(a.reason for a in option.attributes.values()),
+            option.doses_per_year.note if option.doses_per_year else "",
+        )
+        for sentence in re.split(r"(?<=[.;:])\s+", text)
+    ]
+    about_men = [(o, s) for o, s in sentences if re.search(r"\b(men|man|his|he|him)\b", s, re.IGNORECASE)]
+    assert about_men, "the reasons report their trials' men"
+    assert [(o, s) for o, s in about_men if not TRIAL_WORDS.search(s) and "a treated man" not in s] == []
+
+
+def test_the_uk_man_on_factor_viii_reads_hemlibras_uk_licence_line(content):
+    # Review R4-10: a UK man was told the aid holds no UK licence line for Hemlibra. The UK
+    # SmPC on emc (the UK's own compendium of labels) gives its indication; he reads it.
+    george = next(p for p in ISSUE_14_PEOPLE if p.profile.get("region") == "uk")
+    notes = [n for n in flag_notes(content, Profile(**george.profile)) if n.flag.id == "where_you_live"]
+    hemlibra = next(n for n in notes if n.option_ids == ("emicizumab",))
+    assert hemlibra.text.startswith("United Kingdom: licensed")
+    assert "inhibitors" in hemlibra.text
+
+
+def test_the_readings_and_the_numbers_say_person_to_person_not_man_to_man(content):
+    # Learn's readings and each option's table of bleeds and harms are read by women too:
+    # "levels vary from man to man" and "some men need steroids" speak of men in general,
+    # outside any trial. (Sentences that report a trial's men stay as they are.)
+    texts = [m.body.patient for m in content.modules] + [
+        note
+        for outcome in content.outcomes
+        for row in (*outcome.bleeds, *outcome.harms)
+        if (note := row.note) is not None
+    ]
+    for phrase in ("vary a lot from man to man", "some men need steroids"):
+        assert not [t for t in texts if phrase in t], phrase
