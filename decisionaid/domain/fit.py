@@ -110,6 +110,9 @@ class Contrast:
     better_on: tuple[str, ...]
     """Attribute ids, the person's priorities first (in their order), then by weight."""
     worse_on: tuple[str, ...]
+    unclear_on: tuple[str, ...] = ()
+    """Weighed attributes where the best estimates differ but the ranges overlap: the
+    evidence cannot say which is ahead, and the reader is told so (model review M3-4)."""
 
 
 @dataclass(frozen=True)
@@ -305,21 +308,23 @@ def _contrast(one: str, other: str, grid: Swing, weight: Mapping[str, int], prio
     and on which their ranges do not overlap: where they do, the evidence does not say
     which is ahead, so no direction is stated (model review M2-4: the PDF said Alhemo
     protects better from bleeds than long-acting factor IX, whose range holds Alhemo's)."""
-    differences = {
+    central = {
         a: grid.rescaled[one][a][1] - grid.rescaled[other][a][1]
         for a in grid.weighed
-        if weight[a] > 0 and _apart(grid.rescaled[one][a], grid.rescaled[other][a])
+        if weight[a] > 0 and abs(grid.rescaled[one][a][1] - grid.rescaled[other][a][1]) > _EPS
     }
+    differences = {a: d for a, d in central.items() if _apart(grid.rescaled[one][a], grid.rescaled[other][a])}
     order = {a: i for i, a in enumerate(grid.weighed)}
 
     def key(a: str) -> tuple[int, float, int]:
         if a in prios:
             return (0, prios.index(a), order[a])
-        return (1, -weight[a] * abs(differences[a]), order[a])
+        return (1, -weight[a] * abs(central[a]), order[a])
 
-    better = sorted((a for a, d in differences.items() if d > _EPS), key=key)
-    worse = sorted((a for a, d in differences.items() if d < -_EPS), key=key)
-    return Contrast(other, tuple(better), tuple(worse))
+    better = sorted((a for a, d in differences.items() if d > 0), key=key)
+    worse = sorted((a for a, d in differences.items() if d < 0), key=key)
+    unclear = sorted((a for a in central if a not in differences), key=key)
+    return Contrast(other, tuple(better), tuple(worse), tuple(unclear))
 
 
 def fit(content: Content, session: Session) -> FitResult:

@@ -119,13 +119,17 @@ def contrast_sentence(content: Content, option: str, contrast: Contrast) -> str:
     """One contrast in words: "Hemgenix over Alprolix: fewer doses; against it: first-year visits"."""
     better, worse = _names(content, contrast.better_on), _names(content, contrast.worse_on)
     kind = "both" if better and worse else "better" if better else "worse" if worse else "same"
-    return content.text(
+    sentence = content.text(
         f"summary.contrast.{kind}",
         option=option,
         other=content.option(contrast.other_id).name,
         better=_named(content, better),
         worse=_named(content, worse),
     )
+    unclear = _names(content, contrast.unclear_on)
+    if not unclear:
+        return sentence
+    return f"{sentence} {content.text('summary.contrast.unclear', unclear=_named(content, unclear))}"
 
 
 def _alignment(result: FitResult, cell: Cell) -> str:

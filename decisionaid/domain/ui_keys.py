@@ -120,6 +120,7 @@ _FIXED: dict[str, frozenset[str]] = {
     "summary.cell_spoken": frozenset({"option", "priority", "alignment"}),
     "summary.overlaps": frozenset({"options"}),
     "summary.contrast.more": frozenset({"count"}),
+    "summary.contrast.unclear": frozenset({"unclear"}),
     "summary.knowledge.label": frozenset(),
     "summary.knowledge.value": frozenset({"right", "total", "answered"}),
     "summary.readiness.yes": frozenset(),

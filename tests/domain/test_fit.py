@@ -11,6 +11,7 @@ from decisionaid.domain import fit as model
 from decisionaid.domain.content import in_shown_order
 from decisionaid.domain.eligibility import for_type
 from decisionaid.domain.fit import fit
+from decisionaid.domain.fit_summary import contrast_sentence
 from decisionaid.domain.session import Profile, Session
 from tests.domain.factories import limit
 from tests.domain.fit_factories import content, option, session, shipped
@@ -418,3 +419,17 @@ def test_the_shipped_gene_therapies_link_the_ranges_a_poor_response_moves_togeth
     for option_id in ("hemgenix", "roctavian"):
         linked = set(shipped_content.option(option_id).linked_ranges)
         assert {"treatment_burden", "bleed_protection", "own_factor"} <= linked
+
+
+def test_a_rated_feature_whose_ranges_overlap_is_named_as_not_clearly_different():
+    # M3-4: the sentence said "Nothing you rated counts for it" while the option's best
+    # estimate was ahead on a rated feature, only with overlapping ranges.
+    a = option("a", p=(0.5, 1.0, 1.0), q=0.0)
+    b = option("b", p=(0.25, 0.5, 0.75), q=1.0)
+    result = by_id(fit(content(a, b), session({"p": 4, "q": 4})))
+    contrast = result["a"].contrasts[0]
+    assert (contrast.better_on, contrast.worse_on, contrast.unclear_on) == ((), ("q",), ("p",))
+    shown = contrast.__class__("emicizumab", (), ("needles",), ("bleed_protection",))
+    words = contrast_sentence(shipped(), "A", shown)
+    assert "Not clearly different" in words and "Protection from bleeds" in words
+    assert "Nothing you rated puts it clearly ahead" in words
