@@ -7,6 +7,7 @@ import flet as ft
 import pytest
 from flet.components.component import Component
 
+from decisionaid.gui.figures import GROUP_COLOURS
 from tests.gui.harness import HeadlessApp
 
 
@@ -47,3 +48,38 @@ async def test_the_page_reached_is_still_saved_for_resuming(app: HeadlessApp, sh
     await app.click("back")
     assert app.page.route == "/values"
     assert isinstance(app.page, ft.Page)
+
+
+async def test_a_closed_fold_sends_no_detail_and_shows_it_once_opened(app: HeadlessApp):
+    await app.go("/options")
+    folds = [c for c in app.controls() if isinstance(c, ft.ExpansionTile) and c.title.value]
+    words = next(
+        app.semantics(i) for i in app.identifiers() if i.startswith("icons-") and i.endswith("-words")
+    )
+    tile = words.content
+    assert isinstance(tile, ft.ExpansionTile)
+    assert tile.controls == [], "a closed fold's words were sent with the page"
+    assert folds
+    await app.open_fold(words.identifier)
+    opened = app.semantics(words.identifier).content
+    assert opened.controls, "the opened fold shows nothing"
+    spoken = app.semantics(words.identifier.removesuffix("-words")).label
+    assert all(line.value in spoken for line in opened.controls)
+
+
+async def test_an_icon_array_is_a_few_controls_named_by_its_words(app: HeadlessApp):
+    await app.go("/options")
+    arrays = [i for i in app.identifiers() if i.startswith("icons-") and not i.endswith("-words")]
+    assert arrays
+    for identifier in arrays:
+        node = app.semantics(identifier)
+        # Read as one picture, named by the same words the fold under it holds.
+        assert node.image and node.exclude_semantics and "100" in node.label
+        inside = list(app.controls(node))
+        assert len(inside) <= 20, f"{identifier}: {len(inside)} controls (100 icons were ~115)"
+        assert not any(isinstance(c, ft.Icon) for c in inside)
+        pictures = [c for c in inside if isinstance(c, ft.Image)]
+        # One picture of people per group shown, each tinted with a theme colour, and one
+        # key per group in the legend.
+        assert pictures and all(p.color in GROUP_COLOURS for p in pictures)
+        assert all('xmlns="http://www.w3.org/2000/svg"' in p.src for p in pictures)
