@@ -83,3 +83,51 @@ async def test_an_icon_array_is_a_few_controls_named_by_its_words(app: HeadlessA
         # key per group in the legend.
         assert pictures and all(p.color in GROUP_COLOURS for p in pictures)
         assert all('xmlns="http://www.w3.org/2000/svg"' in p.src for p in pictures)
+
+
+class _Queue:
+    def __init__(self) -> None:
+        self.items: list[bytes] = []
+
+    def put_nowait(self, item: bytes) -> None:
+        self.items.append(item)
+
+
+def _sent_by(send_message, message) -> bytes:
+    from flet_web.fastapi.flet_app import FletApp
+
+    app = object.__new__(FletApp)
+    queue = _Queue()
+    app._FletApp__send_queue = queue
+    send_message(app, message)
+    return queue.items[0]
+
+
+def test_the_web_transport_sends_a_page_without_formatting_it_as_text_first(monkeypatch):
+    from flet.messaging.protocol import Message, MessageAction
+    from flet_web.fastapi.flet_app import FletApp
+
+    import decisionaid.gui.quiet_send as quiet
+
+    loud = FletApp.send_message
+    monkeypatch.setattr(FletApp, "send_message", loud)  # put back after the test
+    message = Message(MessageAction.PATCH_CONTROL, {"id": 1, "patch": [ft.Text("a page")]})
+    expected = _sent_by(loud, message)
+
+    assert quiet.quiet_send_message()
+    # Flet's own method formats the whole message (every control of the page) as text for a
+    # debug line, even with debug logging off: the quiet one must never ask for that text.
+    monkeypatch.setattr(Message, "__repr__", lambda self: pytest.fail("the message was formatted"))
+    assert _sent_by(FletApp.send_message, message) == expected
+
+
+def test_on_another_flet_version_the_transport_is_left_alone(monkeypatch):
+    from flet_web.fastapi.flet_app import FletApp
+
+    import decisionaid.gui.quiet_send as quiet
+
+    loud = FletApp.send_message
+    monkeypatch.setattr(FletApp, "send_message", loud)
+    monkeypatch.setattr(quiet, "flet_version", "1.1.0")
+    assert not quiet.quiet_send_message()
+    assert FletApp.send_message is loud
