@@ -24,6 +24,7 @@ from decisionaid.domain.figures import (
     factor_level_chart,
     number,
 )
+from decisionaid.gui import people_svg
 from decisionaid.gui.controls import Fold, heading, text_node
 
 WEIGHT = 1000  # flex weights are integers: positions are kept to 0.1% of the width
@@ -32,10 +33,6 @@ MARKER = 14
 COMPACT_AXIS_LINES = 3
 
 MARKER_SHAPES = ("circle", "square", "diamond")
-GROUP_ICONS = (ft.Icons.PERSON, ft.Icons.PERSON_OUTLINE, ft.Icons.ACCESSIBILITY_NEW, ft.Icons.EMOJI_PEOPLE)
-"""One shape per group, by its place in the picture. None is a question mark: a shape given
-by place means nothing itself, and a "?" read as "not known" on one picture (Hemgenix: not
-described in our source) and as a result on another (Roctavian: below 3%) (persona walks)."""
 GROUP_COLOURS = (ft.Colors.PRIMARY, ft.Colors.ON_SURFACE, ft.Colors.TERTIARY, ft.Colors.OUTLINE)
 
 
@@ -444,23 +441,28 @@ def dose_chart(identifier: str, chart: DoseChart, words_title: str, once: str) -
 def icon_array(
     view: IconArrayView, caption: str, words_title: str, group_text: Callable[[int, str], str], level: int = 2
 ) -> ft.Control:
-    """100 people in rows of 10, each group a labelled block of its own shape."""
-    people: list[ft.Control] = []
+    """100 people in rows of 10, each group a labelled block of its own shape.
+
+    Each group is one SVG picture of its people (people_svg), tinted with the group's theme
+    colour, the pictures laid over one another: a handful of controls, not 100 icons."""
+    layers: list[ft.Control] = []
     legend: list[ft.Control] = []
+    start = 0
     for index, (count, label) in enumerate(view.groups):
-        icon = GROUP_ICONS[index % len(GROUP_ICONS)]
         colour = GROUP_COLOURS[index % len(GROUP_COLOURS)]
-        people += [ft.Icon(icon, color=colour, size=22) for _ in range(count)]
+        if count:
+            layers.append(_people(people_svg.group_svg(index, start, count), people_svg.SIDE, colour))
+        start += count
         legend.append(
             ft.Row(
-                [ft.Icon(icon, color=colour, size=22), ft.Text(group_text(count, label), expand=True)],
+                [
+                    _people(people_svg.glyph(index), people_svg.ICON, colour),
+                    ft.Text(group_text(count, label), expand=True),
+                ],
                 spacing=8,
             )
         )
-    grid = ft.Column(
-        [ft.Row(people[start : start + 10], spacing=2) for start in range(0, 100, 10)],
-        spacing=2,
-    )
+    grid = ft.Stack(layers, width=people_svg.SIDE, height=people_svg.SIDE)
     picture = ft.ResponsiveRow(
         [
             ft.Container(grid, col={"xs": 12, "sm": 5}),
@@ -476,4 +478,16 @@ def icon_array(
         view.words,
         words_title,
         level,
+    )
+
+
+def _people(svg: str, side: int, colour: str) -> ft.Control:
+    """An SVG of people, drawn in `colour` (a theme colour, so it follows the theme)."""
+    return ft.Image(
+        src=svg,
+        width=side,
+        height=side,
+        color=colour,
+        color_blend_mode=ft.BlendMode.SRC_IN,
+        exclude_from_semantics=True,
     )

@@ -37,6 +37,8 @@ from urllib.parse import parse_qsl, urlencode
 import flet as ft
 from starlette.websockets import WebSocketDisconnect, WebSocketDisconnected
 
+from decisionaid.gui.quiet_send import quiet_send_message
+
 CONTENT_SECURITY_POLICY = "; ".join(
     [
         "default-src 'self'",
@@ -283,6 +285,7 @@ def web_app(
     thread, at the first page load that passes the guard."""
     # Flet reads the session timeout from its environment when each session starts.
     os.environ["FLET_SESSION_TIMEOUT"] = str(SESSION_TIMEOUT_SECONDS)
+    quiet_send_message()
     app = ft.run(main, export_asgi_app=True, assets_dir=assets_dir, no_cdn=True)
     return GuardedApp(app, guard, warm_up)
 
