@@ -69,3 +69,25 @@ async def test_the_gauge_draws_no_legend_for_aims_when_there_are_none(shipped_co
     assert gauge is not None
     swatches = [c for c in app.controls() if isinstance(c, ft.Container) and c.width == 28 and c.height == 14]
     assert swatches == []
+
+
+async def test_an_option_card_not_for_the_person_says_so_under_its_name_with_why(shipped_content, tmp_path):
+    # Issue 14 walks: the Options page said notes "do not rule anything out", and a man with
+    # an inhibitor saw Roctavian's card with nothing to say it is not for him.
+    profile = Profile(
+        hemophilia_type="A", severity="severe", inhibitors="now", current_treatment="emicizumab"
+    )
+    SessionStore(tmp_path).save(Session(profile=profile))
+    app = await start_app(make_app(shipped_content, tmp_path), route="/options")
+    content = load_content(shipped_content)
+    words = content.text("summary.apart.not_for_you")
+    roctavian = [t for t in app.texts() if t.startswith(f"{words}:")]
+    assert roctavian, "no card says it is not for him"
+    card = [
+        t for c in app.controls(app.semantics("option-roctavian")) for t in [getattr(c, "value", None)] if t
+    ]
+    assert any(str(t).startswith(f"{words}:") for t in card)
+    own = [
+        t for c in app.controls(app.semantics("option-emicizumab")) for t in [getattr(c, "value", None)] if t
+    ]
+    assert not any(str(t).startswith(f"{words}:") for t in own)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import flet as ft
 
 from decisionaid.domain.content import Option, Range, Statement, in_shown_order
-from decisionaid.domain.eligibility import for_type
+from decisionaid.domain.eligibility import Apart, for_type, standing
 from decisionaid.domain.figures import IconArrayView, doses_chart, icon_arrays_for
 from decisionaid.domain.references import CITATION, citation_line, number_citations
 from decisionaid.domain.tailoring import FlagNote, flag_notes, notes_for_option
@@ -138,8 +138,11 @@ def icon_figures(state: AppState, views: list[IconArrayView], level: int = 2) ->
     ]
 
 
-def option_card(state: AppState, option: Option, notes: list[FlagNote]) -> ft.Control:
-    """Everything a person needs to picture one option, numbers with their meaning."""
+def option_card(
+    state: AppState, option: Option, notes: list[FlagNote], apart: Apart | None = None
+) -> ft.Control:
+    """Everything a person needs to picture one option, numbers with their meaning; for an
+    option not scored for this person, why, under its name (as the fit page says it)."""
     cited = CardCitations(state, option)
     facts = [
         f"{state.t('options.given')}: {option.given}",
@@ -161,6 +164,9 @@ def option_card(state: AppState, option: Option, notes: list[FlagNote]) -> ft.Co
     if option.id == state.session.profile.current_treatment:
         # It stands first, as the reference point (model review M2-14): say why.
         status.insert(0, text_node(state.t("fit.uses_now"), italic=True))
+    if apart is not None and apart.standing != "withdrawn":  # withdrawn says so above
+        why = " ".join(apart.reasons)
+        status.append(text_node(f"{state.t(f'summary.apart.{apart.standing}')}: {why}", italic=True))
     return ft.Semantics(
         identifier=f"option-{option.id}",
         container=True,
@@ -262,6 +268,7 @@ def Options():
     profile = state.session.profile
     shown = in_shown_order(for_type(state.content, profile), profile.current_treatment)
     notes = flag_notes(state.content, state.session.profile)
+    apart = {a.option_id: a for a in standing(state.content, profile)[1]}
     kind = state.session.profile.hemophilia_type
     return ft.Column(
         [
@@ -281,7 +288,7 @@ def Options():
                 state.t("figure.words"),
                 state.t("figure.doses.once_short"),
             ),
-            *(option_card(state, o, notes_for_option(notes, o.id)) for o in shown),
+            *(option_card(state, o, notes_for_option(notes, o.id), apart.get(o.id)) for o in shown),
         ],
         spacing=16,
     )
