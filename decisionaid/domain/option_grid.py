@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from decisionaid.domain.content import Content, Option, licence_in
 from decisionaid.domain.figures import number
 from decisionaid.domain.outcome_view import bleed_view, how_often
-from decisionaid.domain.outcomes import HarmOutcome
+from decisionaid.domain.outcomes import BleedOutcome, HarmOutcome
 from decisionaid.domain.references import CITATION, strip_citations
-from decisionaid.domain.session import Session
+from decisionaid.domain.session import Profile, Session
 
 MAX_COLUMNS = 4
 """More options than this do not fit on one printed page: the rest are named as left out."""
@@ -49,7 +49,7 @@ GRID_KEYS: dict[str, frozenset[str]] = {
     "grid.not_known": frozenset(),
     "grid.doses": frozenset({"doses"}),
     "grid.doses.range": frozenset({"low", "high"}),
-    "grid.bleeds": frozenset({"numbers", "comparator", "change", "window"}),
+    "grid.bleeds": frozenset({"numbers", "comparator", "change", "who", "window"}),
     "grid.harm": frozenset({"harm", "how_often", "time_frame"}),
     "grid.harm.untimed": frozenset({"harm", "how_often"}),
     "grid.licence.not_said": frozenset(),
@@ -160,17 +160,34 @@ def _given(content: Content, option: Option) -> GridCell:
     return GridCell(words.replace("..", "."), tuple(doses.sources))
 
 
-def _bleeds(content: Content, option: Option) -> GridCell:
+def bleed_row(rows: Sequence[BleedOutcome], profile: Profile, now: Option | None) -> BleedOutcome:
+    """The bleed row that speaks of people like this person (review R6-2): rows about the
+    other inhibitor status are passed over, then a row against the way he treats now comes
+    first (regular prevention, or factor only when he bleeds: a card with no schedule);
+    otherwise the option's main row, the first."""
+    answer = profile.inhibitors
+    has = "now" if answer == "now" else "none" if answer in ("never", "past") else None
+    fitting = [r for r in rows if r.inhibitors is None or has is None or r.inhibitors == has] or list(rows)
+    if now is None or now.kind == "current":
+        wanted: tuple[str, ...] = ()
+    else:
+        wanted = ("on_demand",) if now.doses_per_year is None else ("prior_prevention",)
+    return next((r for r in fitting if r.comparator in wanted), fitting[0])
+
+
+def _bleeds(content: Content, option: Option, profile: Profile) -> GridCell:
     table = content.outcomes_for(option.id)
     if table is None:
         return _not_known(content)
-    row = table.bleeds[0]  # the first row is the option's main one (outcomes.yaml)
+    now = next((o for o in content.options if o.id == profile.current_treatment), None)
+    row = bleed_row(table.bleeds, profile, now)
     lines = bleed_view(content, row).lines
     words = content.text(
         "grid.bleeds",
         numbers=lines[0].value,
         comparator=lines[1].value,
         change=lines[2].value,
+        who=row.who,
         window=row.time_window,
     )
     return GridCell(words, tuple(row.sources))
@@ -231,7 +248,7 @@ def _cell(content: Content, option: Option, row: str, session: Session) -> GridC
     if row == "given":
         return _given(content, option)
     if row == "bleeds":
-        return _bleeds(content, option)
+        return _bleeds(content, option, session.profile)
     if row == "harms":
         return _harms(content, option)
     if row == "family":

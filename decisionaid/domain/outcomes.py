@@ -79,6 +79,10 @@ class BleedOutcome(_Strict):
     """Which bleeds the study counted; the interface says it beside the numbers."""
     group: _Text | None = None
     """Who the row is about when an option has several rows ("people with inhibitors")."""
+    inhibitors: Literal["now", "none"] | None = None
+    """Whether the people counted had inhibitors ("now") or had none ("none"); unset when
+    the row counted both or the study did not say. The option grid picks the row that
+    matches the person (review R6-2)."""
     comparator: Comparator
     comparator_words: _Text
     """The comparator in the person's words: "their own regular factor IX before"."""

@@ -177,3 +177,38 @@ def test_a_grid_of_one_option_says_how_to_set_others_beside_it(content):
     grid = option_grid(content, daniel)
     assert len(grid.columns) == 1
     assert grid.left_out == content.text("grid.one")
+
+
+@pytest.mark.parametrize(
+    ("profile", "option_id", "group"),
+    [
+        # Review R6-2: the grid took each option's first bleed row, whoever read it.
+        (
+            dict(hemophilia_type="A", inhibitors="never", current_treatment="factor8-standard"),
+            "marstacimab",
+            "People who used regular factor",
+        ),
+        (
+            dict(hemophilia_type="B", inhibitors="never", current_treatment="factor-on-demand"),
+            "concizumab",
+            "People without inhibitors",
+        ),
+        (
+            dict(hemophilia_type="A", inhibitors="now", current_treatment="emicizumab"),
+            "concizumab",
+            "People with inhibitors",
+        ),
+    ],
+)
+def test_the_grid_gives_the_bleed_row_about_people_like_the_reader(content, profile, option_id, group):
+    from decisionaid.domain.option_grid import bleed_row
+
+    profile = Profile(**profile)
+    now = content.option(profile.current_treatment)
+    row = bleed_row(content.outcomes_for(option_id).bleeds, profile, now)
+    assert row.group == group
+    session = Session(profile=profile, compare_picks=[option_id])
+    grid = option_grid(content, session)
+    column = [c.option_id for c in grid.columns].index(option_id)
+    bleeds = next(r for r in grid.rows if r.question == content.text("grid.row.bleeds"))
+    assert row.who in bleeds.cells[column].text
