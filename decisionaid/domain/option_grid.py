@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from decisionaid.domain.content import Content, Option, licence_in
+from decisionaid.domain.eligibility import Apart, standing
 from decisionaid.domain.figures import number
 from decisionaid.domain.outcome_view import bleed_view, how_often
 from decisionaid.domain.outcomes import BleedOutcome, HarmOutcome
@@ -54,6 +55,7 @@ GRID_KEYS: dict[str, frozenset[str]] = {
     "grid.harm.untimed": frozenset({"harm", "how_often"}),
     "grid.licence.not_said": frozenset(),
     "grid.licence.unknown": frozenset({"region"}),
+    "grid.licence.yours": frozenset(),
     **{f"grid.row.{row}": frozenset() for row in ROWS},
     **{f"grid.role.{role}": frozenset() for role in ROLES},
 }
@@ -156,7 +158,9 @@ def _given(content: Content, option: Option) -> GridCell:
     if not doses.sources:
         return _not_known(content)
     # The card's first sentence says how it is given; the rest (how long a drip takes) is on the card.
-    words = f"{given}. {option.how_often}. {content.text('grid.doses', doses=count)}"
+    words = f"{given}. {option.how_often}."
+    if doses.high > 0:  # a one-time treatment: "Doses a year: 0" read as a typo (review R6-6)
+        words += f" {content.text('grid.doses', doses=count)}"
     return GridCell(words.replace("..", "."), tuple(doses.sources))
 
 
@@ -230,9 +234,18 @@ def _family(content: Content, option: Option) -> GridCell:
     return GridCell(strip_citations(text), sources) if sources else _not_known(content)
 
 
-def _licence(content: Content, option: Option, region: str | None) -> GridCell:
+def _licence(content: Content, option: Option, profile: Profile, apart: Apart | None) -> GridCell:
+    region = profile.region
     if option.status == "withdrawn":  # no licence line anywhere: say it is gone, as the fit does
         return GridCell(option.availability, tuple(option.sources))
+    if apart is not None and apart.standing in ("not_for_you", "not_licensed", "type_unknown"):
+        # Set apart for this person (review R6-4): say why here too, with its sources.
+        why = f"{content.text(f'summary.apart.{apart.standing}')}: {' '.join(apart.reasons)}"
+        return GridCell(why, apart.sources, known=bool(apart.sources))
+    line = licence_in(option, region) if region not in (None, "not_sure", "prefer_not_to_say") else None
+    if line is None and option.id == profile.current_treatment:
+        # His own treatment: no "ask if it is offered where you live" (review R6-7, as R5-18).
+        return GridCell(content.text("grid.licence.yours"), known=False)
     if region in (None, "not_sure", "prefer_not_to_say"):
         return GridCell(content.text("grid.licence.not_said"), known=False)
     line = licence_in(option, region)
@@ -254,7 +267,8 @@ def _cell(content: Content, option: Option, row: str, session: Session) -> GridC
     if row == "family":
         return _family(content, option)
     if row == "licence":
-        return _licence(content, option, session.profile.region)
+        apart = {a.option_id: a for a in standing(content, session.profile)[1]}
+        return _licence(content, option, session.profile, apart.get(option.id))
     attribute = {"first_year": "first_year", "track_record": "track_record", "stop": "future_options"}[row]
     return _reason(content, option, attribute)
 

@@ -25,6 +25,7 @@ from decisionaid.domain.references import citation_line, strip_citations
 from decisionaid.domain.session import Profile, Session
 from decisionaid.domain.tailoring import flag_notes, one_per_flag
 from decisionaid.domain.ui_keys import (
+    ASKED_ONLY_WHEN,
     ASKED_SINCE_ISSUE_14,
     LABEL_KEYS,
     PROFILE_FIELDS,
@@ -165,7 +166,9 @@ def _profile_lines(content: Content, profile: Profile) -> tuple[LabelledValue, .
             continue
         value = getattr(profile, name)
         if value is None:
-            if name in ASKED_SINCE_ISSUE_14:
+            # Asked since issue 14, or asked only after an answer (R5-4: "Could you become
+            # pregnant?" of a woman): a skipped one prints "Not answered" (review R6-12).
+            if name in ASKED_SINCE_ISSUE_14 or name in ASKED_ONLY_WHEN:
                 lines.append(LabelledValue(t(f"profile.q.{name}"), t("summary.not_answered")))
             continue
         if name == "hemophilia_type" and value == "not_sure":

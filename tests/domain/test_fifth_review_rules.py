@@ -229,3 +229,21 @@ def test_no_where_you_live_doubt_on_the_product_he_uses_now(content):
         i for n in flag_notes(content, elsewhere) if n.flag.id == "where_you_live" for i in n.option_ids
     }
     assert "factor8-standard" not in touched and "emicizumab" in touched
+
+
+def test_a_woman_who_skipped_could_you_become_pregnant_reads_not_answered_in_her_summary(content):
+    # Review R6-12: the answer that decides the gene-therapy rule vanished when skipped.
+    import datetime as dt
+
+    from decisionaid.domain.session import Session
+    from decisionaid.domain.summary import build_summary
+
+    woman = Profile(hemophilia_type="B", sex="female")
+    today = dt.date(2026, 12, 1)
+    lines = {
+        line.label: line.value for line in build_summary(content, Session(profile=woman), today, "t").profile
+    }
+    assert lines[content.text("profile.q.pregnancy_possible")] == content.text("summary.not_answered")
+    man = Profile(hemophilia_type="B", sex="male")
+    lines = {line.label for line in build_summary(content, Session(profile=man), today, "t").profile}
+    assert content.text("profile.q.pregnancy_possible") not in lines

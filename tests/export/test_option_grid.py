@@ -137,9 +137,28 @@ def test_with_no_option_named_the_grid_says_so_plainly_and_prints_no_empty_table
 
 def test_where_the_person_has_not_said_where_he_lives_the_licence_is_not_known(content):
     session = Session.model_validate_json((SESSIONS / "daniel-hemophilia-b.json").read_text())
+    session = session.model_copy(update={"compare_picks": ["hemgenix"]})
     grid = build_summary(content, session, TODAY, "t").grid
-    licence = grid.rows[ROWS.index("licence")].cells[0]
-    assert not licence.known and licence.text.startswith("Not known")
+    own, other = grid.rows[ROWS.index("licence")].cells[:2]
+    assert [c.option_id for c in grid.columns][:2] == ["factor9-extended", "hemgenix"]
+    assert not other.known and other.text.startswith("Not known")
+    # His own product: no "ask if it is offered where you live" (review R6-7).
+    assert own.text == content.text("grid.licence.yours")
+
+
+def test_a_column_the_aid_set_apart_for_the_person_says_so_with_why(content):
+    # Review R6-4: a woman who could become pregnant saw Hemgenix's EU licence line.
+    profile = Profile(hemophilia_type="B", sex="female", pregnancy_possible="yes", region="eu")
+    grid = option_grid(content, Session(profile=profile, compare_picks=["hemgenix", "factor9-standard"]))
+    column = [c.option_id for c in grid.columns].index("hemgenix")
+    licence = grid.rows[ROWS.index("licence")].cells[column]
+    assert licence.text.startswith(content.text("summary.apart.not_for_you"))
+
+
+def test_a_one_time_treatment_says_no_doses_a_year_of_zero(content):
+    grid = option_grid(content, Session(profile=Profile(hemophilia_type="B"), compare_picks=["hemgenix"]))
+    given = grid.rows[ROWS.index("given")].cells[0]
+    assert "Doses a year: 0" not in given.text and given.text
 
 
 def test_stay_as_you_are_stands_for_the_product_he_uses_now(content):
