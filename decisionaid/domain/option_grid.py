@@ -51,8 +51,8 @@ GRID_KEYS: dict[str, frozenset[str]] = {
     "grid.doses": frozenset({"doses"}),
     "grid.doses.range": frozenset({"low", "high"}),
     "grid.bleeds": frozenset({"numbers", "comparator", "change", "who", "window"}),
-    "grid.harm": frozenset({"harm", "how_often", "time_frame"}),
-    "grid.harm.untimed": frozenset({"harm", "how_often"}),
+    "grid.harm": frozenset({"harm", "how_often", "time_frame", "who"}),
+    "grid.harm.untimed": frozenset({"harm", "how_often", "who"}),
     "grid.licence.not_said": frozenset(),
     "grid.licence.unknown": frozenset({"region"}),
     "grid.licence.yours": frozenset(),
@@ -211,9 +211,11 @@ def _harm_words(content: Content, harm: HarmOutcome) -> str:
     what the source does say (the row's note), so the cell is never a bare "not reported"."""
     often = how_often(content, harm)
     if harm.time_frame == often:  # "not reported" twice reads as a slip
-        words = content.text("grid.harm.untimed", harm=harm.harm, how_often=often)
+        words = content.text("grid.harm.untimed", harm=harm.harm, how_often=often, who=harm.who)
     else:
-        words = content.text("grid.harm", harm=harm.harm, how_often=often, time_frame=harm.time_frame)
+        words = content.text(
+            "grid.harm", harm=harm.harm, how_often=often, time_frame=harm.time_frame, who=harm.who
+        )
     return f"{words} {harm.note}" if harm.not_reported and harm.note else words
 
 

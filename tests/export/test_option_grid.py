@@ -231,3 +231,12 @@ def test_the_grid_gives_the_bleed_row_about_people_like_the_reader(content, prof
     column = [c.option_id for c in grid.columns].index(option_id)
     bleeds = next(r for r in grid.rows if r.question == content.text("grid.row.bleeds"))
     assert row.who in bleeds.cells[column].text
+
+
+def test_each_harm_in_the_grid_says_who_was_counted(content):
+    # Review R6-5: "about 21 in 100" read as Hemgenix's own rate; it is pooled over 184
+    # people in 12 gene-therapy trials.
+    grid = option_grid(content, Session(profile=Profile(hemophilia_type="B"), compare_picks=["hemgenix"]))
+    harms = grid.rows[ROWS.index("harms")].cells[0]
+    for harm in content.outcomes_for("hemgenix").harms[:2]:
+        assert harm.who in harms.text
