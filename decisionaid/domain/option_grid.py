@@ -13,7 +13,7 @@ Pure: no I/O, and no clinical fact is written here.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from decisionaid.domain.content import Content, Option, licence_in
@@ -179,12 +179,17 @@ def bleed_row(rows: Sequence[BleedOutcome], profile: Profile, now: Option | None
     return next((r for r in fitting if r.comparator in wanted), fitting[0])
 
 
+def row_for(content: Content, profile: Profile) -> Callable[[Sequence[BleedOutcome]], BleedOutcome]:
+    """`bleed_row` for this person, as the outcome tables take it to put his row first."""
+    now = next((o for o in content.options if o.id == profile.current_treatment), None)
+    return lambda rows: bleed_row(rows, profile, now)
+
+
 def _bleeds(content: Content, option: Option, profile: Profile) -> GridCell:
     table = content.outcomes_for(option.id)
     if table is None:
         return _not_known(content)
-    now = next((o for o in content.options if o.id == profile.current_treatment), None)
-    row = bleed_row(table.bleeds, profile, now)
+    row = row_for(content, profile)(table.bleeds)
     lines = bleed_view(content, row).lines
     words = content.text(
         "grid.bleeds",

@@ -10,6 +10,7 @@ we can be, the main harms on the same footing, and the sources.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from decisionaid.domain.content import Content, Option, Source
@@ -211,23 +212,34 @@ def harm_view(content: Content, harm: HarmOutcome) -> HarmView:
     return HarmView(harm.harm, value, harm.icon_array)
 
 
-def outcome_view(content: Content, option: Option) -> OptionOutcomeView | None:
-    """The outcome table of an option in words, or None when it has none ("stay as you are")."""
+def outcome_view(
+    content: Content, option: Option, first: Callable[[Sequence[BleedOutcome]], BleedOutcome] | None = None
+) -> OptionOutcomeView | None:
+    """The outcome table of an option in words, or None when it has none ("stay as you are");
+    `first` picks the bleed row to lead with (the one about people like the reader)."""
     table = content.outcomes_for(option.id)
     if table is None:
         return None
     cited: list[str] = []
     for row in [*table.bleeds, *table.harms]:
         cited += [s for s in row.sources if s not in cited and s in content.sources]
+    bleeds = list(table.bleeds)
+    if first is not None:
+        lead = first(bleeds)
+        bleeds = [lead, *(b for b in bleeds if b is not lead)]
     return OptionOutcomeView(
         option_id=option.id,
         name=option.name,
-        bleeds=tuple(bleed_view(content, b) for b in table.bleeds),
+        bleeds=tuple(bleed_view(content, b) for b in bleeds),
         harms=tuple(harm_view(content, h) for h in table.harms),
         sources=tuple(dict.fromkeys(short_citation(content.sources[s]) for s in cited)),
     )
 
 
-def outcome_views(content: Content, options: list[Option]) -> tuple[OptionOutcomeView, ...]:
+def outcome_views(
+    content: Content,
+    options: list[Option],
+    first: Callable[[Sequence[BleedOutcome]], BleedOutcome] | None = None,
+) -> tuple[OptionOutcomeView, ...]:
     """The outcome tables of these options, in their order; options without one are skipped."""
-    return tuple(v for o in options if (v := outcome_view(content, o)) is not None)
+    return tuple(v for o in options if (v := outcome_view(content, o, first)) is not None)

@@ -40,7 +40,13 @@ def citation_line(source: Source) -> str:
     """One reference as a reader sees it in a list: authors, title, venue, year."""
     ids = [f"doi:{source.doi}" if source.doi else "", f"PMID {source.pmid}" if source.pmid else ""]
     where = ". ".join(part for part in ids if part) or (source.url or "")
-    return f"{source.authors}. {source.title}. {source.venue}, {source.year}. {where}".strip()
+    # Each part ends in one full stop: "et al." and a title ending in "?" take none more.
+    parts = [_stopped(source.authors), _stopped(source.title), f"{source.venue}, {source.year}."]
+    return " ".join([*parts, where]).strip()
+
+
+def _stopped(text: str) -> str:
+    return text if text.rstrip().endswith((".", "?", "!")) else f"{text}."
 
 
 def strip_citations(text: str) -> str:

@@ -19,7 +19,7 @@ from decisionaid.domain.fit_summary import ApartLine, FitLine, FitView, fit_view
 from decisionaid.domain.harm_pictures import HarmPicture, harm_pictures
 from decisionaid.domain.knowledge import KnowledgeLine, knowledge_for, knowledge_lines
 from decisionaid.domain.next_steps import NextStep, next_steps
-from decisionaid.domain.option_grid import OptionGrid, numbered, option_grid
+from decisionaid.domain.option_grid import OptionGrid, numbered, option_grid, row_for
 from decisionaid.domain.outcome_view import OptionOutcomeView, outcome_views
 from decisionaid.domain.references import citation_line, strip_citations
 from decisionaid.domain.session import Profile, Session
@@ -342,7 +342,7 @@ def build_summary(content: Content, session: Session, today: dt.date, app_versio
     roles = {r.id: r.text for r in content.readiness.roles}
     grid = option_grid(content, session)
     cited = _cited_sources(content, scored, view.apart, grid)
-    outcomes = outcome_views(content, weighed_options(content, session))
+    outcomes = outcome_views(content, weighed_options(content, session), row_for(content, session.profile))
     return DiscussionSummary(
         title=t("summary.title"),
         subtitle=t("summary.subtitle"),

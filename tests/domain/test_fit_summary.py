@@ -226,3 +226,19 @@ def test_a_fit_without_a_top_three_says_so_beside_the_bands(content):
     assert note in fit_view(content, rated).notes
     chosen = rated.model_copy(update={"top_priorities": [a.id for a in content.attributes[:3]]})
     assert note not in fit_view(content, chosen).notes
+
+
+def test_a_reference_ends_each_part_with_one_full_stop():
+    # Fourth methods review M4-15: "Chan AKC, ..., et al.. Concizumab ..." in the PDF.
+    from decisionaid.domain.content import Source
+
+    source = Source(
+        id="x",
+        authors="Chan AKC, Eichler H, et al.",
+        title="Is it safe?",
+        venue="NEJM",
+        year=2023,
+        kind="trial",
+        pmid="1",
+    )
+    assert citation_line(source) == "Chan AKC, Eichler H, et al. Is it safe? NEJM, 2023. PMID 1"

@@ -201,3 +201,14 @@ def test_a_label_is_cited_by_its_product_and_the_region_its_regulator_serves(ven
         id="L", authors="Maker", title=title, venue=venue, year=2025, kind="label", url="https://x.org"
     )
     assert short_citation(source) == f"{expected}, 2025"
+
+
+def test_each_outcome_table_leads_with_the_bleed_row_about_people_like_the_reader(content):
+    # Fourth methods review M4-15: Daniel, with no inhibitor, read Alhemo's inhibitor trial first.
+    daniel = session("daniel-hemophilia-b")
+    assert daniel.profile.inhibitors in ("never", "past")
+    alhemo = next(
+        v for v in build_summary(content, daniel, TODAY, "t").outcomes if v.option_id == "concizumab"
+    )
+    without = next(b for b in content.outcomes_for("concizumab").bleeds if b.inhibitors == "none")
+    assert alhemo.bleeds[0].title == without.group
