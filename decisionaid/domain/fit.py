@@ -36,7 +36,7 @@ from typing import Literal
 from decisionaid.domain.content import Content, Option, in_shown_order
 from decisionaid.domain.eligibility import Apart, Standing, standing
 from decisionaid.domain.fit_options import fit_options
-from decisionaid.domain.fit_overlaps import close_call, overlapping
+from decisionaid.domain.fit_overlaps import close_call, dominated, overlapping
 from decisionaid.domain.fit_ranges import Rubrics, rubrics, score_ends
 from decisionaid.domain.session import TOP_PRIORITIES, Session
 
@@ -160,6 +160,9 @@ class FitResult:
     not_important: tuple[str, ...]
     flat: tuple[str, ...]
     close_call: bool
+    open_options: int = 0
+    """How many scored options no other matches or beats on every feature: only these can
+    come first alone; with two or fewer, one may lead whatever he values (review M4-1)."""
 
 
 @dataclass(frozen=True)
@@ -396,7 +399,12 @@ def fit(content: Content, session: Session) -> FitResult:
         not_important=tuple(a for a in attribute_ids if session.importance.get(a) == 0),
         flat=grid.flat,
         close_call=enough and close_call(list(intervals.values())),
+        open_options=len(scored) - len(dominated({o.id: _centrals(o, attribute_ids) for o in scored})),
     )
+
+
+def _centrals(option: Option, attribute_ids: Sequence[str]) -> dict[str, float]:
+    return {a: option.attributes[a].score for a in attribute_ids if a in option.attributes}
 
 
 def attribute_order(content: Content, session: Session) -> list[str]:

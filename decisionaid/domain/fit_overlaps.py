@@ -1,5 +1,6 @@
 """Which fit intervals overlap: the close-call notice and each option's "cannot be told
-apart" list (issue 13 section 5; model review M-1). Split from fit.py to keep it short."""
+apart" list (issue 13 section 5; model review M-1); and which options another matches or
+beats on every feature (they can never come first alone). Split from fit.py."""
 
 from __future__ import annotations
 
@@ -38,3 +39,15 @@ def overlapping(intervals: Mapping[str, Triple]) -> dict[str, tuple[str, ...]]:
         )
         for one, (low, _, high) in intervals.items()
     }
+
+
+def dominated(scores: Mapping[str, Mapping[str, float]]) -> dict[str, list[str]]:
+    """Option id -> the other options as good on every feature (central scores), for the
+    options that have any. Such an option never has the highest fit alone, whatever the
+    person values: the other one is at least as high on every weighting."""
+
+    def as_good(x: str, o: str) -> bool:
+        return all(scores[x][a] >= scores[o][a] - _EPS for a in scores[o])
+
+    found = {o: [x for x in scores if x != o and as_good(x, o)] for o in scores}
+    return {k: v for k, v in found.items() if v}

@@ -211,6 +211,9 @@ def _notes(content: Content, result: FitResult, session: Session) -> tuple[str, 
             ),
         )
     notes = []
+    if len(result.fits) >= 2 and result.open_options <= 2:
+        # Few options left to weigh: one may lead whatever he values (review M4-1).
+        notes.append(t("summary.fit.few_open", count=result.open_options))
     if result.close_call:
         notes.append(t("summary.fit.close_call"))
     if not result.priorities:

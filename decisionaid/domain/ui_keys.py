@@ -111,6 +111,7 @@ _FIXED: dict[str, frozenset[str]] = {
     "summary.fit.only_one": frozenset({"option"}),
     "summary.fit.all_alike": frozenset(),
     "summary.fit.close_call": frozenset(),
+    "summary.fit.few_open": frozenset({"count"}),
     "summary.fit.no_priorities": frozenset(),
     "summary.fit.no_top_three": frozenset(),
     "summary.fit.flat": frozenset({"attributes"}),

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from decisionaid.domain import fit as model
+from decisionaid.domain import fit_overlaps
 from decisionaid.domain.content import Content, Option
 from decisionaid.domain.fit_options import fit_options
 from decisionaid.domain.fit_ranges import rubrics
@@ -142,16 +143,10 @@ def scored_options(content: Content, case: Case) -> list[Option]:
 
 
 def dominated(content: Content, shown: Sequence[Option]) -> dict[str, list[str]]:
-    """Option id -> the other options as good on every feature (central scores), for the
-    options that have any. Such an option never has the highest fit alone, whatever the
-    person values: the other one is at least as high on every weighting."""
+    """Option id -> the other options as good on every feature (the app's own rule,
+    `fit_overlaps.dominated`, on the options shown to this person)."""
     ids = [a.id for a in content.attributes]
-
-    def as_good(x: Option, o: Option) -> bool:
-        return all(x.attributes[a].score >= o.attributes[a].score for a in ids)
-
-    found = {o.id: [x.id for x in shown if x is not o and as_good(x, o)] for o in shown}
-    return {k: v for k, v in found.items() if v}
+    return fit_overlaps.dominated({o.id: {a: o.attributes[a].score for a in ids} for o in shown})
 
 
 def audit_case(

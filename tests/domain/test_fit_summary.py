@@ -242,3 +242,17 @@ def test_a_reference_ends_each_part_with_one_full_stop():
         pmid="1",
     )
     assert citation_line(source) == "Chan AKC, Eichler H, et al. Is it safe? NEJM, 2023. PMID 1"
+
+
+def test_a_person_with_two_or_fewer_options_open_is_told_why_one_may_lead(content):
+    # Review M4-1: the man with an inhibitor now saw Hemlibra far ahead with nothing to
+    # say that only Hemlibra and Qfitlia are left to weigh for him.
+    omar = all_rated(
+        content, hemophilia_type="A", severity="severe", inhibitors="now", current_treatment="emicizumab"
+    )
+    result = fit(content, omar)
+    assert result.open_options <= 2
+    assert content.text("summary.fit.few_open", count=result.open_options) in fit_view(content, omar).notes
+    many = all_rated(content, hemophilia_type="B")
+    assert fit(content, many).open_options >= 3
+    assert not [n for n in fit_view(content, many).notes if "can come out ahead" in n]
