@@ -415,8 +415,18 @@ def attribute_order(content: Content, session: Session) -> list[str]:
     A shuffle, not a rotation: rotating kept the content order's neighbours together,
     so in 4 of 9 rotations the first questions were all gene therapy's strengths
     (model review M2-9)."""
-    ids = [a.id for a in content.attributes]
+    return _shuffled([a.id for a in content.attributes], session, "")
+
+
+def limit_order(content: Content, session: Session) -> list[str]:
+    """The order the values step lists the hard limits in: shuffled per session like the
+    features, so the first ones are not always those only gene therapy crosses (review
+    M4-12: the first five were)."""
+    return _shuffled([h.id for h in content.hard_limits], session, "limits")
+
+
+def _shuffled(ids: list[str], session: Session, salt: str) -> list[str]:
     # sha256, not hash(): Python salts str hashes per process, and the order must not change.
-    digest = hashlib.sha256(session.created.isoformat().encode()).digest()
+    digest = hashlib.sha256((session.created.isoformat() + salt).encode()).digest()
     random.Random(int.from_bytes(digest[:8], "big")).shuffle(ids)
     return ids

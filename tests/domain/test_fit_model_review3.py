@@ -208,3 +208,20 @@ def test_every_score_for_women_is_a_level_of_its_rubric_with_a_known_source():
             assert {score.score, score.lowest, score.highest} <= levels, (option.id, attribute_id)
             assert score.source in content.sources, (option.id, score.source)
             assert attribute_id in option.attributes
+
+
+def test_the_hard_limits_are_listed_in_an_order_shuffled_per_session():
+    # Review M4-12: the first five limits on the page were all ones only gene therapy crosses.
+    import datetime as dt
+
+    from decisionaid.domain.fit import limit_order
+
+    content = shipped()
+    ids = [h.id for h in content.hard_limits]
+    orders = {
+        tuple(limit_order(content, Session(created=dt.datetime(2026, 1, day, tzinfo=dt.UTC))))
+        for day in range(1, 21)
+    }
+    assert len(orders) > 1 and all(sorted(o) == sorted(ids) for o in orders)
+    one = Session(created=dt.datetime(2026, 3, 1, tzinfo=dt.UTC))
+    assert limit_order(content, one) == limit_order(content, one)  # the same on a revisit

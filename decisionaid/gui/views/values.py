@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import flet as ft
 
-from decisionaid.domain.content import Attribute
-from decisionaid.domain.fit import attribute_order
+from decisionaid.domain.content import Attribute, HardLimit
+from decisionaid.domain.fit import attribute_order, limit_order
 from decisionaid.domain.fit_poles import LocalEnds, local_ends
 from decisionaid.domain.session import IMPORTANCE_STEPS
 from decisionaid.gui.controls import (
@@ -188,9 +188,15 @@ def hard_limits(state: AppState) -> list[ft.Control]:
                 limit.statement,
                 lambda on, i=limit.id: toggle(i, on),
             )
-            for limit in state.content.hard_limits
+            for limit in ordered_limits(state)
         ),
     ]
+
+
+def ordered_limits(state: AppState) -> list[HardLimit]:
+    """The hard limits in the order this session lists them (shuffled per session)."""
+    limits = {h.id: h for h in state.content.hard_limits}
+    return [limits[i] for i in limit_order(state.content, state.session)]
 
 
 def ordered_attributes(state: AppState) -> list[Attribute]:
