@@ -42,3 +42,12 @@ def content_copy(tmp_path: Path):
         return root
 
     return make
+
+
+@pytest.fixture(scope="module")
+def content():
+    """The shipped English content, loaded once per test module."""
+    from decisionaid import locations
+    from decisionaid.loader import load_content
+
+    return load_content(locations.locale_root("en"))

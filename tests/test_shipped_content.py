@@ -7,22 +7,13 @@ out, the matching test fails.
 
 from __future__ import annotations
 
-import pytest
-
 from decisionaid.domain.knowledge import knowledge_for
 from decisionaid.domain.session import Profile
-from decisionaid.loader import load_content, read_content
+from decisionaid.loader import read_content
 from decisionaid.loader.checks import MAX_READING_GRADE
 from decisionaid.loader.readability import reading_grade
 
 GENE = "gene-therapy"
-
-
-@pytest.fixture(scope="module")
-def content():
-    from decisionaid import locations
-
-    return load_content(locations.locale_root("en"))
 
 
 def test_the_shipped_content_has_no_problems():

@@ -5,21 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
-
-from decisionaid import locations
 from decisionaid.domain.clinician import talking_points, teach_back
 from decisionaid.domain.session import Profile, Session
 from decisionaid.domain.summary import build_summary
-from decisionaid.loader import load_content
 from decisionaid.storage import read_session_file
 
 SESSIONS = Path(__file__).parents[1] / "testdata" / "sessions"
-
-
-@pytest.fixture(scope="module")
-def content():
-    return load_content(locations.locale_root("en"))
 
 
 def points_for(content, session):

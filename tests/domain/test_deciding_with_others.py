@@ -7,11 +7,9 @@ import datetime as dt
 
 import pytest
 
-from decisionaid import locations
 from decisionaid.domain.deliberation import leaning_change, others_lines
 from decisionaid.domain.session import Profile, Session
 from decisionaid.domain.summary import UserText, build_summary
-from decisionaid.loader import load_content
 
 TODAY = dt.date(2026, 12, 1)
 ODD_TEXTS = [
@@ -20,11 +18,6 @@ ODD_TEXTS = [
     "Dad says: wait.\u202egnp.exe\x1b[31m and \\ `code` [link](http://x)",
     "x" * 9_000,
 ]
-
-
-@pytest.fixture(scope="module")
-def content():
-    return load_content(locations.locale_root("en"))
 
 
 def summary_of(content, **answers):

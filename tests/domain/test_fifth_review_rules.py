@@ -19,14 +19,6 @@ from decisionaid.storage import SessionStore
 from tests.journey_people import AMINA
 
 
-@pytest.fixture(scope="module")
-def content():
-    from decisionaid import locations
-    from decisionaid.loader import load_content
-
-    return load_content(locations.locale_root("en"))
-
-
 def apart(content, **answers) -> dict[str, tuple[str, tuple[str, ...]]]:
     """Option id -> (standing, reasons) for each option set apart for this person."""
     return {a.option_id: (a.standing, a.reasons) for a in standing(content, Profile(**answers))[1]}

@@ -6,26 +6,16 @@ import datetime as dt
 import re
 from pathlib import Path
 
-import pytest
-
 from decisionaid.domain.fit import fit
 from decisionaid.domain.fit_summary import fit_view
 from decisionaid.domain.references import citation_line
 from decisionaid.domain.session import Profile, Session
 from decisionaid.domain.summary import build_summary
-from decisionaid.loader import load_content
 from tests.domain import fit_factories as f
 from tests.domain.fit_factories import not_for, option
 
 SESSIONS = Path(__file__).parents[1] / "testdata" / "sessions"
 TODAY = dt.date(2026, 12, 1)
-
-
-@pytest.fixture(scope="module")
-def content():
-    from decisionaid import locations
-
-    return load_content(locations.locale_root("en"))
 
 
 def all_rated(content, step: int = 3, **profile) -> Session:

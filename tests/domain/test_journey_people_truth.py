@@ -24,14 +24,6 @@ TRIAL_WORDS = re.compile(r"trial|study|studies|screened|checked for|group|\d", r
 """A sentence about men that also names a trial or a count is true to the trial ("54 men")."""
 
 
-@pytest.fixture(scope="module")
-def content():
-    from decisionaid import locations
-    from decisionaid.loader import load_content
-
-    return load_content(locations.locale_root("en"))
-
-
 def shown_texts(content, profile: Profile) -> list[str]:
     """Every sentence-bearing text this person is shown about the options."""
     texts: list[str] = []

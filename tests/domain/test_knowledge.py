@@ -7,23 +7,16 @@ import datetime as dt
 
 import pytest
 
-from decisionaid import locations
 from decisionaid.domain.clinician import teach_back
 from decisionaid.domain.content import STRONG_KINDS
 from decisionaid.domain.knowledge import knowledge_for, knowledge_lines
 from decisionaid.domain.references import strip_citations
 from decisionaid.domain.session import Profile, Session
 from decisionaid.domain.summary import build_summary
-from decisionaid.loader import load_content
 
 TODAY = dt.date(2026, 12, 1)
 IMPLAUSIBLE = ("new liver", "over 60", "every 5 years", "high results are ignored")
 """Wrong answers the IPDAS audit (section 6, item 10) named as giving the answer away."""
-
-
-@pytest.fixture(scope="module")
-def content():
-    return load_content(locations.locale_root("en"))
 
 
 @pytest.mark.parametrize("kind, other", [("A", "B"), ("B", "A")])

@@ -4,16 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from decisionaid import locations
 from decisionaid.domain.next_steps import RULES, next_steps
 from decisionaid.domain.session import Profile, Session
 from decisionaid.domain.summary import suggested_questions
-from decisionaid.loader import load_content
-
-
-@pytest.fixture(scope="module")
-def content():
-    return load_content(locations.locale_root("en"))
 
 
 def said_no(content, item_id: str, **more) -> Session:

@@ -13,17 +13,9 @@ from decisionaid.domain.outcome_view import ROWS, outcome_view, short_citation
 from decisionaid.domain.outcomes import HarmOutcome, certainty_level, per_hundred, per_thousand
 from decisionaid.domain.session import Session
 from decisionaid.domain.summary import build_summary, weighed_options
-from decisionaid.loader import load_content
 
 SESSIONS = Path(__file__).parents[1] / "testdata" / "sessions"
 TODAY = dt.date(2026, 12, 1)
-
-
-@pytest.fixture(scope="module")
-def content():
-    from decisionaid import locations
-
-    return load_content(locations.locale_root("en"))
 
 
 def session(name: str) -> Session:

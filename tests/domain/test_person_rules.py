@@ -15,14 +15,6 @@ from decisionaid.domain.summary import suggested_questions
 from decisionaid.domain.tailoring import flag_notes, notes_for_option
 
 
-@pytest.fixture(scope="module")
-def content():
-    from decisionaid import locations
-    from decisionaid.loader import load_content
-
-    return load_content(locations.locale_root("en"))
-
-
 def notes(content, **answers) -> dict[str, list]:
     """Flag id -> the notes of that flag this person sees."""
     found: dict[str, list] = {}

@@ -4,19 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from decisionaid.domain.session import Profile, Session
 from decisionaid.domain.summary import build_summary
 from decisionaid.domain.ui_keys import ASKED_SINCE_ISSUE_14
-
-
-@pytest.fixture(scope="module")
-def content():
-    from decisionaid import locations
-    from decisionaid.loader import load_content
-
-    return load_content(locations.locale_root("en"))
 
 
 def profile_lines(content, **answers) -> dict[str, str]:

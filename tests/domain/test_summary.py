@@ -5,22 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
-
 from decisionaid.domain.content import in_shown_order
 from decisionaid.domain.session import Profile, Session
 from decisionaid.domain.summary import UserText, build_summary, suggested_questions
-from decisionaid.loader import load_content
 
 SESSIONS = Path(__file__).parents[1] / "testdata" / "sessions"
 TODAY = dt.date(2026, 11, 22)
-
-
-@pytest.fixture(scope="module")
-def content():
-    from decisionaid import locations
-
-    return load_content(locations.locale_root("en"))
 
 
 def session(name: str) -> Session:

@@ -5,22 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
-from decisionaid import locations
 from decisionaid.domain.session import Session
 from decisionaid.domain.summary import build_summary
 from decisionaid.export.markdown_html import render_html, render_markdown
 from decisionaid.export.pdf import render_pdf
-from decisionaid.loader import load_content
 from tests.export.test_pdf_accessible import text_of
 
 TODAY = dt.date(2026, 12, 1)
-
-
-@pytest.fixture(scope="module")
-def content():
-    return load_content(locations.locale_root("en"))
 
 
 def said(text: str) -> str:

@@ -8,14 +8,6 @@ from decisionaid.domain.eligibility import for_type, standing
 from decisionaid.domain.session import Profile, Session
 from decisionaid.domain.summary import suggested_questions
 from decisionaid.domain.tailoring import flag_notes
-from decisionaid.loader import load_content
-
-
-@pytest.fixture(scope="module")
-def content():
-    from decisionaid import locations
-
-    return load_content(locations.locale_root("en"))
 
 
 def ids(options):

@@ -10,19 +10,12 @@ import re
 import markdown as python_markdown
 import pytest
 
-from decisionaid import locations
 from decisionaid.domain.knowledge import knowledge_for
 from decisionaid.domain.session import Profile, Session
 from decisionaid.domain.summary import build_summary
 from decisionaid.export.markdown_html import render_html, render_markdown
-from decisionaid.loader import load_content
 
 TODAY = dt.date(2026, 12, 1)
-
-
-@pytest.fixture(scope="module")
-def content():
-    return load_content(locations.locale_root("en"))
 
 
 def shown(md: str) -> str:

@@ -17,18 +17,10 @@ from decisionaid.domain.summary import build_summary
 from decisionaid.export.markdown_html import render_html, render_markdown
 from decisionaid.export.option_grid import cell_words
 from decisionaid.export.pdf import render_pdf
-from decisionaid.loader import load_content
 from tests.export.test_pdf_accessible import pdf_ua_findings, structure, text_of
 
 SESSIONS = Path(__file__).parents[1] / "testdata" / "sessions"
 TODAY = dt.date(2026, 12, 1)
-
-
-@pytest.fixture(scope="module")
-def content():
-    from decisionaid import locations
-
-    return load_content(locations.locale_root("en"))
 
 
 @pytest.fixture(scope="module")

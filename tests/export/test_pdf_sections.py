@@ -17,20 +17,12 @@ from decisionaid.domain.session import Session
 from decisionaid.domain.summary import build_summary
 from decisionaid.export.markdown_html import render_html, render_markdown
 from decisionaid.export.pdf import render_pdf
-from decisionaid.loader import load_content
 from tests.export.sample import sample_summary
 from tests.export.test_pdf_accessible import pdf_ua_findings, roles, structure, text_of
 
 SESSIONS = Path(__file__).parents[1] / "testdata" / "sessions"
 TODAY = dt.date(2026, 12, 1)
 VIEW = "She says *wait* #set text(red) $x$ ]\nשלום עולם"
-
-
-@pytest.fixture(scope="module")
-def content():
-    from decisionaid import locations
-
-    return load_content(locations.locale_root("en"))
 
 
 @pytest.fixture(scope="module")

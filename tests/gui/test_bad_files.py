@@ -8,17 +8,9 @@ import os
 import pytest
 
 from decisionaid.gui.state import AppState
-from decisionaid.loader import load_content
 from tests.storage.bad_session_files import KINDS, BadFile
 
 CLINIC_KINDS = [k for k in KINDS if k.in_clinic is not None]
-
-
-@pytest.fixture(scope="module")
-def content():
-    from decisionaid import locations
-
-    return load_content(locations.locale_root("en"))
 
 
 @pytest.mark.parametrize("bad", CLINIC_KINDS, ids=lambda b: b.name)

@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-
 from decisionaid.gui.app import make_app
 from decisionaid.gui.state import AppState
 from decisionaid.loader import load_content
 from decisionaid.storage import read_session_file
 from tests.gui.harness import start_app
-
-
-@pytest.fixture(scope="module")
-def content():
-    from decisionaid import locations
-
-    return load_content(locations.locale_root("en"))
 
 
 def window(content, data) -> AppState:
