@@ -129,7 +129,7 @@ def _spans(inline: Token | None) -> tuple[Span, ...]:
 
     for token in (inline.children or []) if inline is not None else []:
         kind = token.type
-        if kind in ("text", "html_inline"):
+        if kind == "text":  # the parser is built with HTML off: no html_inline tokens
             add(token.content)
         elif kind == "code_inline":
             add(token.content, code=True)
@@ -175,8 +175,6 @@ class _Reader:
                 found.append(Paragraph(_spans(self._inline_until("paragraph_close"))))
             elif kind in ("fence", "code_block"):
                 found.append(Paragraph((Span(token.content.rstrip("\n"), code=True),), code=True))
-            elif kind == "html_block":  # only when HTML parsing is on; shown as text then
-                found.append(Paragraph((Span(token.content.rstrip("\n")),)))
             elif kind in ("bullet_list_open", "ordered_list_open"):
                 found.append(self._list(token, depth))
             elif kind == "table_open":

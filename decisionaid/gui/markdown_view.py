@@ -11,7 +11,7 @@ import math
 
 import flet as ft
 
-from decisionaid.gui.controls import BODY_SIZE, LIST_NUMBER_EMS, heading
+from decisionaid.gui.controls import BODY_SIZE, LIST_NUMBER_EMS, MIN_TARGET, heading
 from decisionaid.gui.markdown_blocks import (
     Block,
     Heading,
@@ -209,7 +209,7 @@ def _table(block: Table, scale: float) -> ft.Control:
             for row in block.rows
         ],
         heading_row_height=math.ceil(max(lines, 1) * size * LINE_HEIGHT + 24),
-        data_row_min_height=48,
+        data_row_min_height=MIN_TARGET,
         data_row_max_height=float("inf"),
         column_spacing=16,
         horizontal_margin=12,

@@ -141,3 +141,12 @@ def test_any_text_gives_blocks_and_never_an_error(text):
     found = levels(text)
     assert all(2 <= level <= 6 for level in found)
     assert all(b <= a + 1 for a, b in itertools.pairwise([1, *found]))
+
+
+def test_html_in_content_is_shown_as_its_text_never_as_markup():
+    # The parser is built with HTML off: a tag in a reading stays words on the page.
+    from decisionaid.gui.markdown_blocks import content_blocks, text_of
+
+    found = content_blocks("Before <b>bold</b> after\n\n<div>block</div>\n")
+    text = " ".join(text_of(block.spans) for block in found if hasattr(block, "spans"))
+    assert "<b>bold</b>" in text and "<div>block</div>" in text
