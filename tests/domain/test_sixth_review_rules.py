@@ -7,6 +7,7 @@ import pytest
 
 from decisionaid.domain.eligibility import standing
 from decisionaid.domain.session import Profile
+from decisionaid.domain.tailoring import flag_notes, notes_for_option
 
 
 @pytest.fixture(scope="module")
@@ -41,3 +42,28 @@ def test_mild_hemophilia_b_in_the_eu_without_an_inhibitor_now_sees_alhemo_apart(
 def test_with_an_inhibitor_now_alhemo_stays_open_in_the_eu_whatever_the_severity(content):
     person = {"hemophilia_type": "A", "severity": "mild", "inhibitors": "now", "region": "eu"}
     assert "concizumab" not in apart(content, **person)
+
+
+# --- R6-10: "factor only when I bleed" with an inhibitor now, and its harms by type -----
+
+ON_DEMAND = "factor-on-demand"
+
+
+@pytest.mark.parametrize("kind", ["A", "B", "not_sure"])
+def test_a_person_on_demand_with_an_inhibitor_now_reads_that_it_blocks_factor(content, kind):
+    person = Profile(hemophilia_type=kind, severity="severe", inhibitors="now", current_treatment=ON_DEMAND)
+    notes = notes_for_option(flag_notes(content, person), ON_DEMAND)
+    inhibitor_note = next(n for n in notes if n.flag.id == "inhibitors")
+    assert "block" in inhibitor_note.text
+
+
+def test_with_a_past_inhibitor_the_note_does_not_ask_what_to_use_for_bleeds_now(content):
+    person = Profile(hemophilia_type="A", severity="severe", inhibitors="past", current_treatment=ON_DEMAND)
+    note = next(n for n in flag_notes(content, person) if n.flag.id == "inhibitors")
+    assert "what to use for bleeds now" not in note.text
+
+
+def test_the_on_demand_harms_name_no_factor_ix_risk_for_a_reader_with_hemophilia_a(content):
+    harms = [h.text for h in content.option(ON_DEMAND).harms]
+    assert not any("factor IX" in text for text in harms)
+    assert any(text.startswith("Blood clots") for text in harms)
