@@ -67,3 +67,13 @@ def test_the_on_demand_harms_name_no_factor_ix_risk_for_a_reader_with_hemophilia
     harms = [h.text for h in content.option(ON_DEMAND).harms]
     assert not any("factor IX" in text for text in harms)
     assert any(text.startswith("Blood clots") for text in harms)
+
+
+# --- R6-11: treating only bleeds is not scored as a one-time treatment -----------------
+
+
+def test_factor_only_when_you_bleed_is_not_scored_like_a_treatment_given_once(content):
+    burden = content.option(ON_DEMAND).attributes["treatment_burden"]
+    assert burden.score < 1.0
+    assert burden.lowest <= 0.5
+    assert "each bleed" in burden.reason
