@@ -1,4 +1,4 @@
-"""The sixth clinical review's content rules (R6-9, R6-10), each as a rule on the shipped
+"""The sixth clinical review's content rules (R6-9, R6-10, R6-11, R6-14), each as a rule on the shipped
 content: remove the rule and its test fails."""
 
 from __future__ import annotations
@@ -77,3 +77,11 @@ def test_factor_only_when_you_bleed_is_not_scored_like_a_treatment_given_once(co
     assert burden.score < 1.0
     assert burden.lowest <= 0.5
     assert "each bleed" in burden.reason
+
+
+# --- R6-14: the grid's family cell for Hemlibra gives the leaflet's birth control advice --
+
+
+def test_the_hemlibra_family_cell_asks_for_birth_control_until_6_months_after(content):
+    cell = content.text("grid.family.emicizumab")
+    assert "birth control" in cell and "6 months after the last shot" in cell
