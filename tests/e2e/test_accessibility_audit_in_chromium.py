@@ -33,6 +33,10 @@ from decisionaid.storage import read_session_file
 from tests.e2e import audit
 from tests.e2e.conftest import Server
 
+# The walk measures pixels, so it runs on its own after the rest (`make test`): beside
+# the other Chromium tests on two cores it took over 10 minutes instead of 2.
+pytestmark = [pytest.mark.audit, pytest.mark.timeout(1200)]
+
 SESSION = Path(__file__).parents[1] / "testdata" / "sessions" / "daniel-hemophilia-b.json"
 VIEWPORT = {"width": 1280, "height": 860}
 CONFIGS = [(theme, scale) for theme in audit.THEMES for scale in audit.SCALES]
