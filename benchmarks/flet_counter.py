@@ -35,7 +35,7 @@ def serve(port: int) -> None:
     """Serve the counter on the loopback address until the process is ended."""
     import uvicorn
 
-    app = ft.run(main, export_asgi_app=True, no_cdn=True)
+    app = ft.run(main, export_asgi_app=True, no_cdn=True, web_renderer=ft.WebRenderer.CANVAS_KIT)
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", ws="websockets-sansio")
 
 

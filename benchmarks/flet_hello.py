@@ -14,7 +14,7 @@ def main(page: ft.Page) -> None:
 def serve(port: int) -> None:
     import uvicorn
 
-    app = ft.run(main, export_asgi_app=True, no_cdn=True)
+    app = ft.run(main, export_asgi_app=True, no_cdn=True, web_renderer=ft.WebRenderer.CANVAS_KIT)
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", ws="websockets-sansio")
 
 

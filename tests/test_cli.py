@@ -164,6 +164,8 @@ def test_the_web_app_is_guarded_uses_no_cdn_and_forbids_framing(monkeypatch):
     guard = server.Guard("127.0.0.1", 8550)
     app = server.web_app(lambda page: None, "assets", guard)
     assert seen["export_asgi_app"] is True and seen["no_cdn"] is True
+    # skwasm froze the tab on a text-size change (server.web_app says how): CanvasKit only.
+    assert seen["web_renderer"] is ft.WebRenderer.CANVAS_KIT
     assert isinstance(app, server.GuardedApp) and app.app == "flet-asgi" and app.guard is guard
     policy = dict(part.split(" ", 1) for part in server.CONTENT_SECURITY_POLICY.split("; "))
     assert policy["default-src"] == "'self'"

@@ -286,7 +286,18 @@ def web_app(
     # Flet reads the session timeout from its environment when each session starts.
     os.environ["FLET_SESSION_TIMEOUT"] = str(SESSION_TIMEOUT_SECONDS)
     quiet_send_message()
-    app = ft.run(main, export_asgi_app=True, assets_dir=assets_dir, no_cdn=True)
+    # CanvasKit, not skwasm (which Flet's AUTO picks in Chromium): in headless Chromium a
+    # text-size change on a long screen (Getting ready, the summary) left skwasm's main
+    # thread spinning on a lock for minutes, in about half of the runs, and the tab froze.
+    # CanvasKit never froze in the same runs, and Flet's docs call it faster at the byte
+    # buffers a Flet app exchanges on every update.
+    app = ft.run(
+        main,
+        export_asgi_app=True,
+        assets_dir=assets_dir,
+        no_cdn=True,
+        web_renderer=ft.WebRenderer.CANVAS_KIT,
+    )
     return GuardedApp(app, guard, warm_up)
 
 

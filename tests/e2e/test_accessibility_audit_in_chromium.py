@@ -60,10 +60,6 @@ longer counts as change (audit.still), so the deadline is only reached by a scre
 that is really late: 15 minutes of walking came from a caret that never stopped."""
 
 
-UNSETTLED_BEFORE_SHORT = 4
-SHORT_SETTLE_SECONDS = 2.5
-
-
 def settle(page, before: tuple[dict, bytes] | None, unsettled: list[str]) -> tuple[dict, bytes]:
     """The screen's semantics and pixels once both have changed from `before` (the last
     screen's) and stopped changing: Flutter builds the tree before it paints, and paints
@@ -74,11 +70,7 @@ def settle(page, before: tuple[dict, bytes] | None, unsettled: list[str]) -> tup
     old_tree, old_shot = before or ({"signature": None}, None)
     page.get_by_role("heading", level=1).first.wait_for(timeout=30_000)
     where = page.evaluate("() => location.pathname")
-    # Once a few screens have run out of time, the page is repainting without end (seen in
-    # clean-clone runs: a renderer busy from the first screen, 30 s a screen, 36 minutes a
-    # walk); the rest get a short wait, so the walk ends and its checks still run.
-    seconds = SETTLE_SECONDS if len(unsettled) < UNSETTLED_BEFORE_SHORT else SHORT_SETTLE_SECONDS
-    deadline, last = time.monotonic() + seconds, None
+    deadline, last = time.monotonic() + SETTLE_SECONDS, None
     while time.monotonic() < deadline:
         signature = page.evaluate(audit.SIGNATURE_SCRIPT)
         if signature != old_tree["signature"] and signature == last:
@@ -89,7 +81,7 @@ def settle(page, before: tuple[dict, bytes] | None, unsettled: list[str]) -> tup
         unsettled.append(f"{where}: the tree kept changing or never left the last screen's")
     tree, shot = page.evaluate(audit.TREE_SCRIPT), None
     # The paint gets its own time: on a busy machine the tree can take all of the first.
-    deadline = time.monotonic() + seconds
+    deadline = time.monotonic() + SETTLE_SECONDS
     while True:
         again = page.screenshot()
         if audit.still(shot, again) and again != old_shot and audit.painted(again, tree):

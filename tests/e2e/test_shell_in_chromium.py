@@ -27,6 +27,10 @@ def test_welcome_to_about_and_back_in_chromium(browser, server, artifacts, shipp
         assert "default-src 'self'" in response.headers["content-security-policy"]
         open_app(page, server.link(), content.ui["welcome.title"])
         screenshot(page, artifacts / "shell-welcome.png")
+        # The CanvasKit renderer, not skwasm (which froze the tab on a text-size change).
+        assert page.evaluate("() => Boolean(window.flutterCanvasKit) && !window._flutter_skwasmInstance")
+        assert any(url.endswith("canvaskit.wasm") for url in requests)
+        assert not any("skwasm" in url for url in requests)
 
         button(page, content.ui["nav.about"]).click()
         page.get_by_text(content.about.title).first.wait_for(timeout=45_000)
