@@ -19,7 +19,8 @@ him, whatever he values. It runs the engine's own steps (`fit_options`, `swing`,
 `weights`, `fit_interval`, `close_call`, `overlapping`); the audit tests check these
 give what `fit()` gives.
 
-`python -m tests.domain.fit_audit` prints the tables for the model card (about.md).
+`python -m tests.domain.fit_audit` prints the list of people and the tables for the model
+card (about.md).
 """
 
 from __future__ import annotations
@@ -92,6 +93,13 @@ PEOPLE = (
 """The people issue 13 asks to walk (tests/journey_people.py), the inhibitor case and the
 woman twice: without a region, Hympavzi is scored for her, with the birth control its
 label asks of her in her first year (model review M2-12)."""
+
+
+def people_list(people: Sequence[Case] = PEOPLE) -> str:
+    """The people of issue 13 the audit walks, a Markdown list named as in the table's rows,
+    for the model card (model review M4-9: the list written there by hand drifted from
+    the table)."""
+    return "\n".join(f"- {p.label}" for p in people)
 
 
 @dataclass(frozen=True)
@@ -311,6 +319,8 @@ if __name__ == "__main__":
 
     shipped = load_content(locations.locale_root("en"))
     found = audit(shipped)
+    print(people_list())
+    print()
     print(table(found))
     print()
     print("\n".join(why_dominated(shipped, found)))

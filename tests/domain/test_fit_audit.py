@@ -27,6 +27,7 @@ from tests.domain.fit_audit import (
     audit_case,
     cases,
     draws,
+    people_list,
     session_for,
     table,
     witnesses,
@@ -176,8 +177,9 @@ def test_the_audit_fails_a_model_that_scores_stay_with_current_beside_its_produc
     assert worst > MAX_FIRST
 
 
-def test_the_model_card_prints_the_audit_table_this_content_gives():
-    # The card cannot go stale: a score change that moves a share must be re-run and
-    # pasted (`python -m tests.domain.fit_audit`).
+def test_the_model_card_prints_the_audit_table_and_the_people_this_content_gives():
+    # The card cannot go stale: a score change that moves a share, or a person changed in
+    # PEOPLE, must be re-run and pasted (`python -m tests.domain.fit_audit`; review M4-9).
     about = (locations.locale_root("en") / "about.md").read_text(encoding="utf-8")
+    assert people_list() in about, "about.md does not list the people the audit walks:\n" + people_list()
     assert table(shipped_audit()) in about, _report(["about.md does not hold this audit table"])
