@@ -20,7 +20,7 @@ from decisionaid.domain.content import Content, Option, licence_in
 from decisionaid.domain.eligibility import Apart, standing
 from decisionaid.domain.figures import number
 from decisionaid.domain.outcome_view import bleed_view, how_often
-from decisionaid.domain.outcomes import BleedOutcome, HarmOutcome
+from decisionaid.domain.outcomes import BleedOutcome, HarmOutcome, harms_in_order, inhibitor_group
 from decisionaid.domain.references import CITATION, strip_citations
 from decisionaid.domain.session import Profile, Session
 
@@ -169,8 +169,7 @@ def bleed_row(rows: Sequence[BleedOutcome], profile: Profile, now: Option | None
     other inhibitor status are passed over, then a row against the way he treats now comes
     first (regular prevention, or factor only when he bleeds: a card with no schedule);
     otherwise the option's main row, the first."""
-    answer = profile.inhibitors
-    has = "now" if answer == "now" else "none" if answer in ("never", "past") else None
+    has = inhibitor_group(profile.inhibitors)
     fitting = [r for r in rows if r.inhibitors is None or has is None or r.inhibitors == has] or list(rows)
     if now is None or now.kind == "current":
         wanted: tuple[str, ...] = ()
@@ -202,11 +201,12 @@ def _bleeds(content: Content, option: Option, profile: Profile) -> GridCell:
     return GridCell(words, tuple(row.sources))
 
 
-def _harms(content: Content, option: Option) -> GridCell:
+def _harms(content: Content, option: Option, profile: Profile) -> GridCell:
     table = content.outcomes_for(option.id)
     if table is None:
         return _not_known(content)
-    shown = table.harms[:HARMS_SHOWN]
+    # The harms about people like the reader first (review M4-4), then the first few.
+    shown = harms_in_order(table.harms, inhibitor_group(profile.inhibitors))[:HARMS_SHOWN]
     words = " ".join(_harm_words(content, h) for h in shown)
     return GridCell(words, tuple(dict.fromkeys(s for h in shown for s in h.sources)))
 
@@ -270,7 +270,7 @@ def _cell(content: Content, option: Option, row: str, session: Session) -> GridC
     if row == "bleeds":
         return _bleeds(content, option, session.profile)
     if row == "harms":
-        return _harms(content, option)
+        return _harms(content, option, session.profile)
     if row == "family":
         return _family(content, option)
     if row == "licence":

@@ -15,7 +15,14 @@ from dataclasses import dataclass
 
 from decisionaid.domain.content import Content, Option, Source
 from decisionaid.domain.figures import number
-from decisionaid.domain.outcomes import BleedOutcome, HarmOutcome, per_hundred, per_thousand
+from decisionaid.domain.outcomes import (
+    BleedOutcome,
+    HarmOutcome,
+    InhibitorGroup,
+    harms_in_order,
+    per_hundred,
+    per_thousand,
+)
 
 ROWS = ("bleeds", "compared_with", "change", "study", "certainty", "harms", "sources")
 """The questions of the Compare table, in order; each is `outcomes.row.<key>` in ui.yaml."""
@@ -213,10 +220,14 @@ def harm_view(content: Content, harm: HarmOutcome) -> HarmView:
 
 
 def outcome_view(
-    content: Content, option: Option, first: Callable[[Sequence[BleedOutcome]], BleedOutcome] | None = None
+    content: Content,
+    option: Option,
+    first: Callable[[Sequence[BleedOutcome]], BleedOutcome] | None = None,
+    group: InhibitorGroup | None = None,
 ) -> OptionOutcomeView | None:
     """The outcome table of an option in words, or None when it has none ("stay as you are");
-    `first` picks the bleed row to lead with (the one about people like the reader)."""
+    `first` picks the bleed row to lead with (the one about people like the reader), and
+    `group` (the reader's inhibitor group) puts the harms about his group first."""
     table = content.outcomes_for(option.id)
     if table is None:
         return None
@@ -231,7 +242,7 @@ def outcome_view(
         option_id=option.id,
         name=option.name,
         bleeds=tuple(bleed_view(content, b) for b in bleeds),
-        harms=tuple(harm_view(content, h) for h in table.harms),
+        harms=tuple(harm_view(content, h) for h in harms_in_order(table.harms, group)),
         sources=tuple(dict.fromkeys(short_citation(content.sources[s]) for s in cited)),
     )
 
@@ -240,6 +251,7 @@ def outcome_views(
     content: Content,
     options: list[Option],
     first: Callable[[Sequence[BleedOutcome]], BleedOutcome] | None = None,
+    group: InhibitorGroup | None = None,
 ) -> tuple[OptionOutcomeView, ...]:
     """The outcome tables of these options, in their order; options without one are skipped."""
-    return tuple(v for o in options if (v := outcome_view(content, o, first)) is not None)
+    return tuple(v for o in options if (v := outcome_view(content, o, first, group)) is not None)

@@ -12,6 +12,7 @@ This module holds no wording a patient reads: the words come from the content.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
@@ -137,6 +138,9 @@ class HarmOutcome(_Strict):
     """
 
     harm: _Text
+    inhibitors: Literal["now", "none"] | None = None
+    """Whether the harm concerns people with inhibitors ("now") or without ("none"); unset
+    when it concerns everyone. A person's own group's harms come first (review M4-4)."""
     count: int | None = Field(default=None, ge=0)
     people: int | None = Field(default=None, ge=1)
     frequency: _Text | None = None
@@ -172,6 +176,26 @@ class OutcomeTable(_Strict):
     """outcomes.yaml."""
 
     outcomes: list[OptionOutcomes] = Field(default_factory=list)
+
+
+InhibitorGroup = Literal["now", "none"]
+
+
+def inhibitor_group(answer: str | None) -> InhibitorGroup | None:
+    """The outcome rows' group for a person's inhibitor answer: "now" for an inhibitor
+    now, "none" for never or only in the past, None when not known (no row is preferred)."""
+    if answer == "now":
+        return "now"
+    return "none" if answer in ("never", "past") else None
+
+
+def harms_in_order(harms: Sequence[HarmOutcome], group: InhibitorGroup | None) -> list[HarmOutcome]:
+    """The harms with the person's own group's first, those about everyone next, and those
+    about the other group last, each in the content's order (review M4-4: a man with an
+    inhibitor reads the risk with aPCC before the rate over everyone)."""
+    if group is None:
+        return list(harms)
+    return sorted(harms, key=lambda h: 0 if h.inhibitors == group else 1 if h.inhibitors is None else 2)
 
 
 RARE_BELOW = 0.05

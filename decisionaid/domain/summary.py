@@ -21,6 +21,7 @@ from decisionaid.domain.knowledge import KnowledgeLine, knowledge_for, knowledge
 from decisionaid.domain.next_steps import NextStep, next_steps
 from decisionaid.domain.option_grid import OptionGrid, numbered, option_grid, row_for
 from decisionaid.domain.outcome_view import OptionOutcomeView, outcome_views
+from decisionaid.domain.outcomes import inhibitor_group
 from decisionaid.domain.references import citation_line, strip_citations
 from decisionaid.domain.session import Profile, Session
 from decisionaid.domain.tailoring import flag_notes, one_per_flag
@@ -342,7 +343,12 @@ def build_summary(content: Content, session: Session, today: dt.date, app_versio
     roles = {r.id: r.text for r in content.readiness.roles}
     grid = option_grid(content, session)
     cited = _cited_sources(content, scored, view.apart, grid)
-    outcomes = outcome_views(content, weighed_options(content, session), row_for(content, session.profile))
+    outcomes = outcome_views(
+        content,
+        weighed_options(content, session),
+        row_for(content, session.profile),
+        inhibitor_group(session.profile.inhibitors),
+    )
     return DiscussionSummary(
         title=t("summary.title"),
         subtitle=t("summary.subtitle"),

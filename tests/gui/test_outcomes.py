@@ -123,3 +123,20 @@ async def test_compare_lists_the_outcomes_option_by_option_on_a_phone(shipped_co
     assert not [c for c in app.controls(app.semantics("outcomes-compare")) if isinstance(c, ft.DataTable)]
     view = outcome_view(content, content.option("emicizumab"))
     assert f"{view.harms[0].harm}: {view.harms[0].value}" in shown
+
+
+async def test_a_man_with_an_inhibitor_reads_hemlibras_risk_with_apcc_first_on_its_card(
+    shipped_content, tmp_path
+):
+    # Fourth methods review M4-4: the card opened with the rate over all 401 people, most of
+    # whom were never given aPCC; the harm about people with inhibitors now comes first.
+    content = load_content(shipped_content)
+    apcc = next(h for h in content.outcomes_for("emicizumab").harms if h.inhibitors == "now")
+    app = await open_as(shipped_content, tmp_path, "/options", hemophilia_type="A", inhibitors="now")
+    shown = texts_under(app, "outcomes-emicizumab")
+    harms = [
+        line
+        for line in shown
+        if any(line.startswith(f"{h.harm}: ") for h in content.outcomes_for("emicizumab").harms)
+    ]
+    assert harms[0].startswith(f"{apcc.harm}: ")

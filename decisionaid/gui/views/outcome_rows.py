@@ -12,6 +12,7 @@ import flet as ft
 
 from decisionaid.domain.content import Option
 from decisionaid.domain.outcome_view import ROWS, OptionOutcomeView, outcome_view, outcome_views
+from decisionaid.domain.outcomes import inhibitor_group
 from decisionaid.gui.controls import heading, paragraph, text_node
 from decisionaid.gui.state import AppState
 
@@ -38,7 +39,8 @@ def outcome_section(state: AppState, option: Option, level: int = 3) -> ft.Contr
             shown = state.content.option(uses_now or "")
         except KeyError:
             shown = option
-    view = outcome_view(state.content, shown)
+    # The harms about people like the reader first (review M4-4).
+    view = outcome_view(state.content, shown, group=inhibitor_group(state.session.profile.inhibitors))
     body: list[ft.Control] = [heading(state.t("outcomes.title"), level=level)]
     if option.kind == "current":
         body.append(text_node(state.t("outcomes.current" if view else "outcomes.current_unknown")))
@@ -60,7 +62,7 @@ def outcome_section(state: AppState, option: Option, level: int = 3) -> ft.Contr
 
 def outcome_grid(state: AppState, shown: list[Option], question_width: int, width: int) -> ft.Control:
     """The outcome table on Compare: the same questions as rows, one column per option."""
-    views = outcome_views(state.content, shown)
+    views = outcome_views(state.content, shown, group=inhibitor_group(state.session.profile.inhibitors))
     table = ft.DataTable(
         columns=[
             ft.DataColumn(ft.Text(state.t("compare.question"))),
@@ -97,7 +99,7 @@ def outcome_grid(state: AppState, shown: list[Option], question_width: int, widt
 def outcome_stack(state: AppState, shown: list[Option]) -> ft.Control:
     """On a phone: each option's outcome lines, one option under another."""
     blocks: list[ft.Control] = []
-    for view in outcome_views(state.content, shown):
+    for view in outcome_views(state.content, shown, group=inhibitor_group(state.session.profile.inhibitors)):
         blocks.append(heading(view.name, level=3))
         blocks += _lines(state, view, 3)
         blocks.append(ft.Divider(height=1))
