@@ -28,8 +28,7 @@ content: $(STAMP)
 	$(BIN)/decisionaid check-content
 
 test: lint content  ## every check: lint, layers, content, unit, GUI and end-to-end tests
-	$(BIN)/pytest -n 2 --dist loadfile -m "not audit"
-	$(BIN)/pytest -m audit
+	$(BIN)/pytest -n 2 --dist loadfile --no-loadscope-reorder
 
 unit: $(STAMP)
 	$(BIN)/pytest -m "not e2e"

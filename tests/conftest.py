@@ -12,6 +12,31 @@ from decisionaid import locations
 # Shared journey checks report their failing values like asserts in a test module.
 pytest.register_assert_rewrite("tests.journey_people")
 
+LONGEST_FIRST = (
+    "tests/e2e/test_full_journeys_in_chromium.py",
+    "tests/e2e/test_accessibility_audit_in_chromium.py",
+    "tests/e2e/test_issue_14_people_in_chromium.py",
+    "tests/e2e/test_keyboard_journey_in_chromium.py",
+    "tests/e2e/test_benchmark_suite.py",
+)
+"""The modules that take minutes (their durations are printed at the end of each run):
+started first, so the two workers of `make test` (`--dist loadfile`, no reordering)
+finish together instead of one walking the accessibility audit alone at the end."""
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The longest modules first, then the other Chromium tests, then the rest; a stable
+    sort, so the order within a module is unchanged."""
+
+    def weight(item: pytest.Item) -> int:
+        module = item.nodeid.split("::", 1)[0]
+        if module in LONGEST_FIRST:
+            return LONGEST_FIRST.index(module)
+        return len(LONGEST_FIRST) + (0 if module.startswith("tests/e2e/") else 1)
+
+    items.sort(key=weight)
+
+
 TESTDATA = Path(__file__).parent / "testdata"
 VALID = TESTDATA / "loader" / "valid" / "en"
 FAULTS = TESTDATA / "loader" / "faults"
