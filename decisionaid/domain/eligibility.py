@@ -126,7 +126,9 @@ def standing(content: Content, profile: Profile) -> tuple[list[Option], list[Apa
         if option.status == "withdrawn":
             apart.append(Apart(option.id, "withdrawn", (option.availability,), tuple(option.sources)))
             continue
-        type_unknown = profile.hemophilia_type == "not_sure"
+        # Not answered is as unknown as "not sure" (found by the hand-written apart table):
+        # a fit would weigh Hemgenix against Roctavian.
+        type_unknown = profile.hemophilia_type not in ("A", "B")
         if type_unknown and option.applies_to in ("A", "B"):
             reason = content.text(TYPE_UNKNOWN_KEY, type=option.applies_to)
             apart.append(Apart(option.id, "type_unknown", (reason,), ()))

@@ -192,12 +192,14 @@ def _line(content: Content, result: FitResult, option_fit: OptionFit, session: S
 
 def _notes(content: Content, result: FitResult, session: Session) -> tuple[str, ...]:
     t = content.text
-    if session.profile.hemophilia_type == "not_sure":
-        # No option is scored until the type is known (review R5-12): say why first.
-        return (t("summary.fit.type_unknown"),)
+    # No option is scored until the type is known, whether "not sure" or not answered
+    # (review R5-12): that is said first once the features are rated, and second before.
+    type_note = () if session.profile.hemophilia_type in ("A", "B") else (t("summary.fit.type_unknown"),)
+    if not session.importance:
+        return (t("summary.fit.not_answered"), *type_note)
+    if type_note:
+        return type_note
     if not result.enough:
-        if not session.importance:
-            return (t("summary.fit.not_answered"),)
         if result.answered >= result.needed:
             return (_why_no_fit(content, result, session),)
         return (

@@ -94,7 +94,9 @@ def session(
     limits: tuple[str, ...] = (),
     **profile: str,
 ) -> Session:
-    """A session with these answers."""
+    """A session with these answers; type A unless said (with no type known, nothing is
+    scored)."""
+    profile.setdefault("hemophilia_type", "A")
     return Session(
         importance=importance or {},
         top_priorities=list(top),

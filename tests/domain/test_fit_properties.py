@@ -136,8 +136,9 @@ def stay_problems(content: Content, session: Session, result: FitResult) -> list
     ]
     now = current_product(content, session.profile)
     uses_now = [f.option_id for f in result.fits if f.uses_now]
-    # Unsure of his type, no option is scored, his own included (review R5-12).
-    scored_now = now is not None and session.profile.hemophilia_type != "not_sure"
+    # His type not known (not sure, or not said), no option is scored, his own included
+    # (review R5-12).
+    scored_now = now is not None and session.profile.hemophilia_type in ("A", "B")
     if uses_now != ([now.id] if scored_now else []):
         problems.append(f"'uses now' is on {uses_now}, the person uses {session.profile.current_treatment}")
     return problems
@@ -173,7 +174,7 @@ def expected_apart(content: Content, profile: Profile) -> dict[str, bool]:
     """Option id -> whether it is set apart, for every option shown to this person, from
     eligibility.py's stated rules: his type's options (both types when he did not say or is
     not sure); withdrawn, ruled out (his own product excepted) or not licensed where he
-    lives is apart, and every option is when he is not sure of his type. "Stay" is left
+    lives is apart, and every option is when his type is not known (not sure or not said). "Stay" is left
     out when his own product's card stands for it, and is apart when none can."""
     kind = profile.hemophilia_type
 
@@ -203,7 +204,7 @@ def expected_apart(content: Content, profile: Profile) -> dict[str, bool]:
         )
         found[option.id] = (
             option.status == "withdrawn"
-            or kind == "not_sure"
+            or kind not in ("A", "B")
             or (not his and (ruled_out(option, profile) or unlicensed))
         )
     return found

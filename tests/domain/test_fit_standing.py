@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from decisionaid.domain.eligibility import (
     CURRENT_NOT_ANSWERED_KEY,
     CURRENT_UNKNOWN_KEY,
@@ -161,7 +163,7 @@ def test_a_current_product_of_the_other_type_is_not_scored_and_stay_says_why():
 
 
 def test_standing_lists_the_scored_options_in_content_order_and_the_others_apart():
-    scored, aside = standing(ALL, Profile(current_treatment="emi", age_group="under_18"))
+    scored, aside = standing(ALL, Profile(hemophilia_type="A", current_treatment="emi", age_group="under_18"))
     assert [o.id for o in scored] == ["factor", "emi"]
     assert [(a.option_id, a.standing) for a in aside] == [("gene", "not_for_you"), ("gone", "withdrawn")]
 
@@ -172,10 +174,12 @@ ONLY_B = option("only_b", kind="gene-therapy", applies_to="B", p=0.9, q=0.2)
 TYPED = content(ONLY_A, FACTOR, ONLY_B, EMI, current())
 
 
-def test_not_sure_of_the_type_no_option_is_scored_and_each_says_why():
+@pytest.mark.parametrize("answer", ["not_sure", None], ids=["not sure", "not said"])
+def test_with_the_type_not_known_no_option_is_scored_and_each_says_why(answer):
     """Review R5-12: a fit of the options for both types alone would rank a few newer
-    medicines and leave out factor; the fit waits for the type, and each option says why."""
-    result = fit(TYPED, session(RATED, hemophilia_type="not_sure"))
+    medicines and leave out factor; the fit waits for the type, and each option says why.
+    Not said is as unknown as not sure (else Hemgenix stood beside Roctavian)."""
+    result = fit(TYPED, session(RATED, hemophilia_type=answer))
     assert ids(result) == []
     for option_id, kind in (("only_a", "A"), ("only_b", "B")):
         why = apart(result)[option_id]

@@ -61,7 +61,11 @@ def test_only_ticked_suggestions_are_kept_once_the_person_has_chosen(content):
 def test_an_empty_session_still_makes_a_summary_that_says_so(content):
     summary = build_summary(content, Session(), TODAY, "0.1.0")
     assert not summary.fit_available
-    assert summary.fit_notes == (content.text("summary.fit.not_answered"),)
+    # Nothing rated and no type: both are said, the rating first.
+    assert summary.fit_notes == (
+        content.text("summary.fit.not_answered"),
+        content.text("summary.fit.type_unknown"),
+    )
     assert summary.leaning == summary.empty
     assert summary.knowledge is None and summary.readiness_note is None
 
@@ -93,8 +97,11 @@ def test_a_session_scoring_an_attribute_the_content_no_longer_has_still_summaris
 
 
 def test_an_unanswered_session_is_not_told_it_marked_everything_unimportant(content):
-    fresh = build_summary(content, Session(), TODAY, "0.1.0")
-    zeros = build_summary(content, Session(importance={a.id: 0 for a in content.attributes}), TODAY, "0.1.0")
+    typed = Profile(hemophilia_type="A")
+    fresh = build_summary(content, Session(profile=typed), TODAY, "0.1.0")
+    zeros = build_summary(
+        content, Session(profile=typed, importance={a.id: 0 for a in content.attributes}), TODAY, "0.1.0"
+    )
     assert fresh.fit_notes == (content.text("summary.fit.not_answered"),)
     assert zeros.fit_notes == (content.text("summary.fit.nothing_matters"),)
 

@@ -101,7 +101,8 @@ def test_any_session_makes_a_pdf_ua_1_pdf(session, paper):
 
 @pytest.mark.parametrize("weights", [{a: 0 for a in ATTRS}, {a: 4 for a in ATTRS}, {}])
 def test_the_edge_weights_are_explained_not_divided_by_zero(weights):
-    summary = build_summary(CONTENT, Session(importance=weights), dt.date(2026, 11, 22), "test")
+    session = Session(profile=Profile(hemophilia_type="B"), importance=weights)  # no fit without a type
+    summary = build_summary(CONTENT, session, dt.date(2026, 11, 22), "test")
     assert summary.fit_available or summary.fit_notes
     assert summary.fit_available == any(w > 0 for w in weights.values())
     assert not any(re.search(r"nan|inf", f"{f.interval} {f.fit}") for f in summary.fits)

@@ -10,9 +10,11 @@ from pathlib import Path
 import flet as ft
 import pytest
 
+from decisionaid.domain.session import Profile, Session
 from decisionaid.gui.app import make_app
 from decisionaid.gui.routes import ASIDE, JOURNEY
 from decisionaid.loader import load_content
+from decisionaid.storage import SessionStore
 from tests.gui.harness import start_app
 
 GUI_DIR = Path(__file__).parents[2] / "decisionaid" / "gui"
@@ -154,6 +156,7 @@ async def test_choosing_importance_saves_it_and_moves_the_fit(shipped_content, t
     data = tmp_path / "data"
     content = load_content(shipped_content)
     first, second = content.attributes[0].id, content.attributes[1].id
+    SessionStore(data).save(Session(profile=Profile(hemophilia_type="A")))  # no fit without a type
     app = await start_app(make_app(shipped_content, data), route="/values")
     await rate_all(app, content)
     await app.click(f"imp-{first}-4")
@@ -180,6 +183,7 @@ async def test_a_hard_limit_is_saved_and_shown_beside_the_options_it_affects(shi
     data = tmp_path / "data"
     content = load_content(shipped_content)
     limit = next(h for h in content.hard_limits if "roctavian" in h.crossed_by)
+    SessionStore(data).save(Session(profile=Profile(hemophilia_type="A")))  # no fit without a type
     app = await start_app(make_app(shipped_content, data), route="/values")
     box = app.by_identifier(f"limit-{limit.id}")
     await app.change(box, True)

@@ -154,7 +154,7 @@ async def test_with_too_few_answers_the_fit_screen_says_how_many_more_and_shows_
     shipped_content_root, content, tmp_path
 ):
     data = tmp_path / "data"
-    session = Session(importance={content.attributes[0].id: 4})
+    session = Session(profile=Profile(hemophilia_type="B"), importance={content.attributes[0].id: 4})
     write_session(data, session)
     app = await start_app(make_app(shipped_content_root, data), route="/fit")
     result = fit(content, session)
