@@ -155,8 +155,9 @@ def bleed_view(content: Content, row: BleedOutcome) -> BleedView:
     """One bleed row as labelled lines, in the order of ROWS (bleeds to certainty)."""
     t = content.text
     comparator = t(f"outcomes.comparator.{row.comparator}")
-    # Two groups drawn by chance are not the same people before and after (review R4-9).
-    key = "outcomes.groups" if row.design == "randomised" else "outcomes.before_after"
+    # Two groups are not the same people before and after, whether drawn by chance
+    # (review R4-9) or not (review R7-3: a trial's own on-demand group).
+    key = "outcomes.groups" if row.design in ("randomised", "external_groups") else "outcomes.before_after"
     numbers = t(
         key,
         before=_rate(content, row.before, row.statistic),

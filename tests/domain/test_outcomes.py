@@ -165,6 +165,24 @@ def test_a_fair_draw_reads_as_two_groups_not_as_before_and_after(content):
     assert "Before:" not in explorer7
 
 
+@pytest.mark.parametrize(
+    ("option_id", "before", "after"), [("factor8-extended", "33.6", "1.6"), ("factor9-extended", "17.7", "3")]
+)
+def test_a_long_acting_factor_trial_shows_its_own_on_demand_group_as_another_group_not_as_before(
+    content, option_id, before, after
+):
+    """Review R7-3: A-LONG and B-LONG had a group that treated bleeds only; not "no comparison"."""
+    lines = outcome_view(content, content.option(option_id)).bleeds[0].lines
+    assert (
+        f"Group not on it: {before} a year (middle value). Group on it: {after} a year (middle value)."
+        in lines[0].value
+    )
+    assert "Before:" not in lines[0].value
+    assert lines[1].value.startswith(content.text("outcomes.comparator.on_demand"))
+    assert "fair draw" in lines[1].value
+    assert "no comparison" not in " ".join(x.value.lower() for x in lines)
+
+
 def test_qfitlia_shows_the_regular_prevention_comparisons_and_its_pooled_number_once(content):
     """Review R4-2: against regular factor it was about the same; 3.7 is all 213 people."""
     view = outcome_view(content, content.option("fitusiran"))
