@@ -6,7 +6,13 @@ import flet as ft
 
 from decisionaid.domain.content import Option, Range, Statement, in_shown_order
 from decisionaid.domain.eligibility import Apart, for_type, standing
-from decisionaid.domain.figures import IconArrayView, doses_chart, icon_arrays_for
+from decisionaid.domain.figures import (
+    IconArrayView,
+    doses_chart,
+    icon_arrays_for,
+    icon_caption,
+    icon_group_line,
+)
 from decisionaid.domain.references import CITATION, citation_line, number_citations
 from decisionaid.domain.tailoring import FlagNote, flag_notes, notes_for_option
 from decisionaid.gui.controls import Fold, heading, markdown, opened, paragraph, text_node
@@ -124,14 +130,9 @@ def icon_figures(state: AppState, views: list[IconArrayView], level: int = 2) ->
     return [
         icon_array(
             view,
-            state.t(
-                "figure.icons.caption",
-                denominator=view.denominator.rstrip("."),
-                time_frame=view.time_frame.rstrip("."),
-                note=view.note or "",
-            ).strip(),
+            icon_caption(state.content, view),
             state.t("figure.words"),
-            lambda count, label: state.t("figure.icons.group", count=count, label=label),
+            lambda count, label: icon_group_line(state.content, count, label),
             level,
         )
         for view in views
