@@ -15,10 +15,10 @@ from decisionaid.domain.figures import (
 )
 from decisionaid.domain.references import CITATION, citation_line, number_citations
 from decisionaid.domain.tailoring import FlagNote, flag_notes, notes_for_option
-from decisionaid.gui.controls import Fold, heading, markdown, opened, paragraph, text_node
+from decisionaid.gui.controls import Fold, heading, opened, paragraph, text_node
 from decisionaid.gui.figures import Gauge, dose_chart, icon_array
 from decisionaid.gui.state import AppState, use_app_state
-from decisionaid.gui.views.about import references_block
+from decisionaid.gui.views.about import reading
 from decisionaid.gui.views.glossary import glossary_pointer
 from decisionaid.gui.views.outcome_rows import outcome_section
 
@@ -234,19 +234,7 @@ def OptionBody(option: Option) -> ft.Control:
     is_open, set_open = ft.use_state(False)
     inner: list[ft.Control] = []
     if is_open:
-        (patient, clinician), sources = number_citations(
-            [option.body.patient, option.body.clinician or ""], state.content.sources
-        )
-        inner = [markdown(patient, state.display.text_scale)]
-        if clinician:
-            inner.append(
-                Fold(
-                    f"body-clinicians-{option.id}",
-                    state.t("learn.for_clinicians"),
-                    [markdown(clinician, state.display.text_scale)],
-                )
-            )
-        inner += references_block(state.t("about.sources"), sources, state.display.text_scale)
+        inner = reading(state, option.body, f"body-clinicians-{option.id}", state.t("learn.for_clinicians"))
     return ft.Semantics(
         identifier=f"body-{option.id}",
         container=True,
