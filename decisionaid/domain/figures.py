@@ -54,8 +54,6 @@ class LevelRow:
     """The kind in words, shown on the row ("measured in a trial")."""
     no_response: int | None = None
     """How many of the people treated had no response, where a source we read says so."""
-    people: int | None = None
-    """How many people were treated in the trial behind the row."""
     left_out: tuple[str, ...] = ()
     """The lines on those the row leaves out: no response, not reported (gene therapy)."""
 
@@ -255,7 +253,6 @@ def factor_level_chart(content: Content, hemophilia_type: str | None, linear: bo
                 kind=about.kind,
                 kind_word=kind_word,
                 no_response=about.no_response.count if about.no_response else None,
-                people=about.people,
                 left_out=left_out,
             )
         )
