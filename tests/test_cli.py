@@ -156,11 +156,15 @@ def test_a_network_host_is_served_with_a_warning(recorded_run, capsys):
 
 def test_the_web_app_is_guarded_uses_no_cdn_and_forbids_framing(monkeypatch):
     import flet as ft
+    from flet_web.fastapi.flet_app import FletApp
 
     from decisionaid.gui import server
 
     seen = {}
     monkeypatch.setattr(ft, "run", lambda main, **kwargs: seen.update(kwargs) or "flet-asgi")
+    # web_app installs the quiet transport on Flet's class: put Flet's own back afterwards, or
+    # a later test in this worker would compare the quiet one with itself (test_click_cost).
+    monkeypatch.setattr(FletApp, "send_message", FletApp.send_message)
     guard = server.Guard("127.0.0.1", 8550)
     app = server.web_app(lambda page: None, "assets", guard)
     assert seen["export_asgi_app"] is True and seen["no_cdn"] is True

@@ -110,7 +110,8 @@ def standing(content: Content, profile: Profile) -> tuple[list[Option], list[Apa
 
     His own current product is scored even where a licence rule would rule it out
     for someone starting it: he is on it with his care team, and staying with it is
-    a real choice (the care-team notes still show). Hard limits are not applied
+    a real choice (the care-team notes still show). While he is not sure of his type,
+    it is set apart like every other option (see the module's docstring). Hard limits are not applied
     here: they mark options, they do not hide them.
     """
     now = current_product(content, profile)

@@ -54,8 +54,6 @@ class LevelRow:
     """The kind in words, shown on the row ("measured in a trial")."""
     no_response: int | None = None
     """How many of the people treated had no response, where a source we read says so."""
-    people: int | None = None
-    """How many people were treated in the trial behind the row."""
     left_out: tuple[str, ...] = ()
     """The lines on those the row leaves out: no response, not reported (gene therapy)."""
 
@@ -255,7 +253,6 @@ def factor_level_chart(content: Content, hemophilia_type: str | None, linear: bo
                 kind=about.kind,
                 kind_word=kind_word,
                 no_response=about.no_response.count if about.no_response else None,
-                people=about.people,
                 left_out=left_out,
             )
         )
@@ -353,10 +350,25 @@ def doses_chart(content: Content, hemophilia_type: str | None) -> DoseChart:
     )
 
 
+def icon_group_line(content: Content, count: int, label: str) -> str:
+    """One group of an icon array in words, as its legend and text equivalent say it."""
+    return content.text("figure.icons.group", count=count, label=label)
+
+
+def icon_caption(content: Content, view: IconArrayView) -> str:
+    """The words under an icon array: who was counted, when, and its note."""
+    return content.text(
+        "figure.icons.caption",
+        denominator=view.denominator.rstrip("."),
+        time_frame=view.time_frame.rstrip("."),
+        note=view.note or "",
+    ).strip()
+
+
 def icon_array_view(content: Content, array: IconArray) -> IconArrayView:
     """One icon array with its text equivalent."""
     groups = tuple((g.count, g.label) for g in array.groups)
-    group_words = " ".join(content.text("figure.icons.group", count=c, label=label) for c, label in groups)
+    group_words = " ".join(icon_group_line(content, c, label) for c, label in groups)
     words = content.text(
         "figure.icons.words",
         title=array.title,

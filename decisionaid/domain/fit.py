@@ -310,7 +310,8 @@ def _contrast(one: str, other: str, grid: Swing, weight: Mapping[str, int], prio
     """Where `one` does better and worse than `other`, on the attributes the person weighed
     and on which their ranges do not overlap: where they do, the evidence does not say
     which is ahead, so no direction is stated (model review M2-4: the PDF said Alhemo
-    protects better from bleeds than long-acting factor IX, whose range holds Alhemo's)."""
+    protects better from bleeds than long-acting factor IX, whose range holds Alhemo's);
+    such an attribute, where the best estimates still differ, is listed as unclear (M3-4)."""
     central = {
         a: grid.rescaled[one][a][1] - grid.rescaled[other][a][1]
         for a in grid.weighed

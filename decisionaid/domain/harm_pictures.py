@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from decisionaid.domain.content import Content
-from decisionaid.domain.figures import IconArrayView, icon_array_view
+from decisionaid.domain.figures import IconArrayView, icon_array_view, icon_caption, icon_group_line
 from decisionaid.domain.outcome_view import OptionOutcomeView
 
 
@@ -38,14 +38,6 @@ def harm_pictures(content: Content, outcomes: Sequence[OptionOutcomeView]) -> tu
                 continue
             seen.add(harm.icon_array)
             view = icon_array_view(content, arrays[harm.icon_array])
-            legend = tuple(
-                content.text("figure.icons.group", count=c, label=label) for c, label in view.groups
-            )
-            caption = content.text(
-                "figure.icons.caption",
-                denominator=view.denominator.rstrip("."),
-                time_frame=view.time_frame.rstrip("."),
-                note=view.note or "",
-            ).strip()
-            pictures.append(HarmPicture(outcome.option_id, view, legend, caption))
+            legend = tuple(icon_group_line(content, c, label) for c, label in view.groups)
+            pictures.append(HarmPicture(outcome.option_id, view, legend, icon_caption(content, view)))
     return tuple(pictures)

@@ -249,13 +249,13 @@ def _licence(content: Content, option: Option, profile: Profile, apart: Apart | 
         # Set apart for this person (review R6-4): say why here too, with its sources.
         why = f"{content.text(f'summary.apart.{apart.standing}')}: {' '.join(apart.reasons)}"
         return GridCell(why, apart.sources, known=bool(apart.sources))
-    line = licence_in(option, region) if region not in (None, "not_sure", "prefer_not_to_say") else None
+    region_said = region not in (None, "not_sure", "prefer_not_to_say")
+    line = licence_in(option, region) if region_said else None
     if line is None and option.id == profile.current_treatment:
         # His own treatment: no "ask if it is offered where you live" (review R6-7, as R5-18).
         return GridCell(content.text("grid.licence.yours"), known=False)
-    if region in (None, "not_sure", "prefer_not_to_say"):
+    if not region_said:
         return GridCell(content.text("grid.licence.not_said"), known=False)
-    line = licence_in(option, region)
     if line is None:
         return GridCell(
             content.text("grid.licence.unknown", region=content.text(f"profile.a.region.{region}")),

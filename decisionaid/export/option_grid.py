@@ -1,9 +1,9 @@
 """The summary's option grid in each format: the same cells, words and source numbers.
 
 `markdown_html.py` prints `grid_markdown` (the HTML is made from it) and the PDF prints
-`grid_section` through `summary.typ`; both take every cell's words from `cell_words`,
-so the three formats say the same things. The numbers in brackets are the cell's
-sources in the summary's reference list.
+`grid_section` through `summary.typ`; both print each cell's own words and take its
+source numbers from `refs_words`, so the three formats say the same things. The numbers
+in brackets are the cell's sources in the summary's reference list.
 """
 
 from __future__ import annotations

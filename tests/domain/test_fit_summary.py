@@ -218,22 +218,6 @@ def test_a_fit_without_a_top_three_says_so_beside_the_bands(content):
     assert note not in fit_view(content, chosen).notes
 
 
-def test_a_reference_ends_each_part_with_one_full_stop():
-    # Fourth methods review M4-15: "Chan AKC, ..., et al.. Concizumab ..." in the PDF.
-    from decisionaid.domain.content import Source
-
-    source = Source(
-        id="x",
-        authors="Chan AKC, Eichler H, et al.",
-        title="Is it safe?",
-        venue="NEJM",
-        year=2023,
-        kind="trial",
-        pmid="1",
-    )
-    assert citation_line(source) == "Chan AKC, Eichler H, et al. Is it safe? NEJM, 2023. PMID 1"
-
-
 def test_a_person_with_two_or_fewer_options_open_is_told_why_one_may_lead(content):
     # Review M4-1: the man with an inhibitor now saw Hemlibra far ahead with nothing to
     # say that only Hemlibra and Qfitlia are left to weigh for him.

@@ -43,3 +43,17 @@ def test_a_citation_line_names_the_doi_and_pmid_before_any_address():
 
 def test_a_citation_line_gives_the_address_when_there_is_no_identifier():
     assert citation_line(source("R1")).endswith("https://example.org")
+
+
+def test_a_reference_ends_each_part_with_one_full_stop():
+    # Fourth methods review M4-15: "Chan AKC, ..., et al.. Concizumab ..." in the PDF.
+    reference = Source(
+        id="x",
+        authors="Chan AKC, Eichler H, et al.",
+        title="Is it safe?",
+        venue="NEJM",
+        year=2023,
+        kind="trial",
+        pmid="1",
+    )
+    assert citation_line(reference) == "Chan AKC, Eichler H, et al. Is it safe? NEJM, 2023. PMID 1"

@@ -5,23 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from decisionaid.domain.eligibility import standing
 from decisionaid.domain.session import Profile
 from decisionaid.domain.tailoring import flag_notes, notes_for_option
-
-
-@pytest.fixture(scope="module")
-def content():
-    from decisionaid import locations
-    from decisionaid.loader import load_content
-
-    return load_content(locations.locale_root("en"))
-
-
-def apart(content, **answers) -> dict[str, tuple[str, tuple[str, ...]]]:
-    """Option id -> (standing, reasons) for each option set apart for this person."""
-    return {a.option_id: (a.standing, a.reasons) for a in standing(content, Profile(**answers))[1]}
-
+from tests.domain.test_fifth_review_rules import ON_DEMAND, apart
 
 # --- R6-9: Alhemo's EU severity rules count a past inhibitor as no inhibitor now ---------
 
@@ -45,8 +31,6 @@ def test_with_an_inhibitor_now_alhemo_stays_open_in_the_eu_whatever_the_severity
 
 
 # --- R6-10: "factor only when I bleed" with an inhibitor now, and its harms by type -----
-
-ON_DEMAND = "factor-on-demand"
 
 
 @pytest.mark.parametrize("kind", ["A", "B", "not_sure"])

@@ -20,7 +20,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from pypdf import PdfReader
 
 from decisionaid.domain.figures import factor_level_chart
 from decisionaid.gui.routes import JOURNEY
@@ -28,11 +27,16 @@ from decisionaid.loader import load_content
 from tests.e2e.conftest import Server
 from tests.e2e.ui import (
     answer,
+    answer_about_you,
     button,
+    download_pdf,
     open_app,
+    pdf_words,
     saved_session,
+    saved_when,
     screenshot,
     step_heading,
+    tick,
     wait_still,
     wait_until,
 )
@@ -67,15 +71,6 @@ def scroll_to(page: Page, locator, what: str, steps: int = 20) -> None:
         page.mouse.wheel(0, box["y"] - size["height"] / 3 if box else size["height"] / 2)
         page.wait_for_timeout(300)
     raise AssertionError(f"scrolled {steps} times and did not find {what}")
-
-
-def profile_answer(content, field: str, value: str) -> str:
-    """The words of an About-you answer, as the page shows them (its radio's name)."""
-    if field == "current_treatment":
-        return content.ui[f"profile.a.{field}.other"] if value == "other" else content.option(value).name
-    if value in ("not_sure", "prefer_not_to_say"):  # worded once for every question
-        return content.ui[f"profile.a.{value}"]
-    return content.ui[f"profile.a.{field}.{value}"]
 
 
 def press_until_at(page, name: str, path: str) -> None:
@@ -121,19 +116,8 @@ class Journey:
         step_heading(self.page, self.ui[TITLES[path]]).wait_for(state="attached", timeout=30_000)
 
     def tick(self, control) -> None:
-        """Click a radio or checkbox (found by its role and name) and see it checked: the
-        named node is the control itself, its words merged into its name."""
-        control.click()
-        try:
-            expect(control).to_have_attribute("aria-checked", "true", timeout=5_000)
-        except AssertionError:
-            # On a busy machine the server's answer to the click before can still be moving
-            # the page as this click lands. A chosen answer stays chosen when clicked again.
-            control.click()
-            expect(control).to_have_attribute("aria-checked", "true", timeout=10_000)
-        # The tick shows at once; the server's answer (an explanation, a note) lands a moment
-        # later and moves what is below. A click in between can land on the wrong answer.
-        self.page.wait_for_timeout(300)
+        """Click a radio or checkbox and see it checked (`ui.tick`)."""
+        tick(self.page, control)
 
     def scroll_to(self, locator, what: str, steps: int = 20) -> None:
         scroll_to(self.page, locator, what, steps)
@@ -162,11 +146,8 @@ class Journey:
         expect(field).to_have_value(text, timeout=10_000)
 
     def saved(self, check: Callable[[dict], bool], what: str) -> dict:
-        """The saved session once `check` holds. 30 s: on a CI machine at load 14 a save on
-        the phone layout's fit page took longer than 15 s; a click that is lost still fails."""
-        return wait_until(
-            lambda: check(saved_session(self.data)) and saved_session(self.data), what, timeout=30
-        )
+        """The saved session once `check` holds (`ui.saved_when`)."""
+        return saved_when(self.data, check, what)
 
     def fit_bands(self) -> list[str]:
         """What each fit band says (its label: the option, its band and interval)."""
@@ -197,12 +178,7 @@ def test_a_person_clicks_through_every_screen_and_takes_home_a_pdf(
 
         # About you: every question, by tapping the answer.
         journey.shoot("about_you")
-        for field, value in person.profile.items():
-            journey.tick(answer(page, ui[f"profile.q.{field}"], profile_answer(content, field, value)))
-        journey.saved(
-            lambda s: {q: a for q, a in s["profile"].items() if a is not None} == person.profile,
-            "the About you answers to be saved",
-        )
+        answer_about_you(page, content, person.profile, data)
 
         # Learn: open two modules and mark them read.
         journey.next("/learn")
@@ -331,16 +307,13 @@ def test_a_person_clicks_through_every_screen_and_takes_home_a_pdf(
         page.mouse.wheel(0, notes_at["y"] - size["height"] / 3)
         journey.shoot("summary_notes")
 
-        with page.expect_download(timeout=90_000) as download:
-            button(page, ui["summary_page.save_pdf"]).click()
-        pdf = tmp_path / "summary.pdf"
-        download.value.save_as(pdf)
+        pdf = download_pdf(page, ui["summary_page.save_pdf"], tmp_path / "summary.pdf")
         shutil.copy(pdf, artifacts / f"{person.key}-summary.pdf")  # to look at, with pdftoppm
     finally:
         page.close()
         server.stop()
 
-    text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+    text = pdf_words(pdf)
     assert person.type_label in text
     assert person.own_question in text
     assert person.leaning_name in text

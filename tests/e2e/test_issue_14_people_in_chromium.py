@@ -19,7 +19,6 @@ from dataclasses import dataclass, replace
 
 import pytest
 from playwright.sync_api import Page
-from pypdf import PdfReader
 
 from decisionaid.domain.content import Content
 from decisionaid.domain.eligibility import standing
@@ -28,8 +27,16 @@ from decisionaid.domain.tailoring import flag_notes
 from decisionaid.loader import load_content
 from tests.domain.test_journey_people_truth import TRIAL_WORDS
 from tests.e2e.conftest import Server
-from tests.e2e.test_full_journeys_in_chromium import TITLES, Journey, press_until_at, profile_answer
-from tests.e2e.ui import answer, button, open_app, saved_session, step_heading
+from tests.e2e.test_full_journeys_in_chromium import TITLES, Journey, press_until_at
+from tests.e2e.ui import (
+    answer,
+    answer_about_you,
+    download_pdf,
+    open_app,
+    pdf_words,
+    saved_session,
+    step_heading,
+)
 from tests.journey_people import AMINA, GEORGE, ISSUE_14_PEOPLE, JAKE, OMAR, SAM, Person
 
 WINDOW = {"width": 1280, "height": 1400}
@@ -154,12 +161,7 @@ def test_each_person_of_issue_14_reads_only_what_is_true_for_them(
         open_app(page, server.link(), ui["welcome.title"])
         press_until_at(page, ui["welcome.start"], "/about-you")
         step_heading(page, ui[TITLES["/about-you"]]).wait_for(timeout=30_000)
-        for question, value in person.profile.items():
-            journey.tick(answer(page, ui[f"profile.q.{question}"], profile_answer(content, question, value)))
-        journey.saved(
-            lambda s: {q: a for q, a in s["profile"].items() if a is not None} == person.profile,
-            "the About you answers to be saved",
-        )
+        answer_about_you(page, content, person.profile, data)
 
         journey.next("/learn")
         journey.next("/options")
@@ -180,17 +182,14 @@ def test_each_person_of_issue_14_reads_only_what_is_true_for_them(
         journey.next("/summary")
         page.get_by_text(ui["summary_page.intro"]).wait_for(timeout=30_000)
         read["summary"] = read_page(page)
-        with page.expect_download(timeout=90_000) as download:
-            button(page, ui["summary_page.save_pdf"]).click()
-        pdf = tmp_path / "summary.pdf"
-        download.value.save_as(pdf)
+        pdf = download_pdf(page, ui["summary_page.save_pdf"], tmp_path / "summary.pdf")
         shutil.copy(pdf, artifacts / f"{person.key}-issue-14.pdf")  # to look at, with pdftoppm
     finally:
         page.close()
         server.stop()
         for screen, texts in read.items():  # to read after a failure
             (artifacts / f"{person.key}-{screen}.txt").write_text("\n".join(texts), encoding="utf-8")
-    printed = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+    printed = pdf_words(pdf)
     screens = {screen: joined(texts) for screen, texts in read.items()}
 
     # Options: every option for this person's type has its card, the other type's none.

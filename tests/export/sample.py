@@ -7,6 +7,7 @@ import datetime as dt
 
 from decisionaid.domain.fit_summary import ApartLine, FitCell, FitLine
 from decisionaid.domain.summary import DiscussionSummary, LabelledValue, Priority, Question, UserText
+from decisionaid.export.wording import LABELS
 
 HEADINGS = {
     "about_you": "About you",
@@ -23,6 +24,24 @@ HEADINGS = {
     "sources": "Sources",
 }
 
+
+LEFT_OUT_LABELS = frozenset(
+    {
+        "set_aside_label",
+        "page_of",
+        "knowledge_misses",
+        "shortened",
+        "unprintable",
+        "scale_low",
+        "scale_high",
+        "bands_key",
+        "outcomes_harms",
+        "outcomes_sources",
+        "question",
+    }
+)
+"""The fixed words of `LABELS` the sample summary leaves out; it carries the others in the
+exporters' own words (not a copy of them), a few worded otherwise in `sample_summary`."""
 
 BANDS = {"closer": "Closer to what you said", "middle": "In between", "further": "Further from what you said"}
 
@@ -148,23 +167,12 @@ def sample_summary(
         disclaimer="This summary is not medical advice and does not recommend a treatment.",
         empty="Not answered",
         labels={
-            "limits_crossed": "Crosses your limit",
-            "flags": "Ask your care team",
+            **{key: words for key, words in LABELS.items() if key not in LEFT_OUT_LABELS},
             "none": "None",
             "knowledge.label": "Right answers",
             "made": "Made on 2026-11-22. Content version 2026.11, app version 0.1.0.",
             "option": "Option",
             "fit_column": "How closely it fits (0 to 100)",
-            "uses_now": "What you use now",
-            "priority_column": "Your priority",
-            "grid_title": "How each option lines up with your priorities",
-            "bands_title": "How closely each option fits",
-            "apart_title": "Options not scored for you",
-            "details_title": "Why each option lines up as it does",
-            "top_three": "Your top three",
-            "no_top_three": "You have not chosen your top three.",
-            "not_important": "Not important to you",
-            "not_answered": "Not answered yet",
         },
     )
 

@@ -108,6 +108,9 @@ def test_the_web_transport_sends_a_page_without_formatting_it_as_text_first(monk
     import decisionaid.gui.quiet_send as quiet
 
     loud = FletApp.send_message
+    # Compared with the quiet one itself, the bytes below would always match: a test that
+    # installed it and did not put Flet's own back must fail here, not pass unseen.
+    assert not getattr(loud, "quiet", False), "Flet's own send_message was left replaced by another test"
     monkeypatch.setattr(FletApp, "send_message", loud)  # put back after the test
     message = Message(MessageAction.PATCH_CONTROL, {"id": 1, "patch": [ft.Text("a page")]})
     expected = _sent_by(loud, message)

@@ -162,32 +162,38 @@ def test_an_icon_array_for_an_unknown_option_is_reported(content_copy):
     assert "figures.yaml:34 icon_arrays[0].option: no option 'gamma'" in line
 
 
-def test_a_level_series_for_an_unknown_option_is_reported(content_copy):
+@pytest.mark.parametrize(
+    ("file", "old", "new", "expected"),
+    [
+        pytest.param(
+            "figures.yaml",
+            "      option: alpha\n",
+            "      option: delta\n",
+            "figures.yaml:28 durability.series[0].option: no option 'delta'",
+            id="in-a-level-series",
+        ),
+        pytest.param(
+            "attributes.yaml",
+            "crossed_by: [alpha]",
+            "crossed_by: [alpha, omega]",
+            "attributes.yaml:33 hard_limits[0].crossed_by: no option 'omega'",
+            id="in-a-hard-limit",
+        ),
+        pytest.param(
+            "flags.yaml",
+            "option_kinds: [factor]\n",
+            "option_kinds: [factor]\n    options: [omega]\n",
+            "flags.yaml:7 flags[0].options: no option 'omega'",
+            id="in-a-flag",
+        ),
+    ],
+)
+def test_an_option_that_does_not_exist_is_reported_where_it_is_named(content_copy, file, old, new, expected):
     root = content_copy()
-    figures = root / "figures.yaml"
-    figures.write_text(figures.read_text().replace("      option: alpha\n", "      option: delta\n"))
+    path = root / file
+    path.write_text(path.read_text().replace(old, new))
     line = only_line(problems_in(root))
-    assert "figures.yaml:28 durability.series[0].option: no option 'delta'" in line
-
-
-def test_a_hard_limit_crossed_by_an_unknown_option_is_reported(content_copy):
-    root = content_copy()
-    attributes = root / "attributes.yaml"
-    attributes.write_text(attributes.read_text().replace("crossed_by: [alpha]", "crossed_by: [alpha, omega]"))
-    line = only_line(problems_in(root))
-    assert "attributes.yaml:33 hard_limits[0].crossed_by: no option 'omega'" in line
-
-
-def test_a_flag_on_an_unknown_option_is_reported(content_copy):
-    root = content_copy()
-    flags = root / "flags.yaml"
-    flags.write_text(
-        flags.read_text().replace(
-            "option_kinds: [factor]\n", "option_kinds: [factor]\n    options: [omega]\n", 1
-        )
-    )
-    line = only_line(problems_in(root))
-    assert "flags.yaml:7 flags[0].options: no option 'omega'" in line
+    assert expected in line
 
 
 def test_a_level_series_for_the_other_type_of_hemophilia_is_reported(content_copy):

@@ -244,34 +244,36 @@ def test_content_that_passes_the_rules_prints_only_canonical_references_in_the_s
         assert where.startswith(("doi:", "PMID ")) or is_canonical(where), line
 
 
+BASICS = Path("modules") / "01-basics.md"
+STUDY = "In a test study, 51 of 54 men had no bleeds for 5 years [@S3]."
+"""The sentence of the fault "number-cited-to-news" in BASICS that cites a news page (S3)."""
+
+
+def basics_problems(root: Path) -> list[str]:
+    """The source-rule problems of BASICS alone (the fault's flag has one of its own)."""
+    return [line for line in strict_problems(root) if "01-basics.md" in line]
+
+
 def test_a_number_under_a_heading_is_reported_at_its_own_line(content_copy):
     root = content_copy("number-cited-to-news")
-    rewrite(root / "modules" / "01-basics.md", "\nIn a test study", "\n### A test study\n\nIn a test study")
-    lines = [line for line in strict_problems(root) if "01-basics.md" in line]
+    rewrite(root / BASICS, "\nIn a test study", "\n### A test study\n\nIn a test study")
+    lines = basics_problems(root)
     assert len(lines) == 1 and "01-basics.md:15 module body: a number ('51 of 54'" in lines[0], lines
 
 
 def test_a_price_cited_only_to_news_is_reported(content_copy):
     root = content_copy("number-cited-to-news")
-    rewrite(
-        root / "modules" / "01-basics.md",
-        "In a test study, 51 of 54 men had no bleeds for 5 years [@S3].",
-        "News reports said it cost $3.5 million [@S3].",
-    )
-    lines = [line for line in strict_problems(root) if "01-basics.md" in line]
+    rewrite(root / BASICS, STUDY, "News reports said it cost $3.5 million [@S3].")
+    lines = basics_problems(root)
     assert len(lines) == 1 and "a number ('$3.5 million' cited only to news (S3))" in lines[0], lines
 
 
 def test_a_price_cited_to_an_hta_body_passes(content_copy):
     root = content_copy("number-cited-to-news")
-    rewrite(
-        root / "modules" / "01-basics.md",
-        "In a test study, 51 of 54 men had no bleeds for 5 years [@S3].",
-        "A value-for-money body put a fair price at about £2,600,000 [@S3].",
-    )
+    rewrite(root / BASICS, STUDY, "A value-for-money body put a fair price at about £2,600,000 [@S3].")
     rewrite(
         root / "sources.yaml",
         "url: https://www.example-news.com/story\n    kind: news",
         "url: https://www.nice.org.uk/guidance/ta989\n    kind: hta",
     )
-    assert [line for line in strict_problems(root) if "01-basics.md" in line] == []
+    assert basics_problems(root) == []

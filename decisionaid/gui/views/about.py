@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import flet as ft
 
 from decisionaid import __version__
+from decisionaid.domain.content import MarkdownBody
 from decisionaid.domain.references import citation_line, number_citations
 from decisionaid.gui.controls import Fold, heading, markdown, paragraph
-from decisionaid.gui.state import use_app_state
+from decisionaid.gui.state import AppState, use_app_state
 
 
 def references_block(title: str, sources, scale: float) -> list[ft.Control]:
@@ -18,28 +21,38 @@ def references_block(title: str, sources, scale: float) -> list[ft.Control]:
     return [heading(title, level=2), markdown(lines, scale)]
 
 
+def reading(
+    state: AppState,
+    body: MarkdownBody,
+    clinicians_id: str,
+    clinicians_title: str,
+    figures: Sequence[ft.Control] = (),
+) -> list[ft.Control]:
+    """A reading (About, a Learn module, an option's own text) as controls: its patient text,
+    any `figures`, its clinicians' part folded under `clinicians_title`, then the sources it
+    cites, numbered in the order the reader meets them."""
+    (patient, clinician), cited = number_citations(
+        [body.patient, body.clinician or ""], state.content.sources
+    )
+    controls: list[ft.Control] = [markdown(patient, state.display.text_scale), *figures]
+    if clinician:
+        controls.append(
+            Fold(clinicians_id, clinicians_title, [markdown(clinician, state.display.text_scale)])
+        )
+    return controls + references_block(state.t("about.sources"), cited, state.display.text_scale)
+
+
 @ft.component
 def About():
     """Renders about.md, with the clinicians' part folded away."""
     state = use_app_state()
     about = state.content.about
-    parts = [about.body.patient, about.body.clinician or ""]
-    (patient, clinician), cited = number_citations(parts, state.content.sources)
     controls: list[ft.Control] = [
         heading(about.title),
         paragraph(
             state.t("about.version", version=about.content_version, date=about.content_date.isoformat())
         ),
         paragraph(state.t("about.app_version", version=__version__)),
-        markdown(patient, state.display.text_scale),
+        *reading(state, about.body, "about-clinicians", state.t("about.for_clinicians")),
     ]
-    if clinician:
-        controls.append(
-            Fold(
-                "about-clinicians",
-                state.t("about.for_clinicians"),
-                [markdown(clinician, state.display.text_scale)],
-            )
-        )
-    controls += references_block(state.t("about.sources"), cited, state.display.text_scale)
     return ft.Column(controls, spacing=16)

@@ -6,11 +6,10 @@ import flet as ft
 
 from decisionaid.domain.content import Module
 from decisionaid.domain.figures import durability_chart, durability_icon_arrays
-from decisionaid.domain.references import number_citations
-from decisionaid.gui.controls import Fold, action_button, heading, markdown, opened, paragraph
+from decisionaid.gui.controls import action_button, heading, opened, paragraph
 from decisionaid.gui.figures import level_chart
 from decisionaid.gui.state import AppState, use_app_state
-from decisionaid.gui.views.about import references_block
+from decisionaid.gui.views.about import reading
 from decisionaid.gui.views.deciding import start_leaning_block
 from decisionaid.gui.views.glossary import glossary_pointer
 from decisionaid.gui.views.options import compact_figures, icon_figures
@@ -30,9 +29,6 @@ def ModuleTile(module: Module) -> ft.Control:
     state = use_app_state()
     is_open, set_open = ft.use_state(False)
     read = module.id in state.session.modules_read
-    (patient, clinician), cited = number_citations(
-        [module.body.patient, module.body.clinician or ""], state.content.sources
-    )
 
     def toggled(e: ft.Event) -> None:
         now_open = opened(e)
@@ -51,26 +47,20 @@ def ModuleTile(module: Module) -> ft.Control:
     # take seconds. Opening one renders it (is_open).
     inner: list[ft.Control] = []
     if is_open:
-        inner = [markdown(patient, state.display.text_scale)]
+        figures: list[ft.Control] = []
         if module.id == state.content.figures.durability.module:
-            inner.append(
+            figures = [
                 level_chart(
                     "figure-durability",
                     durability_chart(state.content),
                     state.t("figure.words"),
                     compact=compact_figures(state),
-                )
-            )
-            inner += icon_figures(state, durability_icon_arrays(state.content))
-        if clinician:
-            inner.append(
-                Fold(
-                    f"clinicians-{module.id}",
-                    state.t("learn.for_clinicians"),
-                    [markdown(clinician, state.display.text_scale)],
-                )
-            )
-        inner += references_block(state.t("about.sources"), cited, state.display.text_scale)
+                ),
+                *icon_figures(state, durability_icon_arrays(state.content)),
+            ]
+        inner = reading(
+            state, module.body, f"clinicians-{module.id}", state.t("learn.for_clinicians"), figures
+        )
         inner.append(
             action_button(
                 f"read-{module.id}",

@@ -6,13 +6,19 @@ import flet as ft
 
 from decisionaid.domain.content import Option, Range, Statement, in_shown_order
 from decisionaid.domain.eligibility import Apart, for_type, standing
-from decisionaid.domain.figures import IconArrayView, doses_chart, icon_arrays_for
+from decisionaid.domain.figures import (
+    IconArrayView,
+    doses_chart,
+    icon_arrays_for,
+    icon_caption,
+    icon_group_line,
+)
 from decisionaid.domain.references import CITATION, citation_line, number_citations
 from decisionaid.domain.tailoring import FlagNote, flag_notes, notes_for_option
-from decisionaid.gui.controls import Fold, heading, markdown, opened, paragraph, text_node
+from decisionaid.gui.controls import Fold, heading, opened, paragraph, text_node
 from decisionaid.gui.figures import Gauge, dose_chart, icon_array
 from decisionaid.gui.state import AppState, use_app_state
-from decisionaid.gui.views.about import references_block
+from decisionaid.gui.views.about import reading
 from decisionaid.gui.views.glossary import glossary_pointer
 from decisionaid.gui.views.outcome_rows import outcome_section
 
@@ -124,14 +130,9 @@ def icon_figures(state: AppState, views: list[IconArrayView], level: int = 2) ->
     return [
         icon_array(
             view,
-            state.t(
-                "figure.icons.caption",
-                denominator=view.denominator.rstrip("."),
-                time_frame=view.time_frame.rstrip("."),
-                note=view.note or "",
-            ).strip(),
+            icon_caption(state.content, view),
             state.t("figure.words"),
-            lambda count, label: state.t("figure.icons.group", count=count, label=label),
+            lambda count, label: icon_group_line(state.content, count, label),
             level,
         )
         for view in views
@@ -233,19 +234,7 @@ def OptionBody(option: Option) -> ft.Control:
     is_open, set_open = ft.use_state(False)
     inner: list[ft.Control] = []
     if is_open:
-        (patient, clinician), sources = number_citations(
-            [option.body.patient, option.body.clinician or ""], state.content.sources
-        )
-        inner = [markdown(patient, state.display.text_scale)]
-        if clinician:
-            inner.append(
-                Fold(
-                    f"body-clinicians-{option.id}",
-                    state.t("learn.for_clinicians"),
-                    [markdown(clinician, state.display.text_scale)],
-                )
-            )
-        inner += references_block(state.t("about.sources"), sources, state.display.text_scale)
+        inner = reading(state, option.body, f"body-clinicians-{option.id}", state.t("learn.for_clinicians"))
     return ft.Semantics(
         identifier=f"body-{option.id}",
         container=True,
