@@ -169,7 +169,8 @@ def _profile_lines(content: Content, profile: Profile) -> tuple[LabelledValue, .
         if value is None:
             # Asked since issue 14, or asked only after an answer (R5-4: "Could you become
             # pregnant?" of a woman): a skipped one prints "Not answered" (review R6-12).
-            if name in ASKED_SINCE_ISSUE_14 or name in ASKED_ONLY_WHEN:
+            # The type too: the fit waits for it, so a clinician must see it was skipped (R8-3).
+            if name in ASKED_SINCE_ISSUE_14 or name in ASKED_ONLY_WHEN or name == "hemophilia_type":
                 lines.append(LabelledValue(t(f"profile.q.{name}"), t("summary.not_answered")))
             continue
         if name == "hemophilia_type" and value == "not_sure":

@@ -81,6 +81,9 @@ def _more_reasons(content: Content, profile: Profile) -> dict[str, str]:
     reasons: dict[str, str] = {}
     if profile.hemophilia_type == "not_sure":
         reasons["type_unknown"] = t("flag_reason.type_not_sure")
+    elif profile.hemophilia_type is None:
+        # Skipped: the fit waits for the type as for "not sure" (review R8-3).
+        reasons["type_unknown"] = t("flag_reason.type_not_answered")
     if profile.severity in ("mild", "moderate"):
         reasons[profile.severity] = t(f"flag_reason.severity.{profile.severity}")
     if profile.sex == "female":

@@ -139,6 +139,7 @@ _FIXED: dict[str, frozenset[str]] = {
     "about_you.more_intro": frozenset(),
     "summary.type_not_known": frozenset(),
     "flag_reason.type_not_sure": frozenset(),
+    "flag_reason.type_not_answered": frozenset(),
     "flag_reason.severity.mild": frozenset(),
     "flag_reason.severity.moderate": frozenset(),
     "flag_reason.sex.female": frozenset(),

@@ -232,12 +232,13 @@ def test_the_app_starts_on_content_that_breaks_only_source_rules(content_copy, m
 def test_content_that_passes_the_rules_prints_only_canonical_references_in_the_summary(content_copy):
     import datetime as dt
 
-    from decisionaid.domain.session import Session
+    from decisionaid.domain.session import Profile, Session
     from decisionaid.domain.summary import build_summary
 
     root = content_copy()
     assert source_rule_problems(root) == []
-    summary = build_summary(load_content(root), Session(), dt.date(2026, 12, 1), "test")
+    typed = Session(profile=Profile(hemophilia_type="A"))  # no type, no fit, no scores to cite
+    summary = build_summary(load_content(root), typed, dt.date(2026, 12, 1), "test")
     assert summary.sources, "the fixture's scores cite sources the summary lists"
     for line in summary.sources:
         where = line.rsplit(". ", 1)[-1]
