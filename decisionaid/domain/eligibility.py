@@ -29,9 +29,11 @@ CURRENT_UNKNOWN_KEY = "fit.apart.current_unknown"
 CURRENT_NOT_ANSWERED_KEY = "fit.apart.current_not_answered"
 """ui.yaml: why "stay with my current treatment" has no fit while he has not said what he uses."""
 TYPE_UNKNOWN_KEY = "fit.apart.type_unknown"
-"""ui.yaml: why an option for one type only ({type}) has no fit while he is not sure of his type."""
+"""ui.yaml: why an option for one type only ({type}) has no fit while his type is not known."""
 TYPE_UNKNOWN_BOTH_KEY = "fit.apart.type_unknown_both"
-"""ui.yaml: why an option for both types has no fit either while he is not sure of his type."""
+TYPE_UNKNOWN_YOURS_KEY = "fit.apart.type_unknown_yours"
+"""What the person uses now, while his type is not known: no doubt cast on it (review R8-6)."""
+"""ui.yaml: why an option for both types has no fit either while his type is not known."""
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,9 @@ def standing(content: Content, profile: Profile) -> tuple[list[Option], list[Apa
         # Not answered is as unknown as "not sure" (found by the hand-written apart table):
         # a fit would weigh Hemgenix against Roctavian.
         type_unknown = profile.hemophilia_type not in ("A", "B")
+        if type_unknown and option.id == now_id:
+            apart.append(Apart(option.id, "type_unknown", (content.text(TYPE_UNKNOWN_YOURS_KEY),), ()))
+            continue
         if type_unknown and option.applies_to in ("A", "B"):
             reason = content.text(TYPE_UNKNOWN_KEY, type=option.applies_to)
             apart.append(Apart(option.id, "type_unknown", (reason,), ()))

@@ -245,7 +245,14 @@ def _licence(content: Content, option: Option, profile: Profile, apart: Apart | 
     region = profile.region
     if option.status == "withdrawn":  # no licence line anywhere: say it is gone, as the fit does
         return GridCell(option.availability, tuple(option.sources))
-    if apart is not None and apart.standing in ("not_for_you", "not_licensed", "type_unknown"):
+    yours_waiting = (
+        apart is not None and apart.standing == "type_unknown" and option.id == profile.current_treatment
+    )
+    if (
+        apart is not None
+        and apart.standing in ("not_for_you", "not_licensed", "type_unknown")
+        and not yours_waiting
+    ):
         # Set apart for this person (review R6-4): say why here too, with its sources.
         why = f"{content.text(f'summary.apart.{apart.standing}')}: {' '.join(apart.reasons)}"
         return GridCell(why, apart.sources, known=bool(apart.sources))

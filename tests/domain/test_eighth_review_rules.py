@@ -54,3 +54,21 @@ def test_a_skipped_type_gets_the_type_note_with_its_own_reason(content):
     assert "type_unknown" in notes
     assert notes["type_unknown"].reason == content.text("flag_reason.type_not_answered")
     assert "not sure" not in notes["type_unknown"].flag.title.lower()
+
+
+def test_with_the_type_skipped_his_own_product_waits_without_doubt_cast_on_it(content):
+    """R8-6: "the fit cannot tell if it is for you" was said of the product he uses now."""
+    from decisionaid.domain.eligibility import TYPE_UNKNOWN_YOURS_KEY, standing
+    from decisionaid.domain.option_grid import option_grid
+
+    profile = Profile(current_treatment="factor9-extended")
+    _, apart = standing(content, profile)
+    own = next(a for a in apart if a.option_id == "factor9-extended")
+    assert own.reasons == (content.text(TYPE_UNKNOWN_YOURS_KEY),)
+    others = [a for a in apart if a.option_id not in ("factor9-extended", "current")]
+    assert others and all(a.reasons != own.reasons for a in others)
+    # The grid's licence row of his own product says it is his, not the type reason.
+    grid = option_grid(content, Session(profile=profile))
+    column = [c.option_id for c in grid.columns].index("factor9-extended")
+    licence = next(r for r in grid.rows if r.question == content.text("grid.row.licence"))
+    assert licence.cells[column].text == content.text("grid.licence.yours")
