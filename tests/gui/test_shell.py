@@ -323,7 +323,8 @@ async def test_unticking_a_suggested_question_keeps_it_out_of_the_summary(shippe
     box = _control(app, "question-0")
     await app.change(box, False)
     saved = json.loads((data / "session.json").read_text())
-    assert saved["questions_chosen"] == ["flag:withdrawn"]  # alcohol unticked, the other kept
+    # Alcohol unticked; the others kept (the type note's question too: no type was given).
+    assert saved["questions_chosen"] == ["flag:withdrawn", "flag:type_unknown"]
 
 
 async def test_compare_shows_plain_answers_for_the_options_picked_and_keeps_the_picks(
