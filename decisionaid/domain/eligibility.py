@@ -31,9 +31,10 @@ CURRENT_NOT_ANSWERED_KEY = "fit.apart.current_not_answered"
 TYPE_UNKNOWN_KEY = "fit.apart.type_unknown"
 """ui.yaml: why an option for one type only ({type}) has no fit while his type is not known."""
 TYPE_UNKNOWN_BOTH_KEY = "fit.apart.type_unknown_both"
-TYPE_UNKNOWN_YOURS_KEY = "fit.apart.type_unknown_yours"
-"""What the person uses now, while his type is not known: no doubt cast on it (review R8-6)."""
 """ui.yaml: why an option for both types has no fit either while his type is not known."""
+TYPE_UNKNOWN_YOURS_KEY = "fit.apart.type_unknown_yours"
+"""ui.yaml: why what he uses now has no fit while his type is not known, with no doubt cast
+on it (review R8-6)."""
 
 
 @dataclass(frozen=True)
@@ -112,14 +113,17 @@ def standing(content: Content, profile: Profile) -> tuple[list[Option], list[Apa
 
     His own current product is scored even where a licence rule would rule it out
     for someone starting it: he is on it with his care team, and staying with it is
-    a real choice (the care-team notes still show). While he is not sure of his type,
-    it is set apart like every other option (see the module's docstring). Hard limits are not applied
-    here: they mark options, they do not hide them.
+    a real choice (the care-team notes still show). While his type is not known (not
+    sure, or not said) it is set apart like every other option, with words of its own.
+    Hard limits are not applied here: they mark options, they do not hide them.
     """
     now = current_product(content, profile)
     now_id = now.id if now is not None else None
     scored: list[Option] = []
     apart: list[Apart] = []
+    # Not answered is as unknown as "not sure" (found by the hand-written apart table):
+    # a fit would weigh Hemgenix against Roctavian.
+    type_unknown = profile.hemophilia_type not in ("A", "B")
     for option in for_type(content, profile):
         if option.kind == "current":
             if now is None:
@@ -129,9 +133,6 @@ def standing(content: Content, profile: Profile) -> tuple[list[Option], list[Apa
         if option.status == "withdrawn":
             apart.append(Apart(option.id, "withdrawn", (option.availability,), tuple(option.sources)))
             continue
-        # Not answered is as unknown as "not sure" (found by the hand-written apart table):
-        # a fit would weigh Hemgenix against Roctavian.
-        type_unknown = profile.hemophilia_type not in ("A", "B")
         if type_unknown and option.id == now_id:
             apart.append(Apart(option.id, "type_unknown", (content.text(TYPE_UNKNOWN_YOURS_KEY),), ()))
             continue
