@@ -72,6 +72,11 @@ class AppState:
     save_problem: str | None = None
     """Why the answers cannot be saved on this device right now (a banner on every
     page says so), or None while saving works."""
+    save_problem_retold: int = 0
+    """Goes up when the save problem must be read out again: a browser drops what it is
+    handed to read before the screen reader has turned on the page's accessibility tree
+    (seen in Chromium), so a problem found on arrival is said once more at the first
+    change the person makes, when his screen reader is surely on."""
     merge_note: str | None = None
     """What happened when answers another window saved were merged into this one."""
     revision: int = 0
@@ -87,6 +92,8 @@ class AppState:
         """The saved file could not be read nor moved aside: try again before writing over it."""
         self._copy_pending = False
         """A file opened in clinician mode waits for the device's answers to be copied aside."""
+        self._told_at_change = False
+        """The save problem has been read out at a change the person made."""
         self._replace_pending = False
         """The next save replaces the saved answers (a file opened, or starting over): no merge."""
 
@@ -131,7 +138,12 @@ class AppState:
     def change(self, **fields: Any) -> None:
         """Set answers on the session and save it at once."""
         self.session = self._changed(fields)
+        problem_before = self.save_problem
         self._save()
+        if self.save_problem is not None and not self._told_at_change:
+            self._told_at_change = True
+            if self.save_problem == problem_before:  # first said before he may have heard it
+                self.save_problem_retold += 1
 
     def _changed(self, fields: dict[str, Any]) -> Session:
         return Session.model_validate(
@@ -239,6 +251,7 @@ class AppState:
             return
         self._replace_pending = False
         self._base = self.session
+        self._told_at_change = False
         if self.save_problem is not None:
             self.save_problem = None
 

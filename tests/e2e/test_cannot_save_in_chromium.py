@@ -8,7 +8,7 @@ from pathlib import Path
 from decisionaid.loader import load_content
 from tests.e2e.conftest import Server
 from tests.e2e.test_full_journeys_in_chromium import DESKTOP
-from tests.e2e.ui import answer, button, open_app, screenshot
+from tests.e2e.ui import answer, button, screenshot
 
 LISTEN = """
   window.announced = [];
@@ -20,6 +20,11 @@ LISTEN = """
 """
 """Records what Flutter hands to the page's aria-live elements, which screen readers read out.
 Installed before the page loads: the first save (on arriving at a page) fails at once."""
+
+LATE = 5
+"""Seconds after the page loads before the screen reader turns the accessibility tree on.
+What the app hands over to be read before then is dropped (3 of 6 runs failed here when the
+tree came on late under load), so the problem must be said again at the first change."""
 
 
 def test_a_data_folder_that_cannot_be_made_shows_a_banner_that_is_read_out_and_saves_the_answers(
@@ -34,7 +39,12 @@ def test_a_data_folder_that_cannot_be_made_shows_a_banner_that_is_read_out_and_s
     page = browser.new_page(viewport=DESKTOP, accept_downloads=True)
     try:
         page.add_init_script(LISTEN)
-        open_app(page, server.link("values"), ui["step.values.title"])
+        page.goto(server.link("values"))
+        placeholder = page.locator("flt-semantics-placeholder")
+        placeholder.wait_for(state="attached", timeout=60_000)
+        page.wait_for_timeout(LATE * 1000)
+        placeholder.dispatch_event("click")
+        page.get_by_text(ui["step.values.title"]).first.wait_for(timeout=60_000)
         answer(page, rated.name, ui["importance.4"]).click()
         # The banner is known by its button (its box is a live region with no role or name).
         button(page, ui["summary_page.save_session"]).wait_for(timeout=30_000)

@@ -214,3 +214,36 @@ async def test_in_a_browser_the_knowledge_check_verdict_is_read_out(shipped_cont
         await app.client.settle()
     spoken = [args["message"] for name, args in app.client.calls if name == "announce_message"]
     assert len(spoken) == 1 and spoken[0].startswith(content.text("ready.right"))
+
+
+async def test_in_a_browser_a_problem_found_on_arrival_is_read_out_again_at_the_first_change(
+    shipped_content, tmp_path
+):
+    """A browser drops an announcement made before the screen reader turned the page's
+    accessibility tree on (seen in Chromium when it came on a few seconds after the page
+    loaded; the e2e test in tests/e2e/test_cannot_save_in_chromium.py). So a problem found
+    on arrival is said again at the first change the person makes, and then not again."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    app = await start_app(make_app(shipped_content, blocker / "data"), route="/values")
+    app.session.apply_page_patch({"web": True})
+    await app.go("/values")  # the arrival save fails too: still the same problem, said once
+
+    def spoken() -> list[str]:
+        return [args["message"] for name, args in app.client.calls if name == "announce_message"]
+
+    async def settle() -> None:
+        for _ in range(20):  # an effect's announcement is a task of its own
+            await asyncio.sleep(0.01)
+            await app.client.settle()
+
+    await settle()
+    on_arrival = len(spoken())
+    await app.click("imp-needles-4")
+    await settle()
+    assert len(spoken()) == on_arrival + 1
+    assert "cannot be saved on this device right now" in spoken()[-1]
+    await app.click("imp-needles-3")
+    await app.click("imp-own_factor-2")
+    await settle()
+    assert len(spoken()) == on_arrival + 1

@@ -56,7 +56,8 @@ def SaveStatus():
 
     # Flutter on the web does not read out a live region when it appears (seen in Chromium:
     # nothing reaches the page's aria-live element), so there each new message is handed to
-    # the screen reader directly. Phones and desktops read the live region itself.
+    # the screen reader directly, and a problem found on arrival once more at his first
+    # change (AppState.save_problem_retold). Phones and desktops read the live region itself.
     async def announce_problem() -> None:
         if web and state.save_problem:
             await ft.SemanticsService().announce_message(state.save_problem)
@@ -65,7 +66,7 @@ def SaveStatus():
         if web and state.merge_note:
             await ft.SemanticsService().announce_message(state.merge_note)
 
-    ft.use_effect(announce_problem, dependencies=[state.save_problem])
+    ft.use_effect(announce_problem, dependencies=[state.save_problem, state.save_problem_retold])
     ft.use_effect(announce_merge, dependencies=[state.merge_note])
     boxes: list[ft.Control] = []
     if state.save_problem:
