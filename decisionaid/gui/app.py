@@ -9,6 +9,7 @@ from pathlib import Path
 
 import flet as ft
 
+from decisionaid.gui.fast_diff import fast_control_walk
 from decisionaid.gui.routes import ASIDE, JOURNEY
 from decisionaid.gui.state import AppContext, AppState
 from decisionaid.gui.theme import FONTS, apply_display, build_theme
@@ -127,6 +128,7 @@ def make_app(content_root: Path, data_dir: Path, keep_on_device: bool = True) ->
     With `keep_on_device=False` (the app served to other computers) answers live
     only in each browser session's memory and nothing is written to `data_dir`.
     """
+    fast_control_walk()  # the same diff, without Flet's per-field generators (issue 16)
     try:
         content = load_content(content_root)
         problems = None
