@@ -321,3 +321,17 @@ def checkbox_choice(
         lambda: on_change(not checked),
         **options,
     )
+
+
+def go(page: ft.Page, path: str) -> None:
+    """Show the page at `path` now, and put it in the browser's address and history.
+
+    `page.navigate` alone asks the browser to change its address and draws the new page
+    only when the browser reports the change back: a round trip between click and page
+    (issue 16). The router is told at once instead; the report that follows names the
+    page already shown, so nothing is drawn twice (the router's state ignores an equal
+    value). Browser Back and Forward still come through the router's own handler."""
+    handler = page.on_route_change
+    if handler is not None:
+        handler(ft.RouteChangeEvent(name="route_change", control=page, route=path))
+    page.navigate(path)

@@ -74,3 +74,28 @@ def test_answers_survive_a_server_restart_and_the_journey_resumes(
     finally:
         page.close()
         second.stop()
+
+
+def test_next_shows_the_page_and_puts_it_in_the_address_and_the_browsers_history(
+    browser, tmp_path, shipped_content
+):
+    """Next draws the new page without waiting for the browser to report the new address
+    (issue 16: one round trip less per click), yet the address, Back and Forward still
+    follow it as they did."""
+    ui = load_content(shipped_content).ui
+    server = Server(tmp_path / "data", tmp_path / "server.log").start()
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        open_app(page, server.link("about-you"), ui["step.about_you.title"])
+        button(page, ui["nav.next"]).click()
+        page.get_by_role("heading", name=ui["step.learn.title"]).wait_for(timeout=30_000)
+        wait_until(lambda: page.url.split("?")[0].endswith("/learn"), "the address to follow Next")
+        page.go_back()
+        page.get_by_role("heading", name=ui["step.about_you.title"]).wait_for(timeout=30_000)
+        wait_until(lambda: page.url.split("?")[0].endswith("/about-you"), "the address to follow Back")
+        page.go_forward()
+        page.get_by_role("heading", name=ui["step.learn.title"]).wait_for(timeout=30_000)
+        assert page.get_by_role("heading", name=ui["step.about_you.title"]).count() == 0
+    finally:
+        page.close()
+        server.stop()

@@ -9,7 +9,7 @@ import flet as ft
 
 from decisionaid.domain.clinician import TeachBack, talking_points, teach_back
 from decisionaid.domain.summary import DiscussionSummary, UserText
-from decisionaid.gui.controls import LONG_TEXT, TextEntry, action_button, heading, paragraph, text_node
+from decisionaid.gui.controls import LONG_TEXT, TextEntry, action_button, go, heading, paragraph, text_node
 from decisionaid.gui.state import AppState, use_app_state
 from decisionaid.gui.views.fit import fit_sections
 from decisionaid.gui.views.welcome import notice
@@ -163,16 +163,12 @@ def Clinician():
                     lambda: state.set_display(text_scale=1.0 if large else 1.5),
                     icon=ft.Icons.FORMAT_SIZE,
                 ),
-                action_button(
-                    "show-compare", state.t("clinician.compare"), lambda: page.navigate("/compare")
-                ),
-                action_button(
-                    "show-evidence", state.t("clinician.evidence"), lambda: page.navigate("/learn")
-                ),
+                action_button("show-compare", state.t("clinician.compare"), lambda: go(page, "/compare")),
+                action_button("show-evidence", state.t("clinician.evidence"), lambda: go(page, "/learn")),
                 action_button(
                     "to-summary",
                     state.t("clinician.to_summary"),
-                    lambda: page.navigate("/summary"),
+                    lambda: go(page, "/summary"),
                     primary=True,
                 ),
             ],

@@ -14,6 +14,7 @@ from decisionaid.gui.controls import (
     TextEntry,
     action_button,
     checkbox_choice,
+    go,
     heading,
     paragraph,
     radio_group,
@@ -170,7 +171,7 @@ def _step(state: AppState, page: ft.Page, number: int, step: NextStep) -> ft.Con
             action_button(
                 f"next-{number}-{key}",
                 state.t("next.open", page=title),
-                lambda path=paths[key]: page.navigate(path),
+                lambda path=paths[key]: go(page, path),
                 icon=ft.Icons.ARROW_FORWARD,
             )
         )

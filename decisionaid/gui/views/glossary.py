@@ -7,7 +7,7 @@ import flet as ft
 from decisionaid.domain.glossary import GlossaryTerm, alphabetical
 from decisionaid.domain.outcome_view import short_citation
 from decisionaid.domain.references import strip_citations
-from decisionaid.gui.controls import action_button, heading, paragraph, text_node
+from decisionaid.gui.controls import action_button, go, heading, paragraph, text_node
 from decisionaid.gui.state import AppState, use_app_state
 from decisionaid.gui.views.shell import GLOSSARY_ICON, GLOSSARY_PATH
 
@@ -20,7 +20,7 @@ def glossary_pointer(state: AppState, page: ft.Page) -> ft.Control:
             action_button(
                 "open-glossary",
                 state.t("glossary.open"),
-                lambda: page.navigate(GLOSSARY_PATH),
+                lambda: go(page, GLOSSARY_PATH),
                 icon=GLOSSARY_ICON,
             ),
         ],

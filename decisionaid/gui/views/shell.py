@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import flet as ft
 
-from decisionaid.gui.controls import action_button, meter
+from decisionaid.gui.controls import action_button, go, meter
 from decisionaid.gui.routes import ASIDE, JOURNEY, journey_index, neighbours
 from decisionaid.gui.state import use_app_state
 from decisionaid.gui.views.saving import SaveStatus
@@ -47,7 +47,7 @@ def _aside_buttons(state, page, path: str) -> list[ft.Control]:
         ("nav-about", "/about", state.t(f"nav.about{short}"), ft.Icons.INFO_OUTLINE),
     )
     return [
-        action_button(identifier, label, lambda to=to: page.navigate(to), icon=icon)
+        action_button(identifier, label, lambda to=to: go(page, to), icon=icon)
         for identifier, to, label, icon in asides
         if to != path
     ]
@@ -66,15 +66,13 @@ def Shell():
     before, after = neighbours(path)
     footer: list[ft.Control] = []
     if index is None:
-        footer.append(
-            action_button("back", state.t("nav.back"), lambda: page.navigate(state.last_journey_path))
-        )
+        footer.append(action_button("back", state.t("nav.back"), lambda: go(page, state.last_journey_path)))
     elif index > 0:
         if before is not None:
-            footer.append(action_button("back", state.t("nav.back"), lambda: page.navigate(before.path)))
+            footer.append(action_button("back", state.t("nav.back"), lambda: go(page, before.path)))
         if after is not None:
             footer.append(
-                action_button("next", state.t("nav.next"), lambda: page.navigate(after.path), primary=True)
+                action_button("next", state.t("nav.next"), lambda: go(page, after.path), primary=True)
             )
 
     header: list[ft.Control] = []

@@ -10,7 +10,7 @@ from decisionaid.export.fonts import unprintable_characters
 from decisionaid.export.markdown_html import render_html, render_markdown
 from decisionaid.export.pdf import pdf_available, render_pdf
 from decisionaid.export.text import printed_whole
-from decisionaid.gui.controls import action_button, heading, markdown, paragraph, text_node
+from decisionaid.gui.controls import action_button, go, heading, markdown, paragraph, text_node
 from decisionaid.gui.routes import JOURNEY
 from decisionaid.gui.state import AppState, use_app_state
 from decisionaid.gui.views.saving import ANSWERS_FILE, answers_file, save
@@ -27,7 +27,7 @@ def delete_dialog(state: AppState, page: ft.Page) -> ft.AlertDialog:
         if count is None:
             return  # the device would not let the files go: the notice says why
         state.notice = state.t("summary_page.deleted", count=count)
-        page.navigate("/")
+        go(page, "/")
 
     return ft.AlertDialog(
         modal=True,
@@ -93,7 +93,7 @@ def Summary():
 
     def start_over() -> None:
         state.start_over()
-        page.navigate(JOURNEY[1].path)
+        go(page, JOURNEY[1].path)
 
     notice = (
         [ft.Semantics(live_region=True, content=ft.Text(state.notice, weight=ft.FontWeight.W_600))]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import flet as ft
 
-from decisionaid.gui.controls import action_button, heading, paragraph
+from decisionaid.gui.controls import action_button, go, heading, paragraph
 from decisionaid.gui.routes import JOURNEY
 from decisionaid.gui.state import use_app_state
 
@@ -42,13 +42,13 @@ def resume_buttons(state, page) -> list[ft.Control]:
 
     def start_over() -> None:
         state.start_over()
-        page.navigate(JOURNEY[1].path)
+        go(page, JOURNEY[1].path)
 
     return [
         action_button(
             "resume",
             state.t("welcome.resume"),
-            lambda: page.navigate(state.session.last_route),
+            lambda: go(page, state.session.last_route),
             primary=True,
             icon=ft.Icons.PLAY_ARROW,
         ),
@@ -89,7 +89,7 @@ def Welcome():
                             action_button(
                                 "start",
                                 state.t("welcome.start"),
-                                lambda: page.navigate(first_step),
+                                lambda: go(page, first_step),
                                 primary=True,
                                 icon=ft.Icons.ARROW_FORWARD,
                             )
@@ -98,7 +98,7 @@ def Welcome():
                     action_button(
                         "clinician",
                         state.t("welcome.clinician"),
-                        lambda: page.navigate("/clinician"),
+                        lambda: go(page, "/clinician"),
                         icon=ft.Icons.MEDICAL_SERVICES_OUTLINED,
                     ),
                 ],
