@@ -85,7 +85,10 @@ def reading_grades(files: ContentFiles) -> list[Problem]:
     if files.readiness:
         table, w = files.readiness
         text = "\n\n".join(
-            [*(f"{r.text}\n\n{r.if_no}" for r in table.readiness), *(r.text for r in table.roles)]
+            [
+                *(f"{r.text}\n\n{r.if_no}\n\n{r.if_no_type_unknown or ''}" for r in table.readiness),
+                *(r.text for r in table.roles),
+            ]
         )
         problems += _grade(w.path, w.line_of("readiness"), "readiness", text)
     if files.figures:
