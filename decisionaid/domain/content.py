@@ -477,6 +477,9 @@ class ReadinessItem(StrictModel):
     text: Text
     if_no: Text
     """The next step when the answer is "no", in plain words."""
+    if_no_type_unknown: Text | None = None
+    """The next step's words for a person whose type of hemophilia is not known, when
+    `if_no` would promise him a fit he cannot see until it is (review R8-7)."""
     leads_to: NextStepKind | None = None
     """What else that next step lists (questions, readings, a page, people)."""
 

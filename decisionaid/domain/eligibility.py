@@ -6,11 +6,13 @@ is his current treatment and is scored with all its own scores and limits; when
 he names another treatment, or none, we cannot score what we know nothing of,
 and say so. Withdrawn products, options his licence rules out (`not_for`) and options
 not licensed where he lives (`licences`) are shown with the reason, never scored.
-When he is not sure of his type, no option is scored (reviews R4-6, R5-12): an option for
-one type only may not be for him, and a fit of the few options for both types alone would
-rank three new medicines while leaving out factor, the option most people use, which
-anchors as much as a wrong-type score would. Each is shown with why; options for both
-types first go through their licence rules, so a rule that applies still says so.
+While his type is not known, whether he is not sure of it or has not said (reviews R4-6,
+R5-12; cfd98d2), no option is scored: an option for one type only may not be for him, and
+a fit of the few options for both types alone would rank three new medicines while leaving
+out factor, the option most people use, which anchors as much as a wrong-type score would.
+Each is shown with why; options for both types first go through their licence rules, so a
+rule that applies still says so, and the product he uses now waits with words of its own
+(review R8-6).
 """
 
 from __future__ import annotations
@@ -157,3 +159,19 @@ def standing(content: Content, profile: Profile) -> tuple[list[Option], list[Apa
             continue
         scored.append(option)
     return scored, apart
+
+
+SAID_WITH_ITS_FACTS: tuple[Standing, ...] = ("not_for_you", "not_licensed", "type_unknown")
+"""The standings said again where an option's facts are printed for him (the grid's licence
+row, review R6-4; the numbers tables, review R8-9), so its facts are not read as his."""
+
+
+def apart_words(content: Content, profile: Profile, apart: Apart | None) -> str | None:
+    """Why the option is set apart for this person, as "Not for you: <reasons>", to print
+    beside its facts; None when it is not set apart, or only withdrawn (its facts say so),
+    or is the product he uses now waiting only for his type (no doubt cast on it: R8-6)."""
+    if apart is None or apart.standing not in SAID_WITH_ITS_FACTS:
+        return None
+    if apart.standing == "type_unknown" and apart.option_id == profile.current_treatment:
+        return None
+    return f"{content.text(f'summary.apart.{apart.standing}')}: {' '.join(apart.reasons)}"

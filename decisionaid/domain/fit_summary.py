@@ -193,12 +193,15 @@ def _line(content: Content, result: FitResult, option_fit: OptionFit, session: S
 def _notes(content: Content, result: FitResult, session: Session) -> tuple[str, ...]:
     t = content.text
     # No option is scored until the type is known, whether "not sure" or not answered
-    # (review R5-12): that is said first once the features are rated, and second before.
-    type_note = () if session.profile.hemophilia_type in ("A", "B") else (t("summary.fit.type_unknown"),)
+    # (review R5-12). That note comes first: rating every feature shows no fit without
+    # it, so the rating note then says the fit needs both (review R8-7).
+    if session.profile.hemophilia_type not in ("A", "B"):
+        type_note = t("summary.fit.type_unknown")
+        if not session.importance:
+            return (type_note, t("summary.fit.not_answered_type_unknown"))
+        return (type_note,)
     if not session.importance:
-        return (t("summary.fit.not_answered"), *type_note)
-    if type_note:
-        return type_note
+        return (t("summary.fit.not_answered"),)
     if not result.enough:
         if result.answered >= result.needed:
             return (_why_no_fit(content, result, session),)

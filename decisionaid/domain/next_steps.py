@@ -61,9 +61,18 @@ def _facts(content: Content, session: Session) -> tuple[StepItem, ...]:
     return tuple(items)
 
 
+def _type_known(session: Session) -> bool:
+    return session.profile.hemophilia_type in ("A", "B")
+
+
 def _values(content: Content, session: Session) -> tuple[StepItem, ...]:
-    """Back to the page where he rates what matters and picks his top three."""
-    return (StepItem(content.text("next.go_to"), content.text("step.values.title"), page="values"),)
+    """Back to the page where he rates what matters and picks his top three; first to
+    'About you' when his type is not known, since the fit waits for it (review R8-7)."""
+    t = content.text
+    values = StepItem(t("next.go_to"), t("step.values.title"), page="values")
+    if _type_known(session):
+        return (values,)
+    return (StepItem(t("next.go_to"), t("step.about_you.title"), page="about_you"), values)
 
 
 def _support(content: Content, session: Session) -> tuple[StepItem, ...]:
@@ -91,9 +100,10 @@ RULES: dict[str, Callable[[Content, Session], tuple[StepItem, ...]]] = {
 def _step(content: Content, session: Session, item: ReadinessItem) -> NextStep:
     rule = RULES.get(item.leads_to or "")
     items = rule(content, session) if rule else ()
-    return NextStep(
-        item.leads_to or "take_time", content.text("next.said_no", item=item.text), item.if_no, items
-    )
+    words = item.if_no
+    if item.if_no_type_unknown and not _type_known(session):
+        words = item.if_no_type_unknown
+    return NextStep(item.leads_to or "take_time", content.text("next.said_no", item=item.text), words, items)
 
 
 def next_steps(content: Content, session: Session) -> tuple[NextStep, ...]:

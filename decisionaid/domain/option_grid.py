@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from decisionaid.domain.content import Content, Option, licence_in
-from decisionaid.domain.eligibility import Apart, standing
+from decisionaid.domain.eligibility import Apart, apart_words, standing
 from decisionaid.domain.figures import number
 from decisionaid.domain.outcome_view import bleed_view, how_often
 from decisionaid.domain.outcomes import BleedOutcome, HarmOutcome, harms_in_order, inhibitor_group
@@ -45,6 +45,7 @@ GRID_KEYS: dict[str, frozenset[str]] = {
     "grid.intro": frozenset(),
     "grid.none": frozenset(),
     "grid.one": frozenset(),
+    "grid.one_type_unknown": frozenset(),
     "grid.left_out": frozenset({"names", "most"}),
     "grid.question": frozenset(),
     "grid.not_known": frozenset(),
@@ -245,16 +246,9 @@ def _licence(content: Content, option: Option, profile: Profile, apart: Apart | 
     region = profile.region
     if option.status == "withdrawn":  # no licence line anywhere: say it is gone, as the fit does
         return GridCell(option.availability, tuple(option.sources))
-    yours_waiting = (
-        apart is not None and apart.standing == "type_unknown" and option.id == profile.current_treatment
-    )
-    if (
-        apart is not None
-        and apart.standing in ("not_for_you", "not_licensed", "type_unknown")
-        and not yours_waiting
-    ):
+    why = apart_words(content, profile, apart)
+    if why is not None and apart is not None:
         # Set apart for this person (review R6-4): say why here too, with its sources.
-        why = f"{content.text(f'summary.apart.{apart.standing}')}: {' '.join(apart.reasons)}"
         return GridCell(why, apart.sources, known=bool(apart.sources))
     region_said = region not in (None, "not_sure", "prefer_not_to_say")
     line = licence_in(option, region) if region_said else None
@@ -302,8 +296,10 @@ def option_grid(content: Content, session: Session) -> OptionGrid:
     )
     if len(shown) == 1:
         # One column compares nothing: say how to add others, and where all of them are
-        # (a page of what he uses now alone would favour staying: M3-6).
-        left_out = t("grid.one")
+        # (a page of what he uses now alone would favour staying: M3-6). With no type
+        # known, the tables show both types' options, not "every option for your type" (R8-7).
+        known = session.profile.hemophilia_type in ("A", "B")
+        left_out = t("grid.one" if known else "grid.one_type_unknown")
     return OptionGrid(
         title=t("grid.title"),
         intro=t("grid.intro"),

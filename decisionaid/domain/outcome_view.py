@@ -63,6 +63,9 @@ class OptionOutcomeView:
     harms: tuple[HarmView, ...]
     sources: tuple[str, ...]
     """Short citations ("Pipe SW et al., 2025"), in order of first use."""
+    apart: str | None = None
+    """Why the option is set apart for this person ("Not for you: ..."), printed under its
+    heading so that its numbers are not read as his (review R8-9); set by the summary."""
 
     def cell(self, row: str) -> str:
         """The answer to one Compare question (one of ROWS), several bleed rows one per line."""

@@ -9,11 +9,11 @@ content (ui.yaml and the content files); the person's own words are kept as
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from decisionaid.domain.content import Content, Option, in_shown_order
 from decisionaid.domain.deliberation import leaning_change, others_lines
-from decisionaid.domain.eligibility import for_type
+from decisionaid.domain.eligibility import apart_words, for_type
 from decisionaid.domain.fit import priorities, standing
 from decisionaid.domain.fit_summary import ApartLine, FitLine, FitView, fit_view
 from decisionaid.domain.harm_pictures import HarmPicture, harm_pictures
@@ -330,7 +330,7 @@ def set_aside_answers(content: Content, session: Session) -> str:
 def build_summary(content: Content, session: Session, today: dt.date, app_version: str) -> DiscussionSummary:
     """The discussion summary of this session, in the words of this content."""
     t = content.text
-    scored, _ = standing(content, session.profile)
+    scored, set_apart = standing(content, session.profile)
     limits = {h.id: h.statement for h in content.hard_limits}
     view: FitView = fit_view(content, session)
     knowledge, misses = _knowledge(content, session)
@@ -344,11 +344,15 @@ def build_summary(content: Content, session: Session, today: dt.date, app_versio
     roles = {r.id: r.text for r in content.readiness.roles}
     grid = option_grid(content, session)
     cited = _cited_sources(content, scored, view.apart, grid)
-    outcomes = outcome_views(
-        content,
-        weighed_options(content, session),
-        row_for(content, session.profile),
-        inhibitor_group(session.profile.inhibitors),
+    apart_by_id = {a.option_id: a for a in set_apart}
+    outcomes = tuple(
+        replace(view, apart=apart_words(content, session.profile, apart_by_id.get(view.option_id)))
+        for view in outcome_views(
+            content,
+            weighed_options(content, session),
+            row_for(content, session.profile),
+            inhibitor_group(session.profile.inhibitors),
+        )
     )
     return DiscussionSummary(
         title=t("summary.title"),

@@ -104,6 +104,7 @@ _FIXED: dict[str, frozenset[str]] = {
     "summary.fit_explainer": frozenset(),
     "summary.fit.nothing_matters": frozenset(),
     "summary.fit.not_answered": frozenset(),
+    "summary.fit.not_answered_type_unknown": frozenset(),
     "summary.fit.not_enough": frozenset({"answered", "total", "needed", "more", "at_least"}),
     "summary.fit.too_few_matter": frozenset({"matter", "at_least"}),
     "summary.fit.none_scored": frozenset(),

@@ -157,13 +157,14 @@ def _knowledge_lines(summary: DiscussionSummary) -> list[str]:
 
 
 def _outcome_lines(summary: DiscussionSummary) -> list[str]:
-    """The intro, then per option a heading and a table of questions and answers."""
+    """The intro, then per option a heading, why it is set apart for him when it is (review
+    R8-9), and a table of questions and answers."""
     lines = [summary.outcomes_intro] if summary.outcomes_intro else []
     for view in summary.outcomes:
+        lines += ["", f"### {view.name}", ""]
+        if view.apart:
+            lines += [f"**{view.apart}**", ""]
         lines += [
-            "",
-            f"### {view.name}",
-            "",
             f"| {fixed_words(summary, 'question')} | {view.name} |",
             "|---|---|",
         ]

@@ -14,8 +14,9 @@ from decisionaid.export.wording import fixed_words, outcome_rows
 
 
 def outcomes_section(summary: DiscussionSummary, clean: Cleaner) -> Data | None:
-    """The outcome table: a heading, the intro, then per option a heading and a table of
-    questions and answers (header cells: "Question" and the option's name)."""
+    """The outcome table: a heading, the intro, then per option a heading, why it is set
+    apart for him when it is (review R8-9), and a table of questions and answers (header
+    cells: "Question" and the option's name)."""
     if not summary.outcomes_title:  # a summary made before the outcome table
         return None
     corner = clean(fixed_words(summary, "question"))
@@ -26,6 +27,7 @@ def outcomes_section(summary: DiscussionSummary, clean: Cleaner) -> Data | None:
         "options": [
             {
                 "name": clean(view.name),
+                "apart": clean(view.apart) if view.apart else None,
                 "corner": corner,
                 "rows": [
                     [clean(label), [clean(v) for v in values]]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from decisionaid.domain.content import STATEMENT_FIELDS, Figures, Option
@@ -12,6 +13,17 @@ if TYPE_CHECKING:
     from decisionaid.loader.load import ContentFiles, LoadedFile
 
 MAX_READING_GRADE = 8.0
+
+UI_SENTENCE_WORDS = 12
+"""ui.yaml strings of this many words or more are graded; shorter ones are not.
+
+Most ui.yaml strings are labels (a button, a heading, "Not answered yet"), and
+Flesch-Kincaid on a handful of words swings on one long word: "Discussion
+summary: treatment choices for hemophilia" reads as grade 18. From 12 words a
+string is a sentence or two of running text, which the formula measures fairly,
+and every note, hint and explanation the interface shows is at least that long."""
+
+_FIELD = re.compile(r"\{[^{}]*\}")
 
 
 def _grade(path: str, line: int, field: str, text: str) -> list[Problem]:
@@ -73,11 +85,33 @@ def reading_grades(files: ContentFiles) -> list[Problem]:
     if files.readiness:
         table, w = files.readiness
         text = "\n\n".join(
-            [*(f"{r.text}\n\n{r.if_no}" for r in table.readiness), *(r.text for r in table.roles)]
+            [
+                *(f"{r.text}\n\n{r.if_no}\n\n{r.if_no_type_unknown or ''}" for r in table.readiness),
+                *(r.text for r in table.roles),
+            ]
         )
         problems += _grade(w.path, w.line_of("readiness"), "readiness", text)
     if files.figures:
         problems += _figure_grades(*files.figures)
+    problems += _ui_grades(files)
+    return problems
+
+
+def _ui_grades(files: ContentFiles) -> list[Problem]:
+    """The ui.yaml sentences (UI_SENTENCE_WORDS words or more) that read above the limit.
+
+    Each string is graded on its own, since each is shown on its own. A {field}
+    is filled in by the code with a name, a number or a date the check cannot
+    know, so a one-syllable word stands in for it.
+    """
+    if files.ui_file is None:
+        return []
+    path, document = files.ui_file
+    problems = []
+    for key, template in files.ui.items():
+        text = _FIELD.sub("it", template)
+        if len(text.split()) >= UI_SENTENCE_WORDS:
+            problems += _grade(path, document.line_of((key,)), key, text)
     return problems
 
 

@@ -64,7 +64,7 @@ def test_a_leaning_and_a_crossed_limit_become_points_without_advice(content):
 
 def test_an_empty_session_says_nothing_was_answered_and_claims_nothing(content):
     points = points_for(content, Session())
-    assert content.text("summary.fit.not_answered") in points
+    assert content.text("summary.fit.not_answered_type_unknown") in points
     assert not any(p.startswith(("Leaning", "How the patient", "Did not say yes", "Missed")) for p in points)
 
 

@@ -10,8 +10,10 @@ from decisionaid.domain.summary import suggested_questions
 
 
 def said_no(content, item_id: str, **more) -> Session:
-    """A session that answered every readiness question "yes" but this one."""
+    """A session that answered every readiness question "yes" but this one (type A unless
+    told: with no type the values step has its own words, see test_eighth_review_minor.py)."""
     answers = {i.id: i.id != item_id for i in content.readiness.readiness}
+    more.setdefault("profile", Profile(hemophilia_type="A"))
     return Session(readiness=answers, **more)
 
 

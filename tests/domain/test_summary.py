@@ -61,10 +61,10 @@ def test_only_ticked_suggestions_are_kept_once_the_person_has_chosen(content):
 def test_an_empty_session_still_makes_a_summary_that_says_so(content):
     summary = build_summary(content, Session(), TODAY, "0.1.0")
     assert not summary.fit_available
-    # Nothing rated and no type: both are said, the rating first.
+    # Nothing rated and no type: both are said, the type first, since rating alone shows no fit (R8-7).
     assert summary.fit_notes == (
-        content.text("summary.fit.not_answered"),
         content.text("summary.fit.type_unknown"),
+        content.text("summary.fit.not_answered_type_unknown"),
     )
     assert summary.leaning == summary.empty
     assert summary.knowledge is None and summary.readiness_note is None

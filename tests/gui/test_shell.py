@@ -174,9 +174,39 @@ async def test_choosing_importance_saves_it_and_moves_the_fit(shipped_content, t
 
 async def test_the_fit_page_explains_when_nothing_is_answered_yet(shipped_content, tmp_path):
     content = load_content(shipped_content)
-    app = await start_app(make_app(shipped_content, tmp_path / "data"), route="/fit")
+    data = tmp_path / "data"
+    SessionStore(data).save(Session(profile=Profile(hemophilia_type="A")))
+    app = await start_app(make_app(shipped_content, data), route="/fit")
     assert content.text("summary.fit.not_answered") in app.text()
     assert not band_texts(app, content)
+
+
+async def test_with_no_type_the_fit_page_asks_for_the_type_before_the_ratings(shipped_content, tmp_path):
+    """R8-7: rating everything shows no fit while the type is not known, so that comes first."""
+    content = load_content(shipped_content)
+    app = await start_app(make_app(shipped_content, tmp_path / "data"), route="/fit")
+    text = app.text()
+    assert content.text("summary.fit.not_answered") not in text
+    type_note, rating_note = (
+        content.text("summary.fit.type_unknown"),
+        content.text("summary.fit.not_answered_type_unknown"),
+    )
+    assert type_note in text and rating_note in text
+    assert text.index(type_note) < text.index(rating_note)
+
+
+@pytest.mark.parametrize(("kind", "key"), [("B", "options.intro"), (None, "options.intro_type_unknown")])
+async def test_the_options_page_speaks_of_his_type_only_when_it_is_known(
+    shipped_content, tmp_path, kind, key
+):
+    """R8-7: "Here are the options for your type" was shown to a man whose type is not known."""
+    content = load_content(shipped_content)
+    data = tmp_path / "data"
+    SessionStore(data).save(Session(profile=Profile(hemophilia_type=kind)))
+    app = await start_app(make_app(shipped_content, data), route="/options")
+    other = "options.intro_type_unknown" if key == "options.intro" else "options.intro"
+    assert content.text(key) in app.texts()
+    assert content.text(other) not in app.texts()
 
 
 async def test_a_hard_limit_is_saved_and_shown_beside_the_options_it_affects(shipped_content, tmp_path):

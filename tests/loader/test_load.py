@@ -271,3 +271,23 @@ def test_a_gauge_count_without_its_source_is_reported(content_copy):
     figures.write_text(figures.read_text().replace("    kind: aim\n", "    kind: aim\n" + row))
     line = only_line(problems_in(root))
     assert "gauge" in line and "a count needs the source it was read in" in line
+
+
+def test_a_long_interface_sentence_above_grade_8_is_reported_at_its_line(content_copy):
+    root = content_copy()
+    ui = root / "ui.yaml"
+    hard = (
+        "Prophylactic recombinant concentrates substantially diminish the cumulative incidence"
+        " of haemarthrosis in adolescents with moderate or severe haemophilia."
+    )
+    ui.write_text(ui.read_text() + f'planted.sentence: "{hard}"\n')
+    line = only_line(problems_in(root))
+    last = len(ui.read_text().splitlines())
+    assert f"ui.yaml:{last} planted.sentence: patient text reads at grade" in line
+
+
+def test_a_short_interface_label_is_not_graded(content_copy):
+    root = content_copy()
+    ui = root / "ui.yaml"
+    ui.write_text(ui.read_text() + 'planted.label: "Discussion summary: hemophilia consultation"\n')
+    assert load_content(root, reading_grades=True).text("planted.label").startswith("Discussion")

@@ -264,7 +264,8 @@ def Options():
     return ft.Column(
         [
             heading(state.t("step.options.title")),
-            paragraph(state.t("options.intro")),
+            # With no type known he sees both types' options, not "the options for your type" (R8-7).
+            paragraph(state.t("options.intro" if kind in ("A", "B") else "options.intro_type_unknown")),
             glossary_pointer(state, ft.context.page),
             Gauge(
                 state.content,
