@@ -136,10 +136,6 @@ def standing(content: Content, profile: Profile) -> tuple[list[Option], list[Apa
         if type_unknown and option.id == now_id:
             apart.append(Apart(option.id, "type_unknown", (content.text(TYPE_UNKNOWN_YOURS_KEY),), ()))
             continue
-        if type_unknown and option.applies_to in ("A", "B"):
-            reason = content.text(TYPE_UNKNOWN_KEY, type=option.applies_to)
-            apart.append(Apart(option.id, "type_unknown", (reason,), ()))
-            continue
         licence = licence_in(option, profile.region)
         if option.id != now_id and licence is not None and licence.status == "not_licensed":
             # Not licensed where he lives (a label or regulator page says so): shown
@@ -151,6 +147,13 @@ def standing(content: Content, profile: Profile) -> tuple[list[Option], list[Apa
             sources = tuple(dict.fromkeys(s for rule in rules for s in rule.sources))
             reasons = tuple(dict.fromkeys(rule.reason for rule in rules))
             apart.append(Apart(option.id, "not_for_you", reasons, sources))
+            continue
+        # Only now the type (review R9-1): a rule or licence line above that rules an option
+        # out does so whatever his type, and a rule that names the type never matches an
+        # unknown one, so "not for you" here holds for type A and type B alike.
+        if type_unknown and option.applies_to in ("A", "B"):
+            reason = content.text(TYPE_UNKNOWN_KEY, type=option.applies_to)
+            apart.append(Apart(option.id, "type_unknown", (reason,), ()))
             continue
         if type_unknown:
             apart.append(Apart(option.id, "type_unknown", (content.text(TYPE_UNKNOWN_BOTH_KEY),), ()))
