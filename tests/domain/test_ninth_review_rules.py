@@ -4,10 +4,14 @@ wait for the type. Undo the fix and these tests fail."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from decisionaid.domain.eligibility import TYPE_UNKNOWN_KEY, rules_against, standing
-from decisionaid.domain.session import Profile
+from decisionaid.domain.fit_summary import fit_view
+from decisionaid.domain.session import Profile, Session
+from decisionaid.domain.summary import build_summary
 
 GENE_THERAPIES = ("roctavian", "hemgenix")
 NO_TYPE = (None, "not_sure")
@@ -46,3 +50,80 @@ def test_an_option_for_one_type_no_rule_rules_out_still_waits_for_the_type(conte
     assert by_id["roctavian"].standing == "type_unknown"
     assert by_id["roctavian"].reasons == (content.text(TYPE_UNKNOWN_KEY, type="A"),)
     assert by_id["factor8-standard"].standing == "type_unknown"
+
+
+def _no_type_session(**answers: str) -> Session:
+    profile = Profile(
+        **MAN,
+        inhibitors="never",
+        liver_problems="yes",
+        alcohol="most_days",
+        current_treatment="emicizumab",
+        **answers,
+    )
+    importance = {"needles": 4}
+    return Session(profile=profile, hard_limits=["cannot_undo", "vein_infusions"], importance=importance)
+
+
+def _limit(content, limit_id: str) -> str:
+    return next(h.statement for h in content.hard_limits if h.id == limit_id)
+
+
+def _flag(content, flag_id: str) -> str:
+    return next(f.title for f in content.flags if f.id == flag_id)
+
+
+def test_with_no_type_his_hard_limits_stay_on_the_options_that_wait_for_the_type(content):
+    """R9-1: "cannot be undone" no longer marked Hemgenix or Roctavian once the type was skipped."""
+    view = fit_view(content, _no_type_session())
+    assert not view.fits
+    by_id = {a.option_id: a for a in view.apart}
+    for option_id in GENE_THERAPIES:
+        assert by_id[option_id].standing == content.text("summary.apart.type_unknown")
+        assert _limit(content, "cannot_undo") in by_id[option_id].limits_crossed
+    assert _limit(content, "vein_infusions") in by_id["factor8-standard"].limits_crossed
+    # A limit marks only the options it names.
+    assert by_id["fitusiran"].limits_crossed == ()
+    assert _limit(content, "cannot_undo") not in by_id["factor8-standard"].limits_crossed
+
+
+def test_with_no_type_the_care_team_notes_stay_on_the_options_that_wait_for_the_type(content):
+    """R9-1: the liver note mattered most to the man with past hepatitis; it vanished with the type."""
+    view = fit_view(content, _no_type_session())
+    by_id = {a.option_id: a for a in view.apart}
+    for option_id in GENE_THERAPIES:
+        assert _flag(content, "liver_disease") in by_id[option_id].flags
+        assert _flag(content, "alcohol_use") in by_id[option_id].flags
+    assert _flag(content, "liver_disease") in by_id["fitusiran"].flags
+    assert _flag(content, "liver_disease") not in by_id["factor8-standard"].flags
+
+
+def test_the_marks_and_notes_on_a_type_unknown_option_are_those_it_gets_with_the_type(content):
+    """The same limits and notes as once the type is known and it is scored."""
+    session = _no_type_session()
+    typed = session.model_copy(
+        update={"profile": session.profile.model_copy(update={"hemophilia_type": "A"})}
+    )
+    rated = {a.id: 3 for a in content.attributes}
+    typed = typed.model_copy(update={"importance": rated})
+    scored = {f.option_id: f for f in fit_view(content, typed).fits}
+    apart = {a.option_id: a for a in fit_view(content, session).apart}
+    for option_id in ("roctavian", "factor8-standard", "fitusiran"):
+        assert apart[option_id].limits_crossed == scored[option_id].limits_crossed
+        # The type note is the one note he gets only while the type is not known.
+        type_note = _flag(content, "type_unknown")
+        assert tuple(f for f in apart[option_id].flags if f != type_note) == scored[option_id].flags
+
+
+def test_an_option_set_apart_for_a_reason_of_its_own_carries_no_limit_marks(content):
+    """As with the type given: an option not for him, or withdrawn, is not weighed at all."""
+    view = fit_view(content, _no_type_session(plans_for_children="yes"))
+    by_id = {a.option_id: a for a in view.apart}
+    assert by_id["beqvez"].limits_crossed == () and by_id["beqvez"].flags == ()
+
+
+def test_the_printed_summary_keeps_the_marks_on_the_options_that_wait_for_the_type(content):
+    summary = build_summary(content, _no_type_session(), dt.date(2026, 12, 1), "test")
+    roctavian = next(a for a in summary.apart if a.option_id == "roctavian")
+    assert _limit(content, "cannot_undo") in roctavian.limits_crossed
+    assert _flag(content, "liver_disease") in roctavian.flags
