@@ -127,3 +127,36 @@ def test_the_printed_summary_keeps_the_marks_on_the_options_that_wait_for_the_ty
     roctavian = next(a for a in summary.apart if a.option_id == "roctavian")
     assert _limit(content, "cannot_undo") in roctavian.limits_crossed
     assert _flag(content, "liver_disease") in roctavian.flags
+
+
+@pytest.mark.parametrize("kind", NO_TYPE)
+@pytest.mark.parametrize(
+    ("product", "product_type"), [("factor8-standard", "A"), ("factor9-extended", "B"), ("emicizumab", "A")]
+)
+def test_with_no_type_his_own_product_for_one_type_names_that_type_but_sets_nothing(
+    content, kind, product, product_type
+):
+    """R9-10: a man on a factor IX product read only that the fit cannot know his type. His
+    product's card says which type it is for, so his own line says so; the type stays his to
+    give (the product may be named wrong), so nothing is scored from it."""
+    from decisionaid.domain.eligibility import TYPE_OF_YOURS_KEY, TYPE_UNKNOWN_YOURS_KEY
+
+    profile = Profile(**MAN, hemophilia_type=kind, inhibitors="never", current_treatment=product)
+    scored, apart = standing(content, profile)
+    own = next(a for a in apart if a.option_id == product)
+    name = content.option(product).name
+    assert own.standing == "type_unknown"
+    assert own.reasons == (
+        content.text(TYPE_UNKNOWN_YOURS_KEY),
+        content.text(TYPE_OF_YOURS_KEY, option=name, type=product_type),
+    )
+    assert scored == []
+
+
+def test_with_no_type_his_own_product_for_both_types_names_no_type(content):
+    from decisionaid.domain.eligibility import TYPE_UNKNOWN_YOURS_KEY
+
+    profile = Profile(**MAN, inhibitors="never", current_treatment="concizumab")
+    _, apart = standing(content, profile)
+    own = next(a for a in apart if a.option_id == "concizumab")
+    assert own.reasons == (content.text(TYPE_UNKNOWN_YOURS_KEY),)
