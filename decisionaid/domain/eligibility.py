@@ -32,6 +32,9 @@ CURRENT_NOT_ANSWERED_KEY = "fit.apart.current_not_answered"
 """ui.yaml: why "stay with my current treatment" has no fit while he has not said what he uses."""
 TYPE_UNKNOWN_KEY = "fit.apart.type_unknown"
 """ui.yaml: why an option for one type only ({type}) has no fit while his type is not known."""
+TYPE_OF_YOURS_KEY = "fit.apart.type_of_yours"
+"""ui.yaml: which type ({type}) what he uses now ({option}) is for, said beside it while his
+type is not known; the type itself stays his to give (review R9-10)."""
 TYPE_UNKNOWN_BOTH_KEY = "fit.apart.type_unknown_both"
 """ui.yaml: why an option for both types has no fit either while his type is not known."""
 TYPE_UNKNOWN_YOURS_KEY = "fit.apart.type_unknown_yours"
@@ -136,11 +139,13 @@ def standing(content: Content, profile: Profile) -> tuple[list[Option], list[Apa
             apart.append(Apart(option.id, "withdrawn", (option.availability,), tuple(option.sources)))
             continue
         if type_unknown and option.id == now_id:
-            apart.append(Apart(option.id, "type_unknown", (content.text(TYPE_UNKNOWN_YOURS_KEY),), ()))
-            continue
-        if type_unknown and option.applies_to in ("A", "B"):
-            reason = content.text(TYPE_UNKNOWN_KEY, type=option.applies_to)
-            apart.append(Apart(option.id, "type_unknown", (reason,), ()))
+            reasons = (content.text(TYPE_UNKNOWN_YOURS_KEY),)
+            if option.applies_to in ("A", "B"):
+                # Said, never set (review R9-10): a product named wrong would give a
+                # wrong-type fit, and "not answered" must still print as not answered.
+                kind = option.applies_to
+                reasons += (content.text(TYPE_OF_YOURS_KEY, option=option.name, type=kind),)
+            apart.append(Apart(option.id, "type_unknown", reasons, ()))
             continue
         licence = licence_in(option, profile.region)
         if option.id != now_id and licence is not None and licence.status == "not_licensed":
@@ -153,6 +158,13 @@ def standing(content: Content, profile: Profile) -> tuple[list[Option], list[Apa
             sources = tuple(dict.fromkeys(s for rule in rules for s in rule.sources))
             reasons = tuple(dict.fromkeys(rule.reason for rule in rules))
             apart.append(Apart(option.id, "not_for_you", reasons, sources))
+            continue
+        # Only now the type (review R9-1): a rule or licence line above that rules an option
+        # out does so whatever his type, and a rule that names the type never matches an
+        # unknown one, so "not for you" here holds for type A and type B alike.
+        if type_unknown and option.applies_to in ("A", "B"):
+            reason = content.text(TYPE_UNKNOWN_KEY, type=option.applies_to)
+            apart.append(Apart(option.id, "type_unknown", (reason,), ()))
             continue
         if type_unknown:
             apart.append(Apart(option.id, "type_unknown", (content.text(TYPE_UNKNOWN_BOTH_KEY),), ()))

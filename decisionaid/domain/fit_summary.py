@@ -11,10 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from decisionaid.domain.content import Content
+from decisionaid.domain.eligibility import Apart
 from decisionaid.domain.fit import MATTER_AT_LEAST, Cell, Contrast, FitResult, OptionFit, fit, weights
 from decisionaid.domain.references import strip_citations
 from decisionaid.domain.session import Session
-from decisionaid.domain.tailoring import flag_notes, notes_for_option
+from decisionaid.domain.tailoring import FlagNote, flag_notes, notes_for_option
 
 ALIGNMENTS = ("good", "mixed", "poor", "same")
 """The words of a grid cell, best first, and "same" where every option scores alike (a flat
@@ -77,6 +78,12 @@ class ApartLine:
     reasons: tuple[str, ...]
     sources: tuple[str, ...] = ()
     """Source ids behind the reasons (the licence or the card): cited on the summary."""
+    limits_crossed: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
+    """Only on an option that waits for his type: the statements of his hard limits it
+    crosses and the titles of its care-team notes, as a scored option carries them (review
+    R9-1: a skipped type hid "cannot be undone" and the liver note). An option set apart for
+    a reason of its own is not weighed at all, as with his type given."""
 
 
 @dataclass(frozen=True)
@@ -249,19 +256,30 @@ def _why_no_fit(content: Content, result: FitResult, session: Session) -> str:
     return t("summary.fit.too_few_matter", matter=result.matter, at_least=MATTER_AT_LEAST)
 
 
+def _apart_line(content: Content, session: Session, apart: Apart, notes: list[FlagNote]) -> ApartLine:
+    """One option apart in words; one that waits only for the type keeps its limits and notes."""
+    waits = apart.standing == "type_unknown"
+    crossed = [
+        h.statement
+        for h in content.hard_limits
+        if h.id in session.hard_limits and apart.option_id in h.crossed_by
+    ]
+    return ApartLine(
+        option_id=apart.option_id,
+        option=content.option(apart.option_id).name,
+        standing=content.text(f"summary.apart.{apart.standing}"),
+        reasons=tuple(strip_citations(r) for r in apart.reasons),
+        sources=apart.sources,
+        limits_crossed=tuple(crossed) if waits else (),
+        flags=tuple(n.flag.title for n in notes_for_option(notes, apart.option_id)) if waits else (),
+    )
+
+
 def fit_view(content: Content, session: Session) -> FitView:
     """The fit of each option, in the engine's fixed order, in the words of this content."""
     result = fit(content, session)
-    apart = tuple(
-        ApartLine(
-            option_id=a.option_id,
-            option=content.option(a.option_id).name,
-            standing=content.text(f"summary.apart.{a.standing}"),
-            reasons=tuple(strip_citations(r) for r in a.reasons),
-            sources=a.sources,
-        )
-        for a in result.apart
-    )
+    notes = flag_notes(content, session.profile)
+    apart = tuple(_apart_line(content, session, a, notes) for a in result.apart)
     return FitView(
         available=result.enough and bool(result.fits),
         notes=_notes(content, result, session),

@@ -223,6 +223,7 @@ VALUES_AND_FIT_KEYS: dict[str, frozenset[str]] = {
     "fit.apart.type_unknown": frozenset({"type"}),
     "fit.apart.type_unknown_both": frozenset(),
     "fit.apart.type_unknown_yours": frozenset(),
+    "fit.apart.type_of_yours": frozenset({"option", "type"}),
     "fit.intro": frozenset(),
     "fit.bar_label": frozenset({"option", "interval"}),
     "fit.uses_now": frozenset(),

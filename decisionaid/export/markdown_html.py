@@ -18,7 +18,7 @@ from decisionaid.domain.fit_summary import FitCell, FitLine
 from decisionaid.domain.summary import DiscussionSummary, Question, UserText
 from decisionaid.export.option_grid import grid_markdown
 from decisionaid.export.text import plain_text
-from decisionaid.export.wording import fixed_words, knowledge_parts, outcome_rows
+from decisionaid.export.wording import apart_marks, fixed_words, knowledge_parts, outcome_rows
 
 # Python-Markdown's backslash escapes (markdown.inlinepatterns ESCAPED_CHARS).
 _BACKSLASHED = re.compile(r"([\\`*_{}\[\]()>#+\-.!])")
@@ -128,7 +128,10 @@ def _fit_lines(summary: DiscussionSummary) -> list[str]:
             out += ["", f"#### {_option_title(summary, f)}", "", *details]
     if summary.apart:
         out += ["", f"### {lab['apart_title']}", ""]
-        out += [f"- **{a.option}** ({a.standing}): {' '.join(a.reasons)}".rstrip(": ") for a in summary.apart]
+        for a in summary.apart:
+            out.append(f"- **{a.option}** ({a.standing}): {' '.join(a.reasons)}".rstrip(": "))
+            # Nested under its option (four spaces: Python-Markdown's list indent).
+            out += [f"    - {line}" for line in apart_marks(summary, a)]
     return out
 
 

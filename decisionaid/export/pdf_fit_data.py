@@ -11,7 +11,7 @@ from __future__ import annotations
 from decisionaid.domain.fit_summary import FitLine
 from decisionaid.domain.summary import DiscussionSummary
 from decisionaid.export.pdf_data import Cleaner, Data, with_colon
-from decisionaid.export.wording import fixed_words
+from decisionaid.export.wording import apart_marks, fixed_words
 
 
 def fit_section(summary: DiscussionSummary, clean: Cleaner) -> Data:
@@ -19,8 +19,14 @@ def fit_section(summary: DiscussionSummary, clean: Cleaner) -> Data:
     available = summary.fit_available
     apart = None
     if summary.apart:
-        items = [f"{a.option} ({a.standing}): {' '.join(a.reasons)}".rstrip(": ") for a in summary.apart]
-        apart = {"title": clean(fixed_words(summary, "apart_title")), "items": [clean(i) for i in items]}
+        items = [
+            {
+                "text": clean(f"{a.option} ({a.standing}): {' '.join(a.reasons)}".rstrip(": ")),
+                "marks": [clean(m) for m in apart_marks(summary, a)],
+            }
+            for a in summary.apart
+        ]
+        apart = {"title": clean(fixed_words(summary, "apart_title")), "items": items}
     return {
         "kind": "fit",
         "heading": clean(summary.headings["fit"]),

@@ -6,6 +6,7 @@ Each helper turns one part of a `DiscussionSummary` into plain strings; the PDF
 
 from __future__ import annotations
 
+from decisionaid.domain.fit_summary import ApartLine
 from decisionaid.domain.knowledge import KnowledgeLine
 from decisionaid.domain.outcome_view import OptionOutcomeView
 from decisionaid.domain.summary import DiscussionSummary
@@ -45,6 +46,15 @@ The outcome table's words are here too, for a summary made before that table."""
 def fixed_words(summary: DiscussionSummary, key: str) -> str:
     """One of the small fixed words (`LABELS`), as the summary's locale words it."""
     return summary.labels.get(key) or LABELS[key]
+
+
+def apart_marks(summary: DiscussionSummary, line: ApartLine) -> list[str]:
+    """The lines under an option not scored: each of his limits it crosses, then its care-team
+    notes. Only an option that waits for his type has any (review R9-1)."""
+    marks = [f"{fixed_words(summary, 'limits_crossed')}: {limit}" for limit in line.limits_crossed]
+    if line.flags:
+        marks.append(f"{fixed_words(summary, 'flags')}: {', '.join(line.flags)}")
+    return marks
 
 
 def full_stop(text: str) -> str:

@@ -264,8 +264,9 @@ PEOPLE = [
     ),
     Person("severe A, uses another treatment", _a(current_treatment="other"), {"current": NO_CARD}),
     Person("severe A, did not say what he uses", _a(), {"current": NO_CARD}),
-    # Not sure of his type: nothing is scored; an option for both types first goes through
-    # its licence rules, so a rule that applies still says so.
+    # Not sure of his type: nothing is scored; every option first goes through its licence
+    # rules, so a rule that applies whatever his type still says so (review R9-1: a gene
+    # therapy for one type only read "cannot tell" to a child or a man with a past inhibitor).
     Person(
         "adult, not sure of type, did not say what he uses",
         {**MAN, "hemophilia_type": "not_sure"},
@@ -284,7 +285,19 @@ PEOPLE = [
             "beqvez": WITHDRAWN,
             "concizumab": NOT_FOR,
             "fitusiran": NOT_FOR,
+            "hemgenix": NOT_FOR,
             "marstacimab": NOT_FOR,
+            "roctavian": NOT_FOR,
+        },
+    ),
+    Person(
+        "adult, type not answered, inhibitor in the past, EU, on standard factor VIII",
+        {**MAN, "inhibitors": "past", "region": "eu", "current_treatment": "factor8-standard"},
+        {
+            **{o: TYPE for o in {*TYPE_A, *TYPE_B}},
+            "beqvez": WITHDRAWN,
+            "hemgenix": NOT_FOR,
+            "roctavian": NOT_FOR,
         },
     ),
     # Not answered is as unknown as "not sure": a fit would weigh Hemgenix against Roctavian

@@ -150,6 +150,23 @@ async def test_what_he_uses_now_is_marked_and_withdrawn_options_are_listed_apart
     assert f"{content.option('beqvez').name}: {content.text('summary.apart.withdrawn')}" in app.texts()
 
 
+async def test_with_no_type_an_option_waiting_for_it_keeps_his_limit_and_care_team_notes_on_screen(
+    shipped_content_root, content, tmp_path
+):
+    # Review R9-1: with the type skipped, "cannot be undone" and the liver note vanished.
+    data = tmp_path / "data"
+    limit = next(h for h in content.hard_limits if h.id == "cannot_undo")
+    liver = next(f.title for f in content.flags if f.id == "liver_disease")
+    session = everything_rated(content, liver_problems="yes").model_copy(update={"hard_limits": [limit.id]})
+    write_session(data, session)
+    app = await start_app(make_app(shipped_content_root, data), route="/fit")
+    roctavian = app.semantics("apart-roctavian")
+    words = [c.value for c in app.controls(roctavian) if isinstance(c, ft.Text)]
+    assert f"{content.text('summary.limits_crossed')}: {limit.statement}" in words
+    assert any(w.startswith(f"{content.text('summary.flags')}: ") and liver in w for w in words)
+    assert any(isinstance(c, ft.Icon) for c in app.controls(roctavian))
+
+
 async def test_with_too_few_answers_the_fit_screen_says_how_many_more_and_shows_no_fit(
     shipped_content_root, content, tmp_path
 ):

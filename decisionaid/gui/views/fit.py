@@ -121,8 +121,15 @@ def option_card(state: AppState, summary: DiscussionSummary, line: FitLine, leve
     )
 
 
-def apart_item(line: ApartLine) -> ft.Control:
-    """An option that is not scored, and why."""
+def apart_item(line: ApartLine, labels: dict[str, str]) -> ft.Control:
+    """An option that is not scored, and why; one that waits only for his type keeps each of his
+    limits it crosses and its care-team notes, as on a scored option (review R9-1)."""
+    marks = [
+        _line_with_icon(ft.Icons.WARNING_AMBER, f"{labels['limits_crossed']}: {limit}")
+        for limit in line.limits_crossed
+    ]
+    if line.flags:
+        marks.append(_line_with_icon(ft.Icons.CHAT_OUTLINED, f"{labels['flags']}: {', '.join(line.flags)}"))
     return ft.Semantics(
         identifier=f"apart-{line.option_id}",
         container=True,
@@ -130,6 +137,7 @@ def apart_item(line: ApartLine) -> ft.Control:
             [
                 text_node(f"{line.option}: {line.standing}", weight=ft.FontWeight.W_600),
                 *(text_node(reason) for reason in line.reasons),
+                *marks,
             ],
             spacing=2,
         ),
@@ -181,7 +189,7 @@ def fit_sections(state: AppState, summary: DiscussionSummary, level: int = 2) ->
         controls += [
             heading(labels["apart_title"], level=level),
             paragraph(state.t("fit.apart_intro")),
-            *(apart_item(a) for a in summary.apart),
+            *(apart_item(a, labels) for a in summary.apart),
         ]
     return controls
 
