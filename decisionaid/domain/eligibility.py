@@ -10,9 +10,10 @@ While his type is not known, whether he is not sure of it or has not said (revie
 R5-12; cfd98d2), no option is scored: an option for one type only may not be for him, and
 a fit of the few options for both types alone would rank three new medicines while leaving
 out factor, the option most people use, which anchors as much as a wrong-type score would.
-Each is shown with why; options for both types first go through their licence rules, so a
-rule that applies still says so, and the product he uses now waits with words of its own
-(review R8-6).
+Each is shown with why. Every option first goes through the rules that do not turn on
+the type (licences where he lives, `not_for`), so a rule that applies says so whatever his
+type (review R9-1); an option apart only for the type keeps his limit marks and care-team
+notes, and the product he uses now waits with words of its own (reviews R8-6, R9-10).
 """
 
 from __future__ import annotations
