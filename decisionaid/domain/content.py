@@ -179,11 +179,20 @@ class ScoreVariant(_Score):
     when: dict[ProfileField, list[Text]] = Field(min_length=1)
 
 
+class LastingScore(_Score):
+    """On a start-up attribute, the score a person who already uses the option keeps: a
+    limit that lasts while it is used (birth control while on it) does not end after the
+    start (review M4-6). Its reason says what stays."""
+
+
 class AttributeScore(_Score):
     """How an option does on one attribute, with its variants for some people."""
 
     variants: list[ScoreVariant] = Field(default_factory=list)
     """The first variant whose `when` matches the person's answers replaces the score."""
+    while_used: LastingScore | None = None
+    """On a `start_up` rubric: what staying on it still asks (`fit_options.as_used_now`);
+    without it, staying asks nothing new and takes the rubric's top level."""
 
 
 Region = Literal["us", "eu", "uk", "canada"]
@@ -243,7 +252,8 @@ class Rubric(StrictModel):
     M2-1); a range its range rule sets is kept."""
     start_up: bool = False
     """The measure is about starting the treatment: for the product the person uses now
-    nothing new is asked, so it takes the rubric's top level (model review M2-3)."""
+    nothing new is asked, so it takes the rubric's top level (model review M2-3), unless
+    its score says what staying still asks (`AttributeScore.while_used`, review M4-6)."""
     sources: list[SourceId] = Field(default_factory=list)
 
     def is_firm(self, score: float) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import typing
 from typing import TYPE_CHECKING
 
-from decisionaid.domain.content import Attribute, AttributeScore, ScoreVariant
+from decisionaid.domain.content import Attribute, AttributeScore, LastingScore, ScoreVariant
 from decisionaid.domain.session import UNKNOWN_ANSWERS, Profile
 from decisionaid.loader.problems import Problem
 
@@ -62,6 +62,8 @@ def rubric_problems(files: ContentFiles) -> list[Problem]:
                     # A score worded for some people follows the same rubric (review R5-14).
                     for j, variant in enumerate(score.variants):
                         problems += _score(attribute, variant, w, attr_id, ("variants", j))
+                    if score.while_used is not None:
+                        problems += _lasting(attribute, score.while_used, w, attr_id)
                 for j, variant in enumerate(score.variants):
                     for field, answers in variant.when.items():
                         problems += _answers(field, answers, w, j, ("attributes", attr_id, "variants"))
@@ -137,7 +139,7 @@ def _rubrics(attributes: list[Attribute], w: LoadedFile, source_ids: set[str]) -
 
 def _score(
     attribute: Attribute,
-    score: AttributeScore | ScoreVariant,
+    score: AttributeScore | ScoreVariant | LastingScore,
     w: LoadedFile,
     attr_id: str,
     at: tuple[str | int, ...] = (),
@@ -169,6 +171,24 @@ def _score(
                     f"{value:g} is not a level of the '{attr_id}' rubric ({shown})",
                 )
             )
+    return problems
+
+
+def _lasting(attribute: Attribute, kept: LastingScore, w: LoadedFile, attr_id: str) -> list[Problem]:
+    """What staying on an option still asks (review M4-6): only on a start-up rubric (on
+    any other, staying changes nothing), and on the rubric's levels like every score."""
+    assert attribute.rubric is not None
+    problems = _score(attribute, kept, w, attr_id, ("while_used",))
+    if not attribute.rubric.start_up:
+        problems.append(
+            Problem(
+                w.path,
+                w.line_of("attributes", attr_id, "while_used"),
+                f"attributes.{attr_id}.while_used",
+                f"the '{attr_id}' rubric is not about starting a treatment (start_up), "
+                "so staying on it asks the same as its score: remove while_used",
+            )
+        )
     return problems
 
 
