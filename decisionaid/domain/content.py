@@ -180,9 +180,10 @@ class ScoreVariant(_Score):
 
 
 class LastingScore(_Score):
-    """On a start-up attribute, the score a person who already uses the option keeps: a
-    limit that lasts while it is used (birth control while on it) does not end after the
-    start (review M4-6). Its reason says what stays."""
+    """The score a person who already uses the option has, where it differs from starting
+    it: a limit that lasts while it is used (birth control while on it) does not end after
+    the start (review M4-6); the needles of the year ahead once started, without the
+    start-up tests (review M4-13). Its reason says what stays."""
 
 
 class AttributeScore(_Score):
@@ -191,8 +192,8 @@ class AttributeScore(_Score):
     variants: list[ScoreVariant] = Field(default_factory=list)
     """The first variant whose `when` matches the person's answers replaces the score."""
     while_used: LastingScore | None = None
-    """On a `start_up` rubric: what staying on it still asks (`fit_options.as_used_now`);
-    without it, staying asks nothing new and takes the rubric's top level."""
+    """What staying on it asks (`fit_options.as_used_now`). Without it, on a `start_up`
+    rubric staying asks nothing new and takes the top level; on any other, the score."""
 
 
 Region = Literal["us", "eu", "uk", "canada"]

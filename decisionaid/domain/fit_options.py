@@ -27,16 +27,19 @@ START_UP_NOW_KEY = "fit.start_up_now"
 def as_used_now(content: Content, option: Option) -> Option:
     """The option as the person who uses it now would stay on it: every start-up
     attribute at its rubric's top level, its range a point, its reason saying why;
-    or, where the score states what staying still asks (`while_used`: a limit that
-    lasts while it is used, review M4-6), that score."""
+    and, on any attribute whose score states what staying still asks (`while_used`: a
+    limit that lasts while it is used, review M4-6; the needles once started, review
+    M4-13), that score."""
     update = {}
     for attribute in content.attributes:
         rubric = attribute.rubric
         score = option.attributes.get(attribute.id)
-        if rubric is None or not rubric.start_up or score is None:
-            continue
-        if score.while_used is not None:
+        if score is not None and score.while_used is not None:
+            # Any attribute: what staying still asks (a lasting limit, M4-6; the needles
+            # once started, M4-13).
             update[attribute.id] = AttributeScore(**score.while_used.model_dump())
+            continue
+        if rubric is None or not rubric.start_up or score is None:
             continue
         top = rubric.top
         update[attribute.id] = AttributeScore(

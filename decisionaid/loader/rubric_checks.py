@@ -175,21 +175,9 @@ def _score(
 
 
 def _lasting(attribute: Attribute, kept: LastingScore, w: LoadedFile, attr_id: str) -> list[Problem]:
-    """What staying on an option still asks (review M4-6): only on a start-up rubric (on
-    any other, staying changes nothing), and on the rubric's levels like every score."""
-    assert attribute.rubric is not None
-    problems = _score(attribute, kept, w, attr_id, ("while_used",))
-    if not attribute.rubric.start_up:
-        problems.append(
-            Problem(
-                w.path,
-                w.line_of("attributes", attr_id, "while_used"),
-                f"attributes.{attr_id}.while_used",
-                f"the '{attr_id}' rubric is not about starting a treatment (start_up), "
-                "so staying on it asks the same as its score: remove while_used",
-            )
-        )
-    return problems
+    """What staying on an option asks (reviews M4-6, M4-13) is a score like any other:
+    on the rubric's levels, with its range."""
+    return _score(attribute, kept, w, attr_id, ("while_used",))
 
 
 def _answers(

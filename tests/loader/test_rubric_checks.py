@@ -84,17 +84,14 @@ def test_the_shipped_content_scores_every_product_on_a_rubric_level_with_a_range
             assert {score.score, score.low, score.high} <= levels, (option.id, attribute.id)
 
 
-def test_what_staying_on_an_option_asks_follows_the_rubric_and_only_a_start_up_one(content_copy):
-    """Review M4-6: a lasting limit (`while_used`) is a score like any other, and only a
-    rubric about starting a treatment can have one."""
+def test_what_staying_on_an_option_asks_follows_the_rubric(content_copy):
+    """Reviews M4-6, M4-13: what staying asks (`while_used`) is a score like any other."""
     lines = [line.split("/content/en/")[-1] for line in problems_in(content_copy("lasting-score-off-rubric"))]
     assert lines == [
         "options/alpha.md:23 attributes.burden.while_used.score: 0.4 is not a level of the 'burden' "
         "rubric (0, 0.3, 1)",
         "options/alpha.md:25 attributes.burden.while_used.high: 0.4 is not a level of the 'burden' "
         "rubric (0, 0.3, 1)",
-        "options/alpha.md:22 attributes.burden.while_used: the 'burden' rubric is not about starting a "
-        "treatment (start_up), so staying on it asks the same as its score: remove while_used",
     ]
 
 
