@@ -307,6 +307,10 @@ class Option(StrictModel):
     not_for: list[NotFor] = Field(default_factory=list)
     licences: list[Licence] = Field(default_factory=list)
     """Licence lines by region (issue 14), one per region at most; see `Licence`."""
+    no_licence_found: list[Region] = Field(default_factory=list)
+    """Regions where the sources read showed no licence for it (its availability line says
+    so; review M4-10). It stays scored there, since no label or regulator page says it is
+    not licensed, and its fit band says "No licence found where you live"."""
     only_when_used_now: bool = False
     """Shown, and scored, only for a person who says he uses it now (review R5-1): a way
     of using a treatment he can stay with ("factor only when I bleed"), not one the aid
@@ -328,6 +332,13 @@ class Option(StrictModel):
         if repeated:
             raise ValueError(f"more than one licence line for {', '.join(repeated)}")
         return licences
+
+    @model_validator(mode="after")
+    def _no_licence_found_where_none_is_held(self) -> Option:
+        both = sorted({lic.region for lic in self.licences} & set(self.no_licence_found))
+        if both:
+            raise ValueError(f"both a licence line and no licence found: {', '.join(both)}")
+        return self
 
 
 def licence_in(option: Option, region: str | None) -> Licence | None:

@@ -14,7 +14,7 @@ from decisionaid.domain.content import Content, Option, licence_in
 from decisionaid.domain.fit import MATTER_AT_LEAST, Cell, Contrast, FitResult, OptionFit, fit, weights
 from decisionaid.domain.references import strip_citations
 from decisionaid.domain.session import Session
-from decisionaid.domain.tailoring import LICENSED_REGIONS, flag_notes, notes_for_option
+from decisionaid.domain.tailoring import flag_notes, notes_for_option
 
 ALIGNMENTS = ("good", "mixed", "poor", "same")
 """The words of a grid cell, best first, and "same" where every option scores alike (a flat
@@ -193,15 +193,16 @@ def _line(content: Content, result: FitResult, option_fit: OptionFit, session: S
 
 
 def _status_note(content: Content, option: Option, session: Session, uses_now: bool) -> str | None:
-    """The option's market status and, where he lives in a region whose licences this aid
-    states, a line when it found none for this option (review M4-10). An unknown licence
-    stays scored (only a label or regulator page that says "not licensed" sets an option
-    apart), so the band itself must say the comparison may be with one he cannot get. The
-    product he uses now gets no such doubt (review R5-18)."""
+    """The option's market status and, where he lives in a region in which the sources read
+    showed no licence for it (`no_licence_found`), a line that says so (review M4-10). Such
+    an option stays scored (only a label or regulator page that says "not licensed" sets an
+    option apart), so the band itself must say the comparison may be with one he cannot
+    get. A region nobody looked in stays "not known" (the care-team note). The product he
+    uses now gets no such doubt (review R5-18)."""
     t = content.text
     said = [t(f"summary.status.{option.status}")] if option.status != "available" else []
     region = session.profile.region
-    if not uses_now and region in LICENSED_REGIONS and licence_in(option, region) is None:
+    if not uses_now and region in option.no_licence_found and licence_in(option, region) is None:
         place = t(f"profile.a.region.{region}")
         said.append(t("summary.no_licence_here", option=option.name, region=place))
     if len(said) > 1:

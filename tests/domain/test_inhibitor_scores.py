@@ -123,3 +123,20 @@ def test_the_no_licence_line_needs_a_region_this_aid_holds_licences_for(content)
 def test_his_own_product_never_reads_no_licence_found(content):
     amina = _session(content, hemophilia_type="B", region="eu", current_treatment="fitusiran")
     assert "No licence found" not in _notes_on_bands(content, amina)["fitusiran"]
+
+
+def test_no_licence_found_is_said_only_where_the_sources_read_showed_none(content):
+    # An option with no licence line for a region nobody looked in (factor in the US) is
+    # "not known" (the care-team note says so), not "none found" (the band would alarm).
+    us = _notes_on_bands(content, _session(content, hemophilia_type="A", region="us"))
+    assert not [o for o, note in us.items() if "No licence found" in note]
+    uk = _notes_on_bands(content, _session(content, hemophilia_type="B", region="uk"))
+    assert [o for o, note in uk.items() if "No licence found" in note] == ["fitusiran"]
+
+
+def test_a_region_cannot_be_both_licensed_and_have_no_licence_found(content):
+    from pydantic import ValidationError
+
+    qfitlia = content.option("fitusiran")
+    with pytest.raises(ValidationError, match="both a licence line and no licence found: us"):
+        type(qfitlia).model_validate({**qfitlia.model_dump(), "no_licence_found": ["us"]})
