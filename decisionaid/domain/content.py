@@ -179,11 +179,21 @@ class ScoreVariant(_Score):
     when: dict[ProfileField, list[Text]] = Field(min_length=1)
 
 
+class LastingScore(_Score):
+    """The score a person who already uses the option has, where it differs from starting
+    it: a limit that lasts while it is used (birth control while on it) does not end after
+    the start (review M4-6); the needles of the year ahead once started, without the
+    start-up tests (review M4-13). Its reason says what stays."""
+
+
 class AttributeScore(_Score):
     """How an option does on one attribute, with its variants for some people."""
 
     variants: list[ScoreVariant] = Field(default_factory=list)
     """The first variant whose `when` matches the person's answers replaces the score."""
+    while_used: LastingScore | None = None
+    """What staying on it asks (`fit_options.as_used_now`). Without it, on a `start_up`
+    rubric staying asks nothing new and takes the top level; on any other, the score."""
 
 
 Region = Literal["us", "eu", "uk", "canada"]
@@ -243,7 +253,8 @@ class Rubric(StrictModel):
     M2-1); a range its range rule sets is kept."""
     start_up: bool = False
     """The measure is about starting the treatment: for the product the person uses now
-    nothing new is asked, so it takes the rubric's top level (model review M2-3)."""
+    nothing new is asked, so it takes the rubric's top level (model review M2-3), unless
+    its score says what staying still asks (`AttributeScore.while_used`, review M4-6)."""
     sources: list[SourceId] = Field(default_factory=list)
 
     def is_firm(self, score: float) -> bool:
@@ -296,6 +307,10 @@ class Option(StrictModel):
     not_for: list[NotFor] = Field(default_factory=list)
     licences: list[Licence] = Field(default_factory=list)
     """Licence lines by region (issue 14), one per region at most; see `Licence`."""
+    no_licence_found: list[Region] = Field(default_factory=list)
+    """Regions where the sources read showed no licence for it (its availability line says
+    so; review M4-10). It stays scored there, since no label or regulator page says it is
+    not licensed, and its fit band says "No licence found where you live"."""
     only_when_used_now: bool = False
     """Shown, and scored, only for a person who says he uses it now (review R5-1): a way
     of using a treatment he can stay with ("factor only when I bleed"), not one the aid
@@ -317,6 +332,13 @@ class Option(StrictModel):
         if repeated:
             raise ValueError(f"more than one licence line for {', '.join(repeated)}")
         return licences
+
+    @model_validator(mode="after")
+    def _no_licence_found_where_none_is_held(self) -> Option:
+        both = sorted({lic.region for lic in self.licences} & set(self.no_licence_found))
+        if both:
+            raise ValueError(f"both a licence line and no licence found: {', '.join(both)}")
+        return self
 
 
 def licence_in(option: Option, region: str | None) -> Licence | None:

@@ -11,7 +11,8 @@ question and the audit all read the options from here, so they agree.
 
 For a woman, an option's `for_women` scores replace its others first (model review
 M2-12: the birth control a label asks of a woman who could become pregnant is part of
-her first year); what she uses now still asks nothing new."""
+her first year). Staying on what she uses now asks nothing new, except a limit that lasts
+while it is used: the birth control stays (review M4-6, `while_used`)."""
 
 from __future__ import annotations
 
@@ -25,11 +26,19 @@ START_UP_NOW_KEY = "fit.start_up_now"
 
 def as_used_now(content: Content, option: Option) -> Option:
     """The option as the person who uses it now would stay on it: every start-up
-    attribute at its rubric's top level, its range a point, its reason saying why."""
+    attribute at its rubric's top level, its range a point, its reason saying why;
+    and, on any attribute whose score states what staying still asks (`while_used`: a
+    limit that lasts while it is used, review M4-6; the needles once started, review
+    M4-13), that score."""
     update = {}
     for attribute in content.attributes:
         rubric = attribute.rubric
         score = option.attributes.get(attribute.id)
+        if score is not None and score.while_used is not None:
+            # Any attribute: what staying still asks (a lasting limit, M4-6; the needles
+            # once started, M4-13).
+            update[attribute.id] = AttributeScore(**score.while_used.model_dump())
+            continue
         if rubric is None or not rubric.start_up or score is None:
             continue
         top = rubric.top

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from decisionaid.domain.content import Content
+from decisionaid.domain.content import Content, Option, licence_in
 from decisionaid.domain.eligibility import Apart
 from decisionaid.domain.fit import MATTER_AT_LEAST, Cell, Contrast, FitResult, OptionFit, fit, weights
 from decisionaid.domain.references import strip_citations
@@ -65,6 +65,8 @@ class FitLine:
     in the fixed order; "" when none does."""
     flags: tuple[str, ...]
     status_note: str | None
+    """Said on the band: the option's market status ("Offered in few places"), and "No licence
+    found where you live" when this aid holds no licence line for his region (review M4-10)."""
 
 
 @dataclass(frozen=True)
@@ -193,8 +195,26 @@ def _line(content: Content, result: FitResult, option_fit: OptionFit, session: S
         limits_crossed=tuple(limits[i] for i in option_fit.limits_crossed if i in limits),
         overlaps=t("summary.overlaps", options=overlapping) if overlapping else "",
         flags=tuple(n.flag.title for n in notes_for_option(notes, option.id)),
-        status_note=t(f"summary.status.{option.status}") if option.status != "available" else None,
+        status_note=_status_note(content, option, session, option_fit.uses_now),
     )
+
+
+def _status_note(content: Content, option: Option, session: Session, uses_now: bool) -> str | None:
+    """The option's market status and, where he lives in a region in which the sources read
+    showed no licence for it (`no_licence_found`), a line that says so (review M4-10). Such
+    an option stays scored (only a label or regulator page that says "not licensed" sets an
+    option apart), so the band itself must say the comparison may be with one he cannot
+    get. A region nobody looked in stays "not known" (the care-team note). The product he
+    uses now gets no such doubt (review R5-18)."""
+    t = content.text
+    said = [t(f"summary.status.{option.status}")] if option.status != "available" else []
+    region = session.profile.region
+    if not uses_now and region in option.no_licence_found and licence_in(option, region) is None:
+        place = t(f"profile.a.region.{region}")
+        said.append(t("summary.no_licence_here", option=option.name, region=place))
+    if len(said) > 1:
+        return f"{said[0].rstrip('.')}. {said[1]}"
+    return said[0] if said else None
 
 
 def _notes(content: Content, result: FitResult, session: Session) -> tuple[str, ...]:

@@ -117,6 +117,7 @@ _FIXED: dict[str, frozenset[str]] = {
     "summary.fit.no_top_three": frozenset(),
     "summary.fit.flat": frozenset({"attributes"}),
     "summary.fit.order": frozenset(),
+    "summary.no_licence_here": frozenset({"option", "region"}),
     "summary.interval": frozenset({"band", "low", "high", "fit"}),
     "summary.interval_point": frozenset({"band", "low", "high", "fit"}),
     "summary.cell_spoken": frozenset({"option", "priority", "alignment"}),

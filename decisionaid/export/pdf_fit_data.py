@@ -53,9 +53,11 @@ def _option_name(summary: DiscussionSummary, line: FitLine) -> str:
 
 
 def _band_notes(summary: DiscussionSummary, line: FitLine) -> list[tuple[bool, str]]:
-    """The lines under a band: the options it cannot be told apart from, then each limit it
-    crosses (True: printed after a warning sign)."""
-    notes = [(False, line.overlaps)] if line.overlaps else []
+    """The lines under a band: its status ("No licence found where you live", review M4-10,
+    where the comparison is read, as on screen), the options it cannot be told apart from,
+    then each limit it crosses (True: printed after a warning sign)."""
+    notes = [(False, line.status_note)] if line.status_note else []
+    notes += [(False, line.overlaps)] if line.overlaps else []
     crosses = fixed_words(summary, "limits_crossed")
     return notes + [(True, f"{crosses}: {limit}") for limit in line.limits_crossed]
 
@@ -128,7 +130,8 @@ def _grid(summary: DiscussionSummary, clean: Cleaner) -> Data:
 def _reasons(summary: DiscussionSummary, line: FitLine) -> list[tuple[str, str]]:
     """One option's reasons in words: its band, each priority, contrasts, limits crossed, notes."""
     reasons: list[tuple[str, str]] = []
-    if line.status_note:
+    if line.status_note and not summary.fit_available:
+        # With a fit, the status is printed under the band (`_band_notes`), not twice.
         reasons.append(("", line.status_note))
     if summary.fit_available:
         reasons.append(("", line.interval))

@@ -17,7 +17,7 @@ from __future__ import annotations
 import typing
 from typing import TYPE_CHECKING
 
-from decisionaid.domain.content import Attribute, AttributeScore, ScoreVariant
+from decisionaid.domain.content import Attribute, AttributeScore, LastingScore, ScoreVariant
 from decisionaid.domain.session import UNKNOWN_ANSWERS, Profile
 from decisionaid.loader.problems import Problem
 
@@ -62,6 +62,8 @@ def rubric_problems(files: ContentFiles) -> list[Problem]:
                     # A score worded for some people follows the same rubric (review R5-14).
                     for j, variant in enumerate(score.variants):
                         problems += _score(attribute, variant, w, attr_id, ("variants", j))
+                    if score.while_used is not None:
+                        problems += _lasting(attribute, score.while_used, w, attr_id)
                 for j, variant in enumerate(score.variants):
                     for field, answers in variant.when.items():
                         problems += _answers(field, answers, w, j, ("attributes", attr_id, "variants"))
@@ -137,7 +139,7 @@ def _rubrics(attributes: list[Attribute], w: LoadedFile, source_ids: set[str]) -
 
 def _score(
     attribute: Attribute,
-    score: AttributeScore | ScoreVariant,
+    score: AttributeScore | ScoreVariant | LastingScore,
     w: LoadedFile,
     attr_id: str,
     at: tuple[str | int, ...] = (),
@@ -170,6 +172,12 @@ def _score(
                 )
             )
     return problems
+
+
+def _lasting(attribute: Attribute, kept: LastingScore, w: LoadedFile, attr_id: str) -> list[Problem]:
+    """What staying on an option asks (reviews M4-6, M4-13) is a score like any other:
+    on the rubric's levels, with its range."""
+    return _score(attribute, kept, w, attr_id, ("while_used",))
 
 
 def _answers(

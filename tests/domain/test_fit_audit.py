@@ -32,6 +32,7 @@ from tests.domain.fit_audit import (
     table,
     witnesses,
 )
+from tests.domain.fit_audit_low_end import low_end_audit
 from tests.domain.fit_factories import shipped
 from tests.domain.old_model import with_stay_scored
 
@@ -46,10 +47,14 @@ MAX_CLOSE = 0.5
 OPEN_AT_LEAST = 3
 """The cap is a check on the model's structure, so it applies where at least this many
 options are open: scored, and not matched or beaten on every feature by another. With
-two or fewer open (an inhibitor now: factor and gene therapy ruled out, Alhemo matched by
-Hemlibra, Hympavzi set apart), a high share shows how few options the person has; the fit
-says so in words (`summary.fit.few_open`) and the model card names the case (review M4-1:
-the exemption was a list of case labels, which any future breach in them would pass)."""
+two or fewer open (an inhibitor now: factor and gene therapy ruled out, Hympavzi set
+apart, and Alhemo matched by Hemlibra on the central scores), a high share shows how few
+options the person has; the fit says so in words (`summary.fit.few_open`) and the model
+card names the case with its share and why (review M4-1: the exemption was a list of case
+labels, which any future breach in them would pass). Both bleed scores there are read on
+one footing: Alhemo's from its inhibitor trial, Hemlibra's pooled figure with its range
+one level lower for him; the card also prints the case with that figure at its low end
+(`fit_audit_low_end`), where Alhemo can come first."""
 
 
 @cache
@@ -183,3 +188,12 @@ def test_the_model_card_prints_the_audit_table_and_the_people_this_content_gives
     about = (locations.locale_root("en") / "about.md").read_text(encoding="utf-8")
     assert people_list() in about, "about.md does not list the people the audit walks:\n" + people_list()
     assert table(shipped_audit()) in about, _report(["about.md does not hold this audit table"])
+
+
+def test_the_model_card_prints_the_inhibitor_case_with_pooled_bleed_figures_at_their_low_end():
+    # Review M4-1: how much of the inhibitor case's share rests on Hemlibra's pooled bleed
+    # figure, whose result for people with inhibitors alone could not be read.
+    about = (locations.locale_root("en") / "about.md").read_text(encoding="utf-8")
+    low_end = low_end_audit(shipped())
+    assert low_end and all(not r.dominated for r in low_end), "Alhemo is reachable at the low end"
+    assert table(low_end) in about, "about.md does not hold the low-end table:\n" + table(low_end)

@@ -193,10 +193,14 @@ def test_hemlibras_birth_control_counts_for_a_woman_with_hemophilia_a():
     assert her["emicizumab"].score == 0.25 and "6 months after the last" in her["emicizumab"].reason
 
 
-def test_what_she_uses_now_still_asks_nothing_new():
+def test_what_she_uses_now_asks_nothing_new_but_a_limit_that_lasts_while_she_uses_it():
+    # Review M4-6 changed this: the birth control Hympavzi asks of her lasts while she is
+    # on it, so staying keeps it (tests/domain/test_lasting_limits.py); factor asks nothing.
     content = shipped()
+    on_factor = fit_options(content, _woman_b(current_treatment="factor9-extended", region=None))[2]
+    assert on_factor is not None and on_factor.attributes["first_year"].score == 1.0
     on_it = fit_options(content, _woman_b(current_treatment="marstacimab", region=None))[2]
-    assert on_it is not None and on_it.attributes["first_year"].score == 1.0
+    assert on_it is not None and on_it.attributes["first_year"].score == 0.25
 
 
 def test_every_score_for_women_is_a_level_of_its_rubric_with_a_known_source():

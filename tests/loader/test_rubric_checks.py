@@ -84,6 +84,17 @@ def test_the_shipped_content_scores_every_product_on_a_rubric_level_with_a_range
             assert {score.score, score.low, score.high} <= levels, (option.id, attribute.id)
 
 
+def test_what_staying_on_an_option_asks_follows_the_rubric(content_copy):
+    """Reviews M4-6, M4-13: what staying asks (`while_used`) is a score like any other."""
+    lines = [line.split("/content/en/")[-1] for line in problems_in(content_copy("lasting-score-off-rubric"))]
+    assert lines == [
+        "options/alpha.md:23 attributes.burden.while_used.score: 0.4 is not a level of the 'burden' "
+        "rubric (0, 0.3, 1)",
+        "options/alpha.md:25 attributes.burden.while_used.high: 0.4 is not a level of the 'burden' "
+        "rubric (0, 0.3, 1)",
+    ]
+
+
 def test_a_score_worded_for_some_people_follows_the_same_rubric(content_copy):
     """Review R5-14: a score variant (Alhemo's with an inhibitor now) is held to the
     attribute's rubric like the general score."""
