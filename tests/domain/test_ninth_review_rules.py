@@ -73,3 +73,37 @@ def test_the_long_acting_factor_ix_inhibitor_row_and_picture_are_from_alprolix_o
     array = next(a for a in content.figures.icon_arrays if a.id == row.icon_array)
     assert "116" in array.denominator and "byond-2017" in array.sources
     assert "rixfp-2016" not in array.sources
+
+
+@pytest.mark.parametrize("option_id", ["factor8-extended", "factor9-extended"])
+def test_no_factor_card_bar_on_the_gauge_rests_on_a_news_source(content, option_id):
+    """R9-4: the long-acting factor VIII bar's 4% came from a news brief about children and was
+    drawn as "measured in a trial"; a picture a patient compares with gene therapy must not."""
+    level = content.option(option_id).factor_level
+    assert level is not None
+    assert all(content.sources[s].kind != "news" for s in level.sources)
+    assert "news" not in level.note.lower()
+
+
+def test_the_long_acting_factor_viii_bar_is_the_trough_elocta_was_dosed_to_and_says_so(content):
+    """R9-4: Elocta's main trial set doses to aim for a low point of 1% to 3% (ASH 2015 abstract
+    of A-LONG and ASPIRE); its leaflet gives no level. So the bar is that aim, drawn as an aim,
+    and the weekly product's levels are named as that product's in the note."""
+    level = content.option("factor8-extended").factor_level
+    assert (level.low, level.high) == (1, 3)
+    assert "along-aspire-2015" in level.sources
+    gauge = next(g for g in content.figures.gauge if g.option == "factor8-extended")
+    assert gauge.kind == "aim"
+    assert "efanesoctocog alfa" in level.note
+
+
+def test_the_long_acting_factor_viii_card_says_what_its_trial_sources_say(content):
+    """R9-6: the body quoted news ("in or near the normal range"; the abstract says above 40%),
+    a harm called a 159-person trial "small", a benefit said "the same people" of a comparison
+    whose size we could not read, and the notes said the XTEND-1 abstract was not read."""
+    option = content.option("factor8-extended")
+    assert "normal range" not in option.body.patient
+    assert "above 40%" in option.body.patient
+    assert not any("small" in h.text for h in option.harms)
+    assert not any("The same people" in b.text for b in option.benefits)
+    assert "was not read, so the numbers are attributed to news" not in (option.body.clinician or "")
