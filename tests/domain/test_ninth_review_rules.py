@@ -107,3 +107,25 @@ def test_the_long_acting_factor_viii_card_says_what_its_trial_sources_say(conten
     assert not any("small" in h.text for h in option.harms)
     assert not any("The same people" in b.text for b in option.benefits)
     assert "was not read, so the numbers are attributed to news" not in (option.body.clinician or "")
+
+
+@pytest.mark.parametrize(
+    ("option_id", "kind", "words"),
+    [("factor9-extended", "B", "inhibitor before"), ("factor8-standard", "A", "inhibitors before")],
+)
+def test_the_grid_gives_a_man_who_had_an_inhibitor_the_caveat_beside_the_rate(
+    content, option_id, kind, words
+):
+    """R9-3: the grid's harm cell was the whole picture for a man on Alprolix, and it gave
+    "none of ..." without the leaflet's warning after a past inhibitor."""
+    from decisionaid.domain.option_grid import option_grid
+
+    profile = Profile(hemophilia_type=kind, severity="severe", inhibitors="past", current_treatment=option_id)
+    grid = option_grid(content, Session(profile=profile))
+    column = [c.option_id for c in grid.columns].index(option_id)
+    harms = next(r for r in grid.rows if r.question == content.text("grid.row.harms"))
+    assert words in harms.cells[column].text
+    # A man who never had one reads the rate without it, as before.
+    never = option_grid(content, Session(profile=profile.model_copy(update={"inhibitors": "never"})))
+    harms = next(r for r in never.rows if r.question == content.text("grid.row.harms"))
+    assert words not in harms.cells[column].text
