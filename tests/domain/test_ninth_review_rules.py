@@ -129,3 +129,27 @@ def test_the_grid_gives_a_man_who_had_an_inhibitor_the_caveat_beside_the_rate(
     never = option_grid(content, Session(profile=profile.model_copy(update={"inhibitors": "never"})))
     harms = next(r for r in never.rows if r.question == content.text("grid.row.harms"))
     assert words not in harms.cells[column].text
+
+
+def test_the_trials_that_took_factor_ix_up_to_2_percent_say_so(content):
+    """R9-11: B-LONG and BASIS took people with factor IX of 2% or less (severe or moderately
+    severe), not only severe; a reader at 1% to 2% should see that he was among them."""
+    blong = next(b for b in content.outcomes_for("factor9-extended").bleeds if "B-LONG" in b.study)
+    assert "2% or less" in blong.who
+    assert "2% or less" in content.option("factor9-extended").attributes["bleed_protection"].reason
+    basis = content.outcomes_for("factor-on-demand").bleeds[0]
+    assert "severe hemophilia A or B" not in basis.who
+    assert "2% or less" in basis.who
+
+
+def test_a_comparison_with_another_small_group_steps_the_certainty_down(content):
+    """R9-8: A-LONG's change rests on an on-demand group of 23 people, so the rule (fewer than
+    50 counted: one step down) gives very low, as for B-LONG; the smaller group counts."""
+    from decisionaid.domain.outcomes import certainty_level
+
+    assert certainty_level("external_groups", 118, True, comparator_people=23) == "very_low"
+    assert certainty_level("external_groups", 118, True, comparator_people=60) == "low"
+    along = next(b for b in content.outcomes_for("factor8-extended").bleeds if "A-LONG" in b.study)
+    assert along.comparator_people == 23
+    assert along.certainty.level == along.rule_level == "very_low"
+    assert "23" in along.certainty.why
