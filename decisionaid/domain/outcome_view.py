@@ -143,7 +143,8 @@ def _change(content: Content, row: BleedOutcome) -> str:
     if row.comparator == "none":
         return t("outcomes.change.none")
     if row.relative_fewer is None:
-        return t("outcomes.not_reported")
+        # Review R9-7: for groups not drawn by chance the change is left out on purpose.
+        return t("outcomes.change.not_fair" if row.design == "external_groups" else "outcomes.not_reported")
     key = "outcomes.change.fewer" if row.relative_fewer >= 0 else "outcomes.change.more"
     words = t(key, percent=abs(row.relative_fewer))
     if row.relative_by == "our_arithmetic":

@@ -153,3 +153,16 @@ def test_a_comparison_with_another_small_group_steps_the_certainty_down(content)
     assert along.comparator_people == 23
     assert along.certainty.level == along.rule_level == "very_low"
     assert "23" in along.certainty.why
+
+
+def test_a_change_not_worked_out_for_groups_not_drawn_by_chance_says_so_and_names_the_group(content):
+    """R9-7: "not reported in a source we could read" implied missing data where the change
+    was left out on purpose; and B-LONG's row had no group name beside HOPE-B's."""
+    from decisionaid.domain.outcome_view import bleed_view
+
+    for option_id in ("factor8-extended", "factor9-extended"):
+        row = next(b for b in content.outcomes_for(option_id).bleeds if b.design == "external_groups")
+        change = dict((line.label, line.value) for line in bleed_view(content, row).lines)
+        assert change[content.text("outcomes.row.change")] == content.text("outcomes.change.not_fair")
+    blong = next(b for b in content.outcomes_for("factor9-extended").bleeds if "B-LONG" in b.study)
+    assert blong.group
