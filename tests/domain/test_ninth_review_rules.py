@@ -166,3 +166,12 @@ def test_a_change_not_worked_out_for_groups_not_drawn_by_chance_says_so_and_name
         assert change[content.text("outcomes.row.change")] == content.text("outcomes.change.not_fair")
     blong = next(b for b in content.outcomes_for("factor9-extended").bleeds if "B-LONG" in b.study)
     assert blong.group
+
+
+def test_the_advate_row_says_how_many_were_in_each_randomised_group(content):
+    """R9-9: the card's centre (1.0 a year every other day) is from 32 people, not the 66 the
+    text implied; the Cochrane review's study table gives 32 and 34."""
+    row = next(b for b in content.outcomes_for("factor8-standard").bleeds if "Advate" in b.study)
+    assert "32" in row.note and "34" in row.note
+    assert "cochrane-prophylaxis-2021" in row.sources
+    assert content.sources["cochrane-prophylaxis-2021"].kind == "systematic-review"
