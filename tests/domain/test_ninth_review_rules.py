@@ -175,3 +175,13 @@ def test_the_advate_row_says_how_many_were_in_each_randomised_group(content):
     assert "32" in row.note and "34" in row.note
     assert "cochrane-prophylaxis-2021" in row.sources
     assert content.sources["cochrane-prophylaxis-2021"].kind == "systematic-review"
+
+
+def test_module_05_gives_the_bleed_results_of_the_factor_products_the_cards_score(content):
+    """R9-12 (and R7-8): the module quoted only the best-case factor results (weekly
+    efanesoctocog, Idelvion) and none of the products the cards are scored on."""
+    module = next(m for m in content.modules if m.id == "other-options")
+    factor = module.body.patient.split("### Emicizumab")[0]
+    for product, middle in (("Advate", "about 1 bleed"), ("Elocta", "1.6"), ("Alprolix", "about 3")):
+        assert product in factor and middle in factor
+    assert "middle value" in factor
