@@ -649,6 +649,14 @@ class IconArray(StrictModel):
     time_frame: Text
     sources: list[SourceId] = Field(min_length=1)
     note: Text | None = None
+    left_out_for: list[Literal["now", "none"]] = Field(default_factory=list)
+    """The inhibitor groups ("now", "none") not shown this picture: one of everyone in the
+    trials would stand in for a group whose own, higher, rate no source we read gives
+    (review R9-2: Hemlibra's clot picture and a man who may be given aPCC)."""
+
+    def shown_to(self, group: str | None) -> bool:
+        """Whether a person of this inhibitor group (None: not known) is shown the picture."""
+        return group is None or group not in self.left_out_for
 
     @field_validator("groups")
     @classmethod

@@ -390,9 +390,11 @@ def icon_array_view(content: Content, array: IconArray) -> IconArrayView:
     )
 
 
-def icon_arrays_for(content: Content, option_id: str) -> list[IconArrayView]:
-    """The pictures of 100 people that belong to this option, in the order of figures.yaml."""
-    return [icon_array_view(content, a) for a in content.figures.icon_arrays if a.option == option_id]
+def icon_arrays_for(content: Content, option_id: str, group: str | None = None) -> list[IconArrayView]:
+    """The pictures of 100 people that belong to this option, in the order of figures.yaml,
+    less those left out for the person's inhibitor `group` (None: not known)."""
+    arrays = content.figures.icon_arrays
+    return [icon_array_view(content, a) for a in arrays if a.option == option_id and a.shown_to(group)]
 
 
 def durability_icon_arrays(content: Content) -> list[IconArrayView]:

@@ -208,13 +208,16 @@ def _harms(content: Content, option: Option, profile: Profile) -> GridCell:
         return _not_known(content)
     # The harms about people like the reader first (review M4-4), then the first few.
     shown = harms_in_order(table.harms, inhibitor_group(profile.inhibitors))[:HARMS_SHOWN]
-    words = " ".join(_harm_words(content, h) for h in shown)
+    past = profile.inhibitors == "past"
+    words = " ".join(_harm_words(content, h, past) for h in shown)
     return GridCell(words, tuple(dict.fromkeys(s for h in shown for s in h.sources)))
 
 
-def _harm_words(content: Content, harm: HarmOutcome) -> str:
+def _harm_words(content: Content, harm: HarmOutcome, past: bool = False) -> str:
     """A harm in one sentence: how many and over what time; where no source gives how many,
-    what the source does say (the row's note), so the cell is never a bare "not reported"."""
+    what the source does say (the row's note), so the cell is never a bare "not reported".
+    A man who had an inhibitor (`past`) also reads the note of a row about people without
+    one now: it says what the leaflet says of a past inhibitor (reviews R8-2, R9-3)."""
     often = how_often(content, harm)
     if harm.time_frame == often:  # "not reported" twice reads as a slip
         words = content.text("grid.harm.untimed", harm=harm.harm, how_often=often, who=harm.who)
@@ -222,7 +225,8 @@ def _harm_words(content: Content, harm: HarmOutcome) -> str:
         words = content.text(
             "grid.harm", harm=harm.harm, how_often=often, time_frame=harm.time_frame, who=harm.who
         )
-    return f"{words} {harm.note}" if harm.not_reported and harm.note else words
+    noted = harm.not_reported or (past and harm.inhibitors == "none")
+    return f"{words} {harm.note}" if noted and harm.note else words
 
 
 def _reason(content: Content, option: Option, attribute: str) -> GridCell:

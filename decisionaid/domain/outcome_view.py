@@ -146,7 +146,8 @@ def _change(content: Content, row: BleedOutcome) -> str:
     if row.comparator == "none":
         return t("outcomes.change.none")
     if row.relative_fewer is None:
-        return t("outcomes.not_reported")
+        # Review R9-7: for groups not drawn by chance the change is left out on purpose.
+        return t("outcomes.change.not_fair" if row.design == "external_groups" else "outcomes.not_reported")
     key = "outcomes.change.fewer" if row.relative_fewer >= 0 else "outcomes.change.more"
     words = t(key, percent=abs(row.relative_fewer))
     if row.relative_by == "our_arithmetic":
@@ -209,8 +210,9 @@ def how_often(content: Content, harm: HarmOutcome) -> str:
     return t("outcomes.not_reported")
 
 
-def harm_view(content: Content, harm: HarmOutcome) -> HarmView:
-    """One harm: how many (a count, a label's words, or not reported), of whom, over what time."""
+def harm_view(content: Content, harm: HarmOutcome, group: InhibitorGroup | None = None) -> HarmView:
+    """One harm: how many (a count, a label's words, or not reported), of whom, over what time;
+    its picture only if it is shown to the reader's inhibitor `group` (review R9-2)."""
     t = content.text
     value = t(
         "outcomes.harm_words",
@@ -220,7 +222,11 @@ def harm_view(content: Content, harm: HarmOutcome) -> HarmView:
     )
     if harm.note:
         value = f"{value} {harm.note}"
-    return HarmView(harm.harm, value, harm.icon_array)
+    arrays = {a.id: a for a in content.figures.icon_arrays}
+    picture = harm.icon_array
+    if picture in arrays and not arrays[picture].shown_to(group):
+        picture = None
+    return HarmView(harm.harm, value, picture)
 
 
 def outcome_view(
@@ -246,7 +252,7 @@ def outcome_view(
         option_id=option.id,
         name=option.name,
         bleeds=tuple(bleed_view(content, b) for b in bleeds),
-        harms=tuple(harm_view(content, h) for h in harms_in_order(table.harms, group)),
+        harms=tuple(harm_view(content, h, group) for h in harms_in_order(table.harms, group)),
         sources=tuple(dict.fromkeys(short_citation(content.sources[s]) for s in cited)),
     )
 

@@ -43,15 +43,22 @@ SMALL_STUDY = 50
 """Fewer people than this (or a count not reported) lowers certainty by one step."""
 
 
-def certainty_level(design: Design, people: int | None, same_product: bool) -> CertaintyLevel:
+def certainty_level(
+    design: Design, people: int | None, same_product: bool, comparator_people: int | None = None
+) -> CertaintyLevel:
     """The certainty of a bleed outcome under the rule written in about.md.
 
     A fair-draw (randomised) trial starts at moderate; any other design starts at low.
     One step down for a small study (fewer than SMALL_STUDY people, or a number we
     could not read) and one for numbers from another product than the card's.
+    Compared with other people not drawn by chance (`external_groups`) whose number we
+    read, the smaller of the two groups is what was counted (review R9-8: A-LONG's
+    on-demand group of 23).
     No outcome here reaches "high": that needs several fair-draw trials that agree.
     """
     start = 1 if design == "randomised" else 2
+    if design == "external_groups" and people is not None and comparator_people is not None:
+        people = min(people, comparator_people)
     steps = (people is None or people < SMALL_STUDY) + (not same_product)
     return CERTAINTY_ORDER[min(start + steps, len(CERTAINTY_ORDER) - 1)]
 
@@ -96,6 +103,9 @@ class BleedOutcome(_Strict):
     """Who was counted, in words: "54 men with hemophilia B"."""
     people: int | None = Field(default=None, ge=1)
     """How many were counted on the option; None when no source we read says."""
+    comparator_people: int | None = Field(default=None, ge=1)
+    """How many were in the group compared with, when it is other people not drawn by chance
+    (`external_groups`); None when no source we read says. The rule counts the smaller group."""
     time_window: _Text
     relative_fewer: int | None = Field(default=None, ge=-1000, le=100)
     """Percent fewer bleeds (as counted) than the comparator, a whole number (negative: more)."""
@@ -127,7 +137,7 @@ class BleedOutcome(_Strict):
     @property
     def rule_level(self) -> CertaintyLevel:
         """The certainty level the written rule gives this row."""
-        return certainty_level(self.design, self.people, self.same_product)
+        return certainty_level(self.design, self.people, self.same_product, self.comparator_people)
 
 
 class HarmOutcome(_Strict):

@@ -306,6 +306,7 @@ OUTCOME_KEYS: dict[str, frozenset[str]] = {
     "outcomes.change.more": frozenset({"percent"}),
     "outcomes.change.ours": frozenset(),
     "outcomes.change.none": frozenset(),
+    "outcomes.change.not_fair": frozenset(),
     "outcomes.study_words": frozenset({"study", "who", "time_window"}),
     "outcomes.certainty_words": frozenset({"level", "why"}),
     "outcomes.count": frozenset({"count", "people", "natural"}),

@@ -91,3 +91,18 @@ async def test_an_option_card_not_for_the_person_says_so_under_its_name_with_why
         t for c in app.controls(app.semantics("option-emicizumab")) for t in [getattr(c, "value", None)] if t
     ]
     assert not any(str(t).startswith(f"{words}:") for t in own)
+
+
+async def test_the_hemlibra_card_leaves_out_the_all_trial_clot_picture_for_a_man_with_an_inhibitor_now(
+    shipped_content, tmp_path
+):
+    """Review R9-2: for a man who may be given aPCC, the 1 in 100 over everyone would be his
+    only picture of that risk; a man without an inhibitor still sees it."""
+    now = tmp_path / "now"
+    SessionStore(now).save(Session(profile=Profile(hemophilia_type="A", inhibitors="now")))
+    app = await start_app(make_app(shipped_content, now), route="/options")
+    assert "icons-emicizumab-tma-clots" not in app.identifiers()
+    never = tmp_path / "never"
+    SessionStore(never).save(Session(profile=Profile(hemophilia_type="A", inhibitors="never")))
+    app = await start_app(make_app(shipped_content, never), route="/options")
+    assert "icons-emicizumab-tma-clots" in app.identifiers()

@@ -13,6 +13,7 @@ from decisionaid.domain.figures import (
     icon_caption,
     icon_group_line,
 )
+from decisionaid.domain.outcomes import inhibitor_group
 from decisionaid.domain.references import CITATION, citation_line, number_citations
 from decisionaid.domain.tailoring import FlagNote, flag_notes, notes_for_option
 from decisionaid.gui.controls import Fold, heading, opened, paragraph, text_node
@@ -145,6 +146,7 @@ def option_card(
     """Everything a person needs to picture one option, numbers with their meaning; for an
     option not scored for this person, why, under its name (as the fit page says it)."""
     cited = CardCitations(state, option)
+    group = inhibitor_group(state.session.profile.inhibitors)  # review R9-2: pictures by group
     facts = [
         f"{state.t('options.given')}: {option.given}",
         f"{state.t('options.how_often')}: {option.how_often}",
@@ -180,7 +182,7 @@ def option_card(
                         *status,
                         *(text_node(f) for f in facts),
                         outcome_section(state, option),
-                        *icon_figures(state, icon_arrays_for(state.content, option.id), level=3),
+                        *icon_figures(state, icon_arrays_for(state.content, option.id, group), level=3),
                         *(note_box(state, n) for n in notes),
                         more_fold(state, option, cited),
                         OptionBody(option),
