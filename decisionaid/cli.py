@@ -7,7 +7,7 @@ import datetime as dt
 import ipaddress
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from decisionaid import __version__, locations
@@ -267,8 +267,6 @@ def run_app(args: argparse.Namespace) -> int:
     """Open the desktop window, or serve the app on the loopback address."""
     import flet as ft
 
-    from decisionaid.gui.app import make_app, preload_views
-
     in_browser = args.web or not has_display()
     if not in_browser and not args.allow_desktop_download:
         from decisionaid.gui.desktop import desktop_client_available
@@ -283,14 +281,19 @@ def run_app(args: argparse.Namespace) -> int:
             )
             in_browser = True
     shared = in_browser and not is_loopback(args.host)
-    main = make_app(
-        args.content or locations.locale_root(),
-        args.data_dir or locations.data_dir(),
-        keep_on_device=not shared,
-    )
+
+    def build() -> Callable[[ft.Page], None]:
+        from decisionaid.gui.app import make_app
+
+        return make_app(
+            args.content or locations.locale_root(),
+            args.data_dir or locations.data_dir(),
+            keep_on_device=not shared,
+        )
+
     assets = str(locations.assets_dir())
     if not in_browser:
-        ft.run(main, view=ft.AppView.FLET_APP, assets_dir=assets)
+        ft.run(build(), view=ft.AppView.FLET_APP, assets_dir=assets)
         return 0
     if not is_loopback(args.host):
         print(
@@ -298,17 +301,27 @@ def run_app(args: argparse.Namespace) -> int:
             "Each browser session keeps its answers in memory only; nothing is saved on this computer.",
             file=sys.stderr,
         )
+    from decisionaid.gui.later import LaterApp
     from decisionaid.gui.server import serve
+
+    later = LaterApp(build)
+
+    def warm_up() -> None:
+        """At the first page load: build the app, then import what its pages will need."""
+        later.wait()
+        from decisionaid.gui.app import preload_views
+
+        preload_views()
 
     os.environ["FLET_WEB_NO_CDN"] = "1"
     serve(
-        main,
+        later.main,
         host=args.host,
         port=args.port,
         assets_dir=assets,
         open_browser=has_display(),
         announce=lambda url: print(f"decisionaid is running at {url}  (Ctrl+C to stop)", flush=True),
-        warm_up=preload_views,
+        warm_up=warm_up,
     )
     return 0
 

@@ -127,6 +127,7 @@ def recorded_run(monkeypatch, content_copy, tmp_path):
     def serve(main, **kwargs):
         calls.append({"web": True, **kwargs})
         kwargs["announce"](server.Guard(kwargs["host"], kwargs["port"]).url())
+        kwargs["warm_up"]()  # as the server does at the first page load: the app is built
 
     monkeypatch.setattr(server, "serve", serve)
     monkeypatch.delenv("DISPLAY", raising=False)
