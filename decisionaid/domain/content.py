@@ -377,12 +377,27 @@ class Attribute(StrictModel):
     rubric: Rubric | None = None
 
 
+class LimitCrossing(StrictModel):
+    """Options that cross a limit only for the people `when` names (review M5-2): Hemlibra
+    and Hympavzi ask a woman who could become pregnant for birth control while she uses
+    them and for months after, so they cross "I could not put off having a child" for her,
+    not for a man. `when` works as in `NotFor`: every key must match, and "not sure" or no
+    answer never does (she reads the care-team note instead)."""
+
+    when: dict[ProfileField, list[Text]] = Field(min_length=1)
+    options: list[Id] = Field(min_length=1)
+    sources: list[SourceId] = Field(min_length=1)
+    """The labels that say what these options ask of these people."""
+
+
 class HardLimit(StrictModel):
-    """A line a person may say he will not cross, and the options that cross it."""
+    """A line a person may say he will not cross, and the options that cross it: for
+    everyone (`crossed_by`), and for some people only (`crossed_by_when`)."""
 
     id: Id
     statement: Text
     crossed_by: list[Id] = Field(min_length=1)
+    crossed_by_when: list[LimitCrossing] = Field(default_factory=list)
     reason: Text
     sources: list[SourceId] = Field(min_length=1)
 

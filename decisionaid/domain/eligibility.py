@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from decisionaid.domain.content import AttributeScore, Content, NotFor, Option, licence_in
+from decisionaid.domain.content import AttributeScore, Content, HardLimit, NotFor, Option, licence_in
 from decisionaid.domain.session import UNKNOWN_ANSWERS, Profile
 
 Standing = Literal["scored", "withdrawn", "not_for_you", "not_licensed", "current_unknown", "type_unknown"]
@@ -102,6 +102,15 @@ def answers_match(when: Mapping[str, Sequence[str]], profile: Profile) -> bool:
         if answer is None or answer in UNKNOWN_ANSWERS or answer not in allowed:
             return False
     return True
+
+
+def crosses(limit: HardLimit, option_id: str, profile: Profile) -> bool:
+    """Whether this option crosses this limit for this person: it is in the limit's
+    `crossed_by`, or in a `crossed_by_when` whose answers match his (review M5-2), by the
+    same rule as licence rules (`answers_match`)."""
+    return option_id in limit.crossed_by or any(
+        option_id in c.options and answers_match(c.when, profile) for c in limit.crossed_by_when
+    )
 
 
 def current_product(content: Content, profile: Profile) -> Option | None:

@@ -34,7 +34,7 @@ from operator import mul
 from typing import Literal
 
 from decisionaid.domain.content import Content, Option, in_shown_order
-from decisionaid.domain.eligibility import Apart, Standing, standing
+from decisionaid.domain.eligibility import Apart, Standing, crosses, standing
 from decisionaid.domain.fit_options import fit_options
 from decisionaid.domain.fit_overlaps import close_call, dominated, overlapping
 from decisionaid.domain.fit_ranges import Rubrics, rubrics, score_ends
@@ -383,7 +383,7 @@ def fit(content: Content, session: Session) -> FitResult:
                 high=high,
                 band=band(low, high) if enough else "middle",
                 cells=tuple(cells),
-                limits_crossed=tuple(h.id for h in chosen_limits if option.id in h.crossed_by),
+                limits_crossed=tuple(h.id for h in chosen_limits if crosses(h, option.id, session.profile)),
                 overlaps=overlaps.get(option.id, ()),
                 contrasts=contrasts,
             )

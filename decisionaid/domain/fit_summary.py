@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from decisionaid.domain.content import Content, Option, licence_in
-from decisionaid.domain.eligibility import Apart
+from decisionaid.domain.eligibility import Apart, crosses
 from decisionaid.domain.fit import MATTER_AT_LEAST, Cell, Contrast, FitResult, OptionFit, fit, weights
 from decisionaid.domain.references import strip_citations
 from decisionaid.domain.session import Session
@@ -282,7 +282,7 @@ def _apart_line(content: Content, session: Session, apart: Apart, notes: list[Fl
     crossed = [
         h.statement
         for h in content.hard_limits
-        if h.id in session.hard_limits and apart.option_id in h.crossed_by
+        if h.id in session.hard_limits and crosses(h, apart.option_id, session.profile)
     ]
     return ApartLine(
         option_id=apart.option_id,

@@ -85,6 +85,7 @@ LABEL_KEYS = (
     "uses_now",
     "priority_column",
     "grid_title",
+    "grid_key",
     "bands_title",
     "apart_title",
     "details_title",

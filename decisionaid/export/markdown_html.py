@@ -108,7 +108,8 @@ def _fit_lines(summary: DiscussionSummary) -> list[str]:
         ]
         out += [f"| {_option_title(summary, f)} | {_band_words(summary, f)} |" for f in summary.fits]
         if summary.grid_priorities:
-            out += ["", f"### {lab['grid_title']}", ""]
+            # What good, mixed and poor are measured against (review M5-1), as the screen says.
+            out += ["", f"### {lab['grid_title']}", "", fixed_words(summary, "grid_key"), ""]
             out.append(
                 "| "
                 + " | ".join([lab["priority_column"], *(_column_title(summary, f) for f in summary.fits)])

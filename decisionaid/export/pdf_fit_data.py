@@ -118,6 +118,8 @@ def _grid(summary: DiscussionSummary, clean: Cleaner) -> Data:
         rows.append({"priority": clean(priority), "cells": cells})
     return {
         "title": clean(fixed_words(summary, "grid_title")),
+        # What good, mixed and poor are measured against (review M5-1), as the screen says.
+        "key": clean(fixed_words(summary, "grid_key")),
         "corner": clean(fixed_words(summary, "priority_column")),
         "columns": [
             {"name": clean(_option_name(summary, line)), "crosses": crosses if line.limits_crossed else None}

@@ -24,6 +24,10 @@ LABELS: dict[str, str] = {
     "uses_now": "What you use now",
     "priority_column": "Your priority",
     "grid_title": "How each option lines up with your priorities",
+    "grid_key": (
+        "Each row is one of your priorities. Each cell says if the option is good, mixed or poor on it,"
+        " compared with the options shown here, not on its own."
+    ),
     "bands_title": "How closely each option fits",
     "apart_title": "Options not scored for you",
     "details_title": "Why each option lines up as it does",

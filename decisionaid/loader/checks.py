@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING
 
 from decisionaid.domain.content import STATEMENT_FIELDS, Figures, Licence, Option, Statement
 from decisionaid.domain.ui_keys import required_ui_keys
-from decisionaid.loader import flag_checks, glossary_checks, grade_checks, outcome_checks, rubric_checks
+from decisionaid.loader import (
+    flag_checks,
+    glossary_checks,
+    grade_checks,
+    limit_checks,
+    outcome_checks,
+    rubric_checks,
+)
 from decisionaid.loader.grade_checks import MAX_READING_GRADE
 from decisionaid.loader.problems import Problem
 from decisionaid.loader.readability import cited_ids
@@ -43,6 +50,7 @@ def cross_check(files: ContentFiles, reading_grades: bool = True) -> list[Proble
     problems += _ui_strings(files)
     problems += rubric_checks.rubric_problems(files)
     problems += flag_checks.variant_problems(files)
+    problems += limit_checks.crossing_problems(files)
     problems += outcome_checks.outcome_problems(files, reading_grades)
     problems += glossary_checks.glossary_problems(files, reading_grades)
     if reading_grades:
@@ -194,6 +202,10 @@ def _cited(files: ContentFiles) -> Iterable[tuple[LoadedFile, int, str, str]]:
         for i, limit in enumerate(table.hard_limits):
             for s in limit.sources:
                 yield w, w.line_of("hard_limits", i, "sources"), f"hard_limits[{i}].sources", s
+            for j, crossing in enumerate(limit.crossed_by_when):
+                where = f"hard_limits[{i}].crossed_by_when[{j}].sources"
+                for s in crossing.sources:
+                    yield w, w.line_of("hard_limits", i, "crossed_by_when", j, "sources"), where, s
     if files.flags:
         table, w = files.flags
         for i, flag in enumerate(table.flags):

@@ -15,7 +15,7 @@ from typing import Literal, get_args, get_origin
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from decisionaid.domain.content import Content, Option, in_shown_order
+from decisionaid.domain.content import Content, HardLimit, LimitCrossing, Option, in_shown_order
 from decisionaid.domain.eligibility import current_product
 from decisionaid.domain.fit import FitResult, fit
 from decisionaid.domain.session import Profile, Session
@@ -34,7 +34,18 @@ def with_licence_rules(content: Content) -> Content:
     options = [
         o.model_copy(update={"not_for": [*o.not_for, *extra.get(o.kind, [])]}) for o in content.options
     ]
-    return content.model_copy(update={"options": options})
+    # And limits crossed only for some people (review M5-2), on every limit, so that the
+    # limit property is not a check of one fixed list per limit.
+    some = [
+        LimitCrossing(
+            when={"severity": ["moderate", "mild"]}, options=[o.id for o in content.options], sources=["S1"]
+        ),
+        LimitCrossing(when={"sex": ["female"], "region": ["us"]}, options=["emicizumab"], sources=["S1"]),
+    ]
+    limits = [
+        h.model_copy(update={"crossed_by_when": [*h.crossed_by_when, *some]}) for h in content.hard_limits
+    ]
+    return content.model_copy(update={"options": options, "hard_limits": limits})
 
 
 CONTENTS = {"shipped": shipped(), "with rules": with_licence_rules(shipped())}
@@ -153,13 +164,26 @@ def limit_problems(content: Content, session: Session, result: FitResult) -> lis
             now = current_product(content, session.profile)
             crossing = now if now is not None else crossing
         expected = {
-            h.id for h in content.hard_limits if h.id in session.hard_limits and crossing.id in h.crossed_by
+            h.id
+            for h in content.hard_limits
+            if h.id in session.hard_limits and crosses_for(h, crossing.id, session.profile)
         }
         if set(option_fit.limits_crossed) != expected:
             problems.append(
                 f"{option_fit.option_id} marks {option_fit.limits_crossed}, crosses {sorted(expected)}"
             )
     return problems
+
+
+def crosses_for(limit: HardLimit, option_id: str, profile: Profile) -> bool:
+    """Whether the option crosses the limit for this person, written apart from the engine's
+    `crosses` (review M5-2): it crosses it for everyone, or for the people one of the
+    limit's `crossed_by_when` names (every question it names has one of the listed answers;
+    the loader refuses "not sure" there)."""
+    return option_id in limit.crossed_by or any(
+        option_id in c.options and all(getattr(profile, q) in answers for q, answers in c.when.items())
+        for c in limit.crossed_by_when
+    )
 
 
 def ruled_out(option: Option, profile: Profile) -> bool:
@@ -299,3 +323,21 @@ def test_the_apart_check_catches_the_old_model():
 
 def test_the_order_check_catches_the_old_model():
     assert _problems(order_problems, old_fit, ON_FACTOR_IX)
+
+
+def fixed_list_fit(content: Content, session: Session) -> FitResult:
+    """The engine as it was before review M5-2: each limit crossed by one list for everyone."""
+    limits = [h.model_copy(update={"crossed_by_when": []}) for h in content.hard_limits]
+    return fit(content.model_copy(update={"hard_limits": limits}), session)
+
+
+def test_the_limit_check_catches_an_engine_that_reads_one_fixed_list_per_limit():
+    woman = Session(
+        profile=Profile(
+            hemophilia_type="A", sex="female", pregnancy_possible="yes", current_treatment="emicizumab"
+        ),
+        importance={a: 3 for a in ATTRIBUTES},
+        hard_limits=["wait_for_children"],
+    )
+    assert _problems(limit_problems, fixed_list_fit, woman)
+    assert not _problems(limit_problems, fit, woman)

@@ -79,9 +79,31 @@ def test_hemlibras_clot_reason_for_a_man_with_an_inhibitor_says_the_boxed_warnin
     assert "you have an inhibitor" in score.reason.lower()
     assert "aPCC" in score.reason and "boxed warning" in score.reason
     assert score.source == "fda-hemlibra"
-    assert (score.score, score.lowest, score.highest) == (general.score, general.lowest, general.highest)
+    # The central score is the label's level; since review M5-7 its range reaches a level
+    # lower for him (the next test), and the reason says why.
+    assert (score.score, score.highest) == (general.score, general.highest)
+    assert "one level lower" in score.reason
     # Without an inhibitor he reads who aPCC is for.
     assert "inhibitor" in general.reason
+
+
+WITH_ANOTHER_MEDICINE = "a warning when used with another medicine"
+"""The clot rubric's level whose warning needs another medicine (attributes.yaml)."""
+
+
+@pytest.mark.parametrize("profile", WITH_AN_INHIBITOR_NOW, ids=lambda p: f"{p.hemophilia_type}-{p.region}")
+def test_with_an_inhibitor_now_a_clot_warning_about_another_medicine_reaches_a_level_below(content, profile):
+    # Review M5-7, the symmetry of M4-1 on clots: a warning "when used with another
+    # medicine" is likely to apply to him when that medicine (aPCC) is given to his group,
+    # so the score's range reaches one level lower for him, never the same point as for all.
+    rubric = next(a for a in content.attributes if a.id == "clot_risk").rubric
+    level = next(lv.score for lv in rubric.levels if lv.short == WITH_ANOTHER_MEDICINE)
+    options, _, _ = fit_options(content, profile)
+    at_level = [o for o in options if o.attributes["clot_risk"].score == level]
+    for option in at_level:
+        assert option.attributes["clot_risk"].lowest <= level - LEVEL_STEP, option.id
+    if profile.hemophilia_type == "A":
+        assert "emicizumab" in {o.id for o in at_level}
 
 
 # --- M4-10: no licence line where he lives, said on the band ---------------------------

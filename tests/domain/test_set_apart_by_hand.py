@@ -5,7 +5,9 @@ rules (`not_for`) and licence lines in `content/en/options/*.md` and the rules t
 `decisionaid/domain/eligibility.py` states in its docstrings, never by running the
 engine. The property tests check the engine against the rules as the engine reads
 them; these rows check that reading on people whose answers a rule turns on: a rule
-the engine drops, or applies to the wrong people, turns a row red.
+the engine drops, or applies to the wrong people, turns a row red. A few rows also tick a
+hard limit and list the options it marks for them, from attributes.yaml's `crossed_by` and
+`crossed_by_when` (review M5-2: a limit crossed only for a woman who could become pregnant).
 
 The last tests break the content on purpose, rule by rule and answer by answer, and
 check that some row goes red each time (and that each row goes red under some break).
@@ -60,6 +62,12 @@ class Person:
     who: str
     answers: dict[str, str]
     apart: dict[str, str] = field(default_factory=dict)
+    limits: tuple[str, ...] = ()
+    """The hard limits this person ticks."""
+    marked: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Option id -> the limits it crosses for this person, for each scored option that
+    crosses one, written from `crossed_by` and `crossed_by_when` in attributes.yaml
+    (review M5-2)."""
 
     def profile(self) -> Profile:
         return Profile(**self.answers)
@@ -168,6 +176,22 @@ PEOPLE = [
         "30, woman who could become pregnant, severe A, US, on Hemlibra",
         _a(sex="female", pregnancy_possible="yes", region="us", current_treatment="emicizumab"),
         {"roctavian": NOT_FOR},
+    ),
+    # Review M5-2: a woman who could become pregnant ticks "I could not put off having a
+    # child". Her own Hemlibra and Hympavzi ask for birth control while on them and for 6 or
+    # 2 months after, so both cross it for her; Roctavian crosses it but is set apart.
+    Person(
+        "30, woman who could become pregnant, severe A, on Hemlibra, cannot wait for a child",
+        _a(sex="female", pregnancy_possible="yes", current_treatment="emicizumab"),
+        {"roctavian": NOT_FOR},
+        limits=("wait_for_children",),
+        marked={"emicizumab": ("wait_for_children",), "marstacimab": ("wait_for_children",)},
+    ),
+    Person(
+        "man planning a child, severe A, on Hemlibra, cannot wait for a child",
+        _a(plans_for_children="yes", current_treatment="emicizumab"),
+        limits=("wait_for_children",),
+        marked={"roctavian": ("wait_for_children",)},
     ),
     Person(
         "woman planning a child, severe A, pregnancy not answered, on Hemlibra",
@@ -306,15 +330,24 @@ PEOPLE = [
 ]
 
 
-def set_apart(content: Content, person: Person) -> tuple[dict[str, str], set[str]]:
-    """The engine's answer for this person: option id -> standing, and the options scored."""
-    result = fit(content, Session(profile=person.profile(), importance={a.id: 3 for a in content.attributes}))
-    return {a.option_id: a.standing for a in result.apart}, {f.option_id for f in result.fits}
+def set_apart(
+    content: Content, person: Person
+) -> tuple[dict[str, str], set[str], dict[str, tuple[str, ...]]]:
+    """The engine's answer for this person: option id -> standing, the options scored, and
+    option id -> the limits each scored option is marked with (only those marked)."""
+    session = Session(
+        profile=person.profile(),
+        importance={a.id: 3 for a in content.attributes},
+        hard_limits=list(person.limits),
+    )
+    result = fit(content, session)
+    marked = {f.option_id: f.limits_crossed for f in result.fits if f.limits_crossed}
+    return {a.option_id: a.standing for a in result.apart}, {f.option_id for f in result.fits}, marked
 
 
 def wrong_rows(content: Content) -> list[str]:
     """The people of the table for whom the engine, on this content, disagrees with the table."""
-    return [p.who for p in PEOPLE if set_apart(content, p) != (p.apart, p.scored())]
+    return [p.who for p in PEOPLE if set_apart(content, p) != (p.apart, p.scored(), p.marked)]
 
 
 @pytest.mark.parametrize(
@@ -323,9 +356,10 @@ def wrong_rows(content: Content) -> list[str]:
     ids=lambda p: p.who,
 )
 def test_each_person_sees_set_apart_the_options_the_licence_lines_name_and_no_others(person: Person):
-    apart, scored = set_apart(shipped(), person)
+    apart, scored, marked = set_apart(shipped(), person)
     assert apart == person.apart
     assert scored == person.scored()
+    assert marked == person.marked
 
 
 def test_the_table_holds_a_row_for_each_standing_and_each_answer_a_licence_rule_names():
@@ -386,7 +420,16 @@ RULED = sorted(
 """The cards whose licence rules can set them apart: not Beqvez (withdrawn comes first), nor
 "factor only when I bleed" (shown only to the person who uses it, and a rule never takes
 away what he uses now), whose rules no answer can make the fit show."""
+
+
+def limits_for_everyone_only(content: Content) -> Content:
+    """A break: no limit is crossed only for some people (the content before review M5-2)."""
+    limits = [h.model_copy(update={"crossed_by_when": []}) for h in content.hard_limits]
+    return content.model_copy(update={"hard_limits": limits})
+
+
 BREAKS = {
+    "limits crossed the same for everyone": limits_for_everyone_only,
     **{f"never {q}": never(q) for q in QUESTIONS},
     **{f"always {q}": always(q) for q in QUESTIONS},
     **{f"no rules on {o}": without_rules(o) for o in RULED},
