@@ -54,3 +54,13 @@ def test_the_long_acting_factor_ix_bar_is_the_trough_alprolix_was_dosed_to_and_s
     assert gauge.kind == "aim"
     assert "Idelvion" in level.note and "12%" in level.note and "20%" in level.note
     assert "aim, not a measured result" in level.note
+
+
+def test_the_b_yond_denominator_says_we_could_not_check_if_past_inhibitors_could_join(content):
+    """R10-5 (part): "none of 116" is read by a man who had an inhibitor, but the row did not
+    say whether people like him were in the trials. We could read no allowed source on who
+    was left out, so the row and its picture say that, rather than staying silent."""
+    row = next(h for h in content.outcomes_for("factor9-extended").harms if "already treated" in h.harm)
+    assert "could not check whether people who once had an inhibitor could join" in row.who
+    array = next(a for a in content.figures.icon_arrays if a.id == row.icon_array)
+    assert "could not check whether people who once had an inhibitor could join" in array.denominator
