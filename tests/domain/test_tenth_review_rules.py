@@ -64,3 +64,14 @@ def test_the_b_yond_denominator_says_we_could_not_check_if_past_inhibitors_could
     assert "could not check whether people who once had an inhibitor could join" in row.who
     array = next(a for a in content.figures.icon_arrays if a.id == row.icon_array)
     assert "could not check whether people who once had an inhibitor could join" in array.denominator
+
+
+def test_the_gauge_caption_says_factor_bars_are_low_points_and_hemlibra_a_steady_estimate(content):
+    """R10-7 (first review B4): the gauge sets a factor low point (an aim of 1% to 3%) beside
+    Hemlibra's steady estimate and gene therapy's made levels; the caption says each bar
+    measures something different, so a low point is not read as the whole week."""
+    from decisionaid.domain.figures import factor_level_chart
+
+    caption = factor_level_chart(content, None).caption
+    assert "lowest level, just before the next dose" in caption
+    assert "Hemlibra" in caption and "stays about the same" in caption
