@@ -43,8 +43,8 @@ async def test_each_bar_of_the_gauge_says_whether_it_was_measured_in_a_trial_or_
 
 
 async def test_an_aim_on_the_gauge_is_named_an_aim_and_not_a_result(shipped_content, tmp_path):
-    # The shipped content has no aim today (R2-8 removed the one it had); one added with
-    # a source must be drawn as its own kind, never like a trial result.
+    # Both long-acting factor bars are aims since R9-4 and R10-3; the kind is set here too so
+    # the test keeps checking the drawing if the shipped kind changes.
     root = tmp_path / "content"
     shutil.copytree(shipped_content, root)
     figures = yaml.safe_load((root / "figures.yaml").read_text())
@@ -63,7 +63,7 @@ async def test_an_aim_on_the_gauge_is_named_an_aim_and_not_a_result(shipped_cont
     (root / "figures.yaml").write_text(yaml.safe_dump(figures, sort_keys=False, allow_unicode=True))
     app = await open_with_type(root, tmp_path / "data", "B", "/options")
     label = app.semantics("figure-gauge").label
-    assert "Long-acting factor IX (aim of treatment, not a result): 12% to 20%" in label
+    assert "Long-acting factor IX (aim of treatment, not a result): 1% to 3%" in label
     assert "Hemgenix (measured in a trial)" in label
     assert "3% to 5%: A test aim." in label
     shown = texts_under(app, "figure-gauge")
