@@ -60,7 +60,7 @@ def test_hemlibras_bleed_score_for_a_man_with_an_inhibitor_says_the_figure_pools
     assert score.score == general.score  # the central figure is the one read
     assert score.lowest == general.score - LEVEL_STEP
     assert "with and without inhibitors" in score.reason
-    assert "could not read" in score.reason
+    assert "did not read the result of the main trial in adults and teens with inhibitors" in score.reason
 
 
 @pytest.mark.parametrize("inhibitors", ["never", "past", "not_sure", None])
