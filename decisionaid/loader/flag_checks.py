@@ -8,6 +8,7 @@ type), so both are reported. Its sources are checked with every other citation
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from decisionaid.domain.session import UNKNOWN_ANSWERS
@@ -18,6 +19,21 @@ if TYPE_CHECKING:
     from decisionaid.loader.load import ContentFiles
 
 
+def answer_problems(when: Mapping[str, Sequence[str]], unknown: str) -> Iterator[tuple[str, str]]:
+    """(field, message) for each answer in a `when` that no one can give, or that is "not
+    sure" (`unknown` says what such an answer does instead)."""
+    for field, answers in when.items():
+        possible = profile_answers(field) - UNKNOWN_ANSWERS
+        for answer in answers:
+            if answer in UNKNOWN_ANSWERS:
+                yield field, f"'{answer}' {unknown}"
+            elif answer not in possible:
+                yield (
+                    field,
+                    f"'{answer}' is not an answer to {field} (answers: {', '.join(sorted(possible))})",
+                )
+
+
 def variant_problems(files: ContentFiles) -> list[Problem]:
     """Every variant `when` answer that is not sure or that no one can give."""
     if not files.flags:
@@ -26,22 +42,14 @@ def variant_problems(files: ContentFiles) -> list[Problem]:
     problems = []
     for i, flag in enumerate(table.flags):
         for j, variant in enumerate(flag.variants):
-            for field, answers in variant.when.items():
-                possible = profile_answers(field) - UNKNOWN_ANSWERS
-                for answer in answers:
-                    if answer in UNKNOWN_ANSWERS:
-                        message = f"'{answer}' never picks a wording: the person keeps the general text"
-                    elif answer not in possible:
-                        shown = ", ".join(sorted(possible))
-                        message = f"'{answer}' is not an answer to {field} (answers: {shown})"
-                    else:
-                        continue
-                    problems.append(
-                        Problem(
-                            w.path,
-                            w.line_of("flags", i, "variants", j, "when", field),
-                            f"flags[{i}].variants[{j}].when.{field}",
-                            message,
-                        )
+            unknown = "never picks a wording: the person keeps the general text"
+            for field, message in answer_problems(variant.when, unknown):
+                problems.append(
+                    Problem(
+                        w.path,
+                        w.line_of("flags", i, "variants", j, "when", field),
+                        f"flags[{i}].variants[{j}].when.{field}",
+                        message,
                     )
+                )
     return problems

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from decisionaid.domain.session import UNKNOWN_ANSWERS
+from decisionaid.loader.flag_checks import answer_problems
 from decisionaid.loader.problems import Problem
-from decisionaid.loader.rubric_checks import profile_answers
 
 if TYPE_CHECKING:
     from decisionaid.loader.load import ContentFiles
@@ -35,18 +34,9 @@ def crossing_problems(files: ContentFiles) -> list[Problem]:
                 for k, oid in enumerate(crossing.options)
                 if option_ids and oid not in option_ids
             ]
-            for field, answers in crossing.when.items():
-                possible = profile_answers(field) - UNKNOWN_ANSWERS
-                for answer in answers:
-                    if answer in UNKNOWN_ANSWERS:
-                        message = f"'{answer}' never marks an option: the person is told to ask instead"
-                    elif answer not in possible:
-                        message = (
-                            f"'{answer}' is not an answer to {field} (answers: {', '.join(sorted(possible))})"
-                        )
-                    else:
-                        continue
-                    problems.append(
-                        Problem(w.path, w.line_of(*where, "when", field), f"{name}.when.{field}", message)
-                    )
+            unknown = "never marks an option: the person is told to ask instead"
+            problems += [
+                Problem(w.path, w.line_of(*where, "when", field), f"{name}.when.{field}", message)
+                for field, message in answer_problems(crossing.when, unknown)
+            ]
     return problems
