@@ -537,9 +537,15 @@ class ReadinessTable(StrictModel):
 
 
 class ClinicalSignoff(StrictModel):
-    """A hemophilia clinician who checked the content and signed it off, and when."""
+    """A hemophilia clinician who checked the content and signed it off, and when, with what
+    IPDAS asks of every author and reviewer (QI21): credentials and declared interests."""
 
     by: Text
+    """The clinician's name."""
+    credentials: Text
+    """Role and qualifications, e.g. "consultant haematologist at a hemophilia centre"."""
+    interests: Text
+    """Their declaration of interests in their own words ("None", or what they are)."""
     date: dt.date
 
 

@@ -299,7 +299,13 @@ def banner(content: Content) -> tuple[str, ...]:
     t, about = content.text, content.about
     signoff = about.clinical_signoff
     reviewed = (
-        t("banner.reviewed", who=signoff.by, date=signoff.date.isoformat())
+        t(
+            "banner.reviewed",
+            who=signoff.by,
+            credentials=signoff.credentials,
+            interests=signoff.interests,
+            date=signoff.date.isoformat(),
+        )
         if signoff is not None
         else t("banner.not_reviewed")
     )

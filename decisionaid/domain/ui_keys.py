@@ -324,7 +324,7 @@ BANNER_KEYS: dict[str, frozenset[str]] = {
     "banner.dates": frozenset({"content_date", "searched"}),
     "banner.written_by": frozenset({"who"}),
     "banner.not_reviewed": frozenset(),
-    "banner.reviewed": frozenset({"who", "date"}),
+    "banner.reviewed": frozenset({"who", "credentials", "interests", "date"}),
     "banner.funding": frozenset({"funding"}),
     "banner.interests": frozenset({"conflicts"}),
     "banner.updates": frozenset({"policy"}),

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from decisionaid.domain.content import in_shown_order
 from decisionaid.domain.session import Profile, Session
 from decisionaid.domain.summary import UserText, build_summary, suggested_questions
@@ -134,8 +136,33 @@ def test_the_banner_says_not_yet_clinically_reviewed_while_no_clinician_has_sign
 def test_the_banner_names_the_clinician_once_a_sign_off_is_recorded(content):
     from decisionaid.domain.content import ClinicalSignoff
 
-    signoff = ClinicalSignoff(by="Dr A. Example", date=dt.date(2026, 12, 1))
+    signoff = ClinicalSignoff(
+        by="Dr A. Example",
+        credentials="consultant haematologist at a hemophilia centre",
+        interests="Speaker fees from one maker of factor IX in 2025.",
+        date=dt.date(2026, 12, 1),
+    )
     about = content.about.model_copy(update={"clinical_signoff": signoff})
     banner = build_summary(content.model_copy(update={"about": about}), Session(), TODAY, "t").banner
     assert not any("not yet clinically reviewed" in line.lower() for line in banner)
-    assert any("Dr A. Example" in line and "2026-12-01" in line for line in banner)
+    # IPDAS QI21: the reviewer's name, credentials and declared interests, in short.
+    assert any(
+        "Dr A. Example" in line
+        and "2026-12-01" in line
+        and "consultant haematologist at a hemophilia centre" in line
+        and "Speaker fees from one maker of factor IX in 2025." in line
+        for line in banner
+    ), banner
+
+
+def test_a_sign_off_without_credentials_or_a_declaration_of_interests_is_refused():
+    from pydantic import ValidationError
+
+    from decisionaid.domain.content import ClinicalSignoff
+
+    with pytest.raises(ValidationError, match="credentials"):
+        ClinicalSignoff.model_validate({"by": "Dr A. Example", "interests": "None", "date": "2026-12-01"})
+    with pytest.raises(ValidationError, match="interests"):
+        ClinicalSignoff.model_validate(
+            {"by": "Dr A. Example", "credentials": "consultant", "date": "2026-12-01"}
+        )

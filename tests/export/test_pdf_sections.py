@@ -154,7 +154,14 @@ def test_the_first_page_says_it_is_not_yet_clinically_reviewed_under_the_title(c
 
 def test_a_recorded_sign_off_replaces_not_yet_reviewed_in_every_format(content):
     about = content.about.model_copy(
-        update={"clinical_signoff": ClinicalSignoff(by="Dr A. Example", date=dt.date(2026, 12, 1))}
+        update={
+            "clinical_signoff": ClinicalSignoff(
+                by="Dr A. Example",
+                credentials="consultant haematologist",
+                interests="None declared.",
+                date=dt.date(2026, 12, 1),
+            )
+        }
     )
     summary = build_summary(content.model_copy(update={"about": about}), Session(), TODAY, "t")
     for text in (said(text_of(render_pdf(summary))), render_markdown(summary), render_html(summary)):
