@@ -93,6 +93,22 @@ def rules_against(option: Option, profile: Profile) -> list[NotFor]:
     return [rule for rule in option.not_for if answers_match(rule.when, profile)]
 
 
+def rules_for_any_type(option: Option, profile: Profile) -> list[NotFor]:
+    """For a person whose type is not known: the rules that rule this option out whatever his
+    type turns out to be, or [] when some type would leave it open (review R10-8: Alhemo
+    for mild hemophilia in the EU has one rule for A and one for B, and each names a type).
+    A type the option is not for rules it out with no rule of its own."""
+    found: list[NotFor] = []
+    for kind in ("A", "B"):
+        if option.applies_to not in (kind, "both"):
+            continue
+        rules = rules_against(option, profile.model_copy(update={"hemophilia_type": kind}))
+        if not rules:
+            return []
+        found += [r for r in rules if r not in found]
+    return found
+
+
 def answers_match(when: Mapping[str, Sequence[str]], profile: Profile) -> bool:
     """Whether every question `when` names has one of its listed answers from this person.
     An answer not given, "not sure" or "prefer not to say" never matches: the one rule for
@@ -164,6 +180,8 @@ def standing(content: Content, profile: Profile) -> tuple[list[Option], list[Apa
             apart.append(Apart(option.id, "not_licensed", (licence.text,), tuple(licence.sources)))
             continue
         rules = [] if option.id == now_id else rules_against(option, profile)
+        if not rules and type_unknown and option.id != now_id:
+            rules = rules_for_any_type(option, profile)
         if rules:
             sources = tuple(dict.fromkeys(s for rule in rules for s in rule.sources))
             reasons = tuple(dict.fromkeys(rule.reason for rule in rules))

@@ -75,3 +75,22 @@ def test_the_gauge_caption_says_factor_bars_are_low_points_and_hemlibra_a_steady
     caption = factor_level_chart(content, None).caption
     assert "lowest level, just before the next dose" in caption
     assert "Hemlibra" in caption and "stays about the same" in caption
+
+
+def test_alhemo_is_not_for_a_man_with_mild_hemophilia_in_the_eu_whatever_his_type(content):
+    """R10-8: with no type, the EU rules for mild hemophilia (one for A, one for B) each name a
+    type, so neither matched and Alhemo read "waits for your type". Both rule it out, so it is
+    "Not for you"; with moderate hemophilia only the A rule does, so it still waits."""
+    from decisionaid.domain.eligibility import standing
+    from decisionaid.domain.session import Profile
+
+    def alhemo(severity: str):
+        profile = Profile(region="eu", severity=severity, inhibitors="never", hemophilia_type="not_sure")
+        _, apart = standing(content, profile)
+        return next(a for a in apart if a.option_id == "concizumab")
+
+    mild = alhemo("mild")
+    assert mild.standing == "not_for_you"
+    assert any("severe hemophilia A" in r for r in mild.reasons)
+    assert any("hemophilia B only up to a set factor IX level" in r for r in mild.reasons)
+    assert alhemo("moderate").standing == "type_unknown"
