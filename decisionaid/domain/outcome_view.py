@@ -222,6 +222,11 @@ def harm_view(content: Content, harm: HarmOutcome, group: InhibitorGroup | None 
     )
     if harm.note:
         value = f"{value} {harm.note}"
+    # IPDAS QI20 (review M4-8): a harm says how sure we can be of it, as a bleed row does.
+    sure = t(
+        "outcomes.certainty_words", level=t(f"outcomes.level.{harm.certainty.level}"), why=harm.certainty.why
+    )
+    value = f"{value} {t('outcomes.harm_certainty', certainty=sure)}"
     arrays = {a.id: a for a in content.figures.icon_arrays}
     picture = harm.icon_array
     if picture in arrays and not arrays[picture].shown_to(group):

@@ -4,8 +4,9 @@ The models behind content/<locale>/outcomes.yaml. Every option states its bleeds
 year the same way (which bleeds were counted, the comparator named, absolute numbers
 before the relative change, the study and its time window, how sure we can be), and its main
 harms the same way (how many, out of whom, over what time). The certainty word of
-each bleed row follows one written rule (`certainty_level`, explained in about.md),
-and the loader checks that the word given matches it.
+each bleed row follows one written rule (`certainty_level`, explained in about.md), that
+of each harm row a second one (`harm_certainty_level`), and the loader checks that the
+word given matches its rule.
 
 This module holds no wording a patient reads: the words come from the content.
 """
@@ -60,6 +61,28 @@ def certainty_level(
     if design == "external_groups" and people is not None and comparator_people is not None:
         people = min(people, comparator_people)
     steps = (people is None or people < SMALL_STUDY) + (not same_product)
+    return CERTAINTY_ORDER[min(start + steps, len(CERTAINTY_ORDER) - 1)]
+
+
+HarmKind = Literal["count", "frequency", "not_reported"]
+"""How a harm row says how often: a count out of a number of people, a frequency in words
+(a label's band, or a pooled review's estimate), or not at all."""
+
+
+def harm_certainty_level(
+    kind: HarmKind, design: Design | None, people: int | None, same_product: bool
+) -> CertaintyLevel:
+    """The certainty of a harm under the rule written in about.md (IPDAS QI20, review M4-8).
+
+    A harm no source we read counts is *very low*. A count from a fair-draw trial that
+    compared the harm between its groups starts at moderate; any other count, and a
+    frequency in words, at low. One step down for a count among fewer than SMALL_STUDY
+    people, and one for numbers from another product or a class of products than the card's.
+    """
+    if kind == "not_reported":
+        return "very_low"
+    start = CERTAINTY_ORDER.index("moderate" if kind == "count" and design == "randomised" else "low")
+    steps = (kind == "count" and (people is None or people < SMALL_STUDY)) + (not same_product)
     return CERTAINTY_ORDER[min(start + steps, len(CERTAINTY_ORDER) - 1)]
 
 
@@ -159,8 +182,26 @@ class HarmOutcome(_Strict):
     time_frame: _Text
     icon_array: _Id | None = None
     """The picture of this harm in figures.yaml, if there is one."""
+    design: Design | None = None
+    """How the count was made, where it matters to the rule: "randomised" when a fair-draw
+    trial compared the harm between its groups; unset otherwise."""
+    same_product: bool = True
+    """False when the numbers come from another product or pool a class of products."""
+    certainty: Certainty
     note: _Text | None = None
     sources: list[_SourceId] = Field(min_length=1)
+
+    @property
+    def kind(self) -> HarmKind:
+        """How the row says how often: a count, a frequency in words, or not at all."""
+        if self.not_reported:
+            return "not_reported"
+        return "count" if self.count is not None else "frequency"
+
+    @property
+    def rule_level(self) -> CertaintyLevel:
+        """The certainty level the written rule gives this harm."""
+        return harm_certainty_level(self.kind, self.design, self.people, self.same_product)
 
     @model_validator(mode="after")
     def _one_way_of_saying_how_often(self) -> HarmOutcome:

@@ -315,6 +315,7 @@ OUTCOME_KEYS: dict[str, frozenset[str]] = {
     "outcomes.per_thousand": frozenset({"value"}),
     "outcomes.per_hundred": frozenset({"value"}),
     "outcomes.harm_words": frozenset({"how_often", "who", "time_frame"}),
+    "outcomes.harm_certainty": frozenset({"certainty"}),
 }
 """What the outcome table says on the option cards, on Compare and in the summary."""
 

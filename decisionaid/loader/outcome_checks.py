@@ -49,6 +49,19 @@ def outcome_problems(files: ContentFiles, reading_grades: bool = True) -> list[P
         for j, harm in enumerate(entry.harms):
             loc = ("outcomes", i, "harms", j)
             problems += _source_problems(harm.sources, sources, w, loc)
+            if harm.certainty.level != harm.rule_level:
+                problems.append(
+                    Problem(
+                        w.path,
+                        w.line_of(*loc, "certainty"),
+                        _name(*loc, "certainty", "level"),
+                        f"'{harm.certainty.level}' is not what the rule in about.md gives "
+                        f"this harm ('{harm.rule_level}': {harm.kind.replace('_', ' ')}"
+                        f"{', a fair draw' if harm.design == 'randomised' else ''}"
+                        f"{f', {harm.people} people' if harm.people else ''}"
+                        f"{'' if harm.same_product else ', another product'})",
+                    )
+                )
             if harm.icon_array and arrays is not None:
                 owner = arrays.get(harm.icon_array)
                 if owner is None:

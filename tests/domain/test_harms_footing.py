@@ -9,16 +9,25 @@ import datetime as dt
 import pytest
 
 from decisionaid.domain.option_grid import ROWS, option_grid
-from decisionaid.domain.outcomes import HarmOutcome, harms_in_order, inhibitor_group
+from decisionaid.domain.outcomes import Certainty, HarmOutcome, harms_in_order, inhibitor_group
 from decisionaid.domain.session import Profile, Session
 from decisionaid.domain.summary import build_summary
 
 TODAY = dt.date(2026, 12, 1)
 
 
+SURE = Certainty(level="very_low", why="no count we could read")
+
+
 def _harm(name: str, inhibitors: str | None = None) -> HarmOutcome:
     return HarmOutcome(
-        harm=name, inhibitors=inhibitors, not_reported=True, who="people", time_frame="a year", sources=["S"]
+        harm=name,
+        inhibitors=inhibitors,
+        not_reported=True,
+        who="people",
+        time_frame="a year",
+        certainty=SURE,
+        sources=["S"],
     )
 
 

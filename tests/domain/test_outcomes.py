@@ -10,12 +10,20 @@ from pydantic import ValidationError
 
 from decisionaid.domain.content import Source
 from decisionaid.domain.outcome_view import ROWS, outcome_view, short_citation
-from decisionaid.domain.outcomes import HarmOutcome, certainty_level, per_hundred, per_thousand
+from decisionaid.domain.outcomes import (
+    Certainty,
+    HarmOutcome,
+    certainty_level,
+    harm_certainty_level,
+    per_hundred,
+    per_thousand,
+)
 from decisionaid.domain.session import Session
 from decisionaid.domain.summary import build_summary, weighed_options
 
 SESSIONS = Path(__file__).parents[1] / "testdata" / "sessions"
 TODAY = dt.date(2026, 12, 1)
+SURE = Certainty(level="low", why="a test study")
 
 
 def session(name: str) -> Session:
@@ -38,6 +46,36 @@ def test_the_certainty_word_follows_the_written_rule(design, people, same_produc
     assert certainty_level(design, people, same_product) == level
 
 
+@pytest.mark.parametrize(
+    ("kind", "design", "people", "same_product", "level"),
+    [
+        ("not_reported", "randomised", None, True, "very_low"),
+        ("count", "randomised", 65, True, "moderate"),
+        ("count", "randomised", 30, True, "low"),
+        ("count", None, 116, True, "low"),
+        ("count", None, 45, True, "very_low"),
+        ("frequency", None, None, True, "low"),
+        ("frequency", None, None, False, "very_low"),
+        ("count", None, 30, False, "very_low"),
+    ],
+)
+def test_a_harms_certainty_word_follows_its_written_rule(kind, design, people, same_product, level):
+    assert harm_certainty_level(kind, design, people, same_product) == level
+
+
+def test_every_harm_says_how_sure_we_can_be_in_words(content):
+    """IPDAS QI20 (review M4-8): harms carry a certainty word and why, as bleed rows do."""
+    for option in content.options:
+        view = outcome_view(content, option)
+        for harm in view.harms if view else ():
+            assert "How sure we can be: " in harm.value, (option.id, harm.harm)
+    pooled = outcome_view(content, content.option("hemgenix")).harms[0]
+    assert pooled.value.endswith(
+        "How sure we can be: Very low: a review that pooled 12 small trials of "
+        "several gene therapies for hemophilia B, not only this one."
+    )
+
+
 def test_a_rare_harm_is_also_given_per_thousand_and_a_common_one_per_hundred():
     assert per_thousand(5, 401) == 12  # 12.5 in 1,000 would read 13: half up
     assert per_thousand(1, 54) == 19
@@ -48,7 +86,7 @@ def test_a_rare_harm_is_also_given_per_thousand_and_a_common_one_per_hundred():
 
 def test_a_harm_says_how_often_in_exactly_one_way():
     with pytest.raises(ValidationError, match="exactly one of"):
-        HarmOutcome(harm="Clots", who="people", time_frame="1 year", sources=["S1"])
+        HarmOutcome(harm="Clots", who="people", time_frame="1 year", certainty=SURE, sources=["S1"])
     with pytest.raises(ValidationError, match="exactly one of"):
         HarmOutcome(
             harm="Clots",
@@ -57,10 +95,19 @@ def test_a_harm_says_how_often_in_exactly_one_way():
             frequency="rare",
             who="people",
             time_frame="1 year",
+            certainty=SURE,
             sources=["S1"],
         )
     with pytest.raises(ValidationError, match="more than people"):
-        HarmOutcome(harm="Clots", count=11, people=10, who="people", time_frame="1 year", sources=["S1"])
+        HarmOutcome(
+            harm="Clots",
+            count=11,
+            people=10,
+            who="people",
+            time_frame="1 year",
+            certainty=SURE,
+            sources=["S1"],
+        )
 
 
 def test_hemgenix_reads_absolute_numbers_first_then_the_change_then_how_sure(content):

@@ -123,6 +123,30 @@ def test_a_certainty_word_the_written_rule_does_not_give_is_refused(content_copy
     ), lines
 
 
+def test_a_harms_certainty_word_the_written_rule_does_not_give_is_refused(content_copy):
+    lines = planted(
+        content_copy(),
+        'certainty: {level: low, why: "one test study of 60 men',
+        'certainty: {level: moderate, why: "one test study of 60 men',
+    )
+    assert any(
+        "outcomes[0].harms[0].certainty.level: 'moderate' is not what the rule in about.md "
+        "gives this harm ('low': count, 60 people)" in line
+        for line in lines
+    ), lines
+
+
+def test_a_harm_without_a_certainty_word_is_refused(content_copy):
+    lines = planted(
+        content_copy(),
+        '        certainty: {level: low, why: "one test study of 60 men, with no group to compare"}\n',
+        "",
+    )
+    assert any("outcomes[0].harms[0].certainty" in line and "required" in line.lower() for line in lines), (
+        lines
+    )
+
+
 def test_a_harm_with_a_count_but_no_denominator_is_refused(content_copy):
     lines = planted(content_copy(), "        count: 1\n        people: 60\n", "        count: 1\n")
     assert any("outcomes[0].harms[0]: give both count and people, or neither" in line for line in lines), (
