@@ -31,6 +31,9 @@ def _env(data_dir: str) -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT), env.get("PYTHONPATH", "")]))
     env["DECISIONAID_DATA_DIR"] = data_dir
+    # A cache of its own (loader.cache): the first run of a series fills it, as a first
+    # start on a person's machine does, and the runs after it read it, as every later one.
+    env["DECISIONAID_CACHE_DIR"] = os.path.join(data_dir, "cache")
     env["FLET_WEB_NO_CDN"] = "1"
     return env
 

@@ -90,7 +90,8 @@ FORMATS = ("pdf", "md", "html")
 def export_summary(args: argparse.Namespace) -> int:
     """Write the summary of a session file as PDF, Markdown or HTML."""
     from decisionaid.domain.summary import build_summary
-    from decisionaid.loader import ContentProblems, load_content
+    from decisionaid.loader import ContentProblems
+    from decisionaid.loader.cache import cached_content
     from decisionaid.storage import SessionFileError, read_session_file, write_atomically
 
     fmt = args.format or (args.output.suffix.lstrip(".").lower() if args.output.suffix else "pdf")
@@ -112,7 +113,7 @@ def export_summary(args: argparse.Namespace) -> int:
         print(f"decisionaid: cannot open {error.path}: {error.detail}", file=sys.stderr)
         return 2
     try:
-        content = load_content(args.content or locations.locale_root())
+        content = cached_content(args.content or locations.locale_root(), locations.cache_dir())
     except ContentProblems as problems:
         print(problems.report(), file=sys.stderr)
         return 1
@@ -289,6 +290,7 @@ def run_app(args: argparse.Namespace) -> int:
             args.content or locations.locale_root(),
             args.data_dir or locations.data_dir(),
             keep_on_device=not shared,
+            cache_dir=locations.cache_dir(),
         )
 
     assets = str(locations.assets_dir())

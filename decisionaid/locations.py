@@ -37,3 +37,12 @@ def data_dir() -> Path:
     """Where sessions are saved: $DECISIONAID_DATA_DIR, or the user data folder."""
     override = os.environ.get("DECISIONAID_DATA_DIR")
     return Path(override) if override else Path(platformdirs.user_data_dir("decisionaid", appauthor=False))
+
+
+def cache_dir() -> Path | None:
+    """Where loaded content is cached (loader.cache): $DECISIONAID_CACHE_DIR, or the user
+    cache folder; None when $DECISIONAID_CACHE_DIR is set but empty (no cache)."""
+    override = os.environ.get("DECISIONAID_CACHE_DIR")
+    if override is not None:
+        return Path(override) if override else None
+    return Path(platformdirs.user_cache_dir("decisionaid", appauthor=False))

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from decisionaid import locations
+
+# The apps and commands the tests start keep their content cache (loader.cache) out of the
+# home folder of whoever runs the tests; the key is a hash, so runs can share it.
+os.environ.setdefault(
+    "DECISIONAID_CACHE_DIR", str(Path(tempfile.gettempdir()) / f"decisionaid-test-cache-{os.getuid()}")
+)
 
 # Shared journey checks report their failing values like asserts in a test module.
 pytest.register_assert_rewrite("tests.journey_people")

@@ -300,7 +300,7 @@ def test_answers_are_kept_on_the_device_only_when_served_to_this_computer(
     monkeypatch.setattr(app, "make_app", lambda *a, **k: made.append(k) or real(*a, **k))
     _, base = recorded_run
     assert cli.main([*base, "--web", "--host", host]) == 0
-    assert made == [{"keep_on_device": keeps}]
+    assert [m["keep_on_device"] for m in made] == [keeps]
 
 
 def test_without_the_desktop_client_it_uses_the_browser_rather_than_download(
@@ -351,3 +351,18 @@ def test_no_page_of_a_sample_summary_holds_only_a_stray_cell(tmp_path, person, p
         words = page.extract_text().split()
         # The running head and foot are about 40 words; a real page has far more.
         assert len(words) > 60, f"page {number} holds only: {' '.join(words)[:200]}"
+
+
+def test_the_app_and_the_summary_command_use_the_content_cache_folder(recorded_run, monkeypatch, tmp_path):
+    """Issue 16: both starts read the content from $DECISIONAID_CACHE_DIR (loader.cache)."""
+    from decisionaid.gui import app
+
+    monkeypatch.setenv("DECISIONAID_CACHE_DIR", str(tmp_path / "cache"))
+    made = []
+    real = app.make_app
+    monkeypatch.setattr(app, "make_app", lambda *a, **k: made.append(k) or real(*a, **k))
+    _, base = recorded_run
+    assert cli.main([*base, "--web"]) == 0
+    assert [m["cache_dir"] for m in made] == [tmp_path / "cache"]
+    assert cli.main(["summary", str(SESSIONS / "ray-hemophilia-a.json"), "-o", str(tmp_path / "r.pdf")]) == 0
+    assert len(list((tmp_path / "cache").glob("content-*.json"))) == 1

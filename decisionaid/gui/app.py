@@ -15,7 +15,8 @@ from decisionaid.gui.state import AppContext, AppState
 from decisionaid.gui.theme import FONTS, apply_display, build_theme
 from decisionaid.gui.views.shell import Shell
 from decisionaid.gui.views.welcome import Welcome
-from decisionaid.loader import ContentProblems, load_content
+from decisionaid.loader import ContentProblems
+from decisionaid.loader.cache import cached_content
 
 DEFERRED = {
     "about_you": ("about_you", "AboutYou"),
@@ -122,15 +123,18 @@ def ContentErrorPage(report: str, title: str, body: str):
     )
 
 
-def make_app(content_root: Path, data_dir: Path, keep_on_device: bool = True) -> Callable[[ft.Page], None]:
-    """The `main(page)` for Flet: loads content once, then one AppState per session.
+def make_app(
+    content_root: Path, data_dir: Path, keep_on_device: bool = True, cache_dir: Path | None = None
+) -> Callable[[ft.Page], None]:
+    """The `main(page)` for Flet: loads content once (from `cache_dir` when it holds this
+    version of the content: loader.cache), then one AppState per session.
 
     With `keep_on_device=False` (the app served to other computers) answers live
     only in each browser session's memory and nothing is written to `data_dir`.
     """
     fast_control_walk()  # the same diff, without Flet's per-field generators (issue 16)
     try:
-        content = load_content(content_root)
+        content = cached_content(content_root, cache_dir)
         problems = None
     except ContentProblems as error:
         content, problems = None, error

@@ -8,4 +8,5 @@ from decisionaid import locations
 from decisionaid.gui.app import make_app
 
 if __name__ == "__main__":
-    ft.run(make_app(locations.locale_root(), locations.data_dir()), assets_dir=str(locations.assets_dir()))
+    app = make_app(locations.locale_root(), locations.data_dir(), cache_dir=locations.cache_dir())
+    ft.run(app, assets_dir=str(locations.assets_dir()))
