@@ -23,6 +23,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from decisionaid import __version__
 from decisionaid.domain.content import Content
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
@@ -31,9 +32,10 @@ CACHE_FORMAT = "1"
 
 
 def content_key(root: Path) -> str:
-    """A hash of every file under the content folder (names and bytes) and of every Python
-    file of this package: any change to either gives a new key."""
-    digest = hashlib.sha256(CACHE_FORMAT.encode())
+    """A hash of every file under the content folder (names and bytes), of every Python file
+    of this package and of its version: any change to one of them gives a new key."""
+    # The version too: a packaged app may ship its code compiled, with no .py files to hash.
+    digest = hashlib.sha256(f"{CACHE_FORMAT}\0{__version__}\0".encode())
     for base, pattern in ((root, "*"), (PACKAGE_DIR, "*.py")):
         for path in sorted(p for p in base.rglob(pattern) if p.is_file() and "__pycache__" not in p.parts):
             digest.update(str(path.relative_to(base)).encode("utf-8", "surrogateescape"))
