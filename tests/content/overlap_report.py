@@ -115,6 +115,53 @@ def above_limit(content: Content) -> list[tuple[float, str, str, str]]:
     return sorted(found, reverse=True)
 
 
+MIN_OPTIONS = 5
+"""Below this many options scored for a person, r says almost nothing (with three, nearly
+any two attributes sit at +1 or -1), so the per-person screen names them but reads no pair."""
+PER_PERSON_CLUSTER = "first_year"
+PER_PERSON_JUDGEMENT = (
+    "Over the few options one person is scored on, every pair above the limit includes"
+    " `first_year`: the options that ask most in the first year are also, for that person,"
+    " the newest ones, or those with a clot warning or more serious side effects. The four"
+    " are scored from different facts (the label's starting plan; the date of approval;"
+    " the label's clot warning; its side-effect list),"
+    " and a person can mind a hard first year without minding the others, so all are kept."
+    " But for that person, rating `first_year` and one of these high counts newness more"
+    " than once, and the grid and the fit do not undo it (fifth methods review M5-4)."
+)
+"""The written judgement on the per-person pairs (Marsh 2016: judged and reported)."""
+
+
+def per_person(content: Content) -> list[tuple[str, int, list[tuple[float, str, str]]]]:
+    """(who, options scored, pairs above LIMIT highest first) for each audited person
+    (tests/domain/fit_audit.py), r taken over the options scored for that person only."""
+    from tests.domain.fit_audit import cases, scored_options
+
+    ids = [a.id for a in content.attributes]
+    found = []
+    for case in cases(content):
+        options = scored_options(content, case)
+        columns = {a: [o.attributes[a].score for o in options] for a in ids}
+        pairs = [(pearson(columns[a], columns[b]), a, b) for a, b in itertools.combinations(ids, 2)]
+        found.append((case.label, len(options), sorted((p for p in pairs if p[0] > LIMIT), reverse=True)))
+    return found
+
+
+def per_person_block(content: Content) -> str:
+    """The per-person screen as a Markdown table, then its judgement."""
+    lines = [
+        f"| per person: who | options scored | pairs above r = {LIMIT} |",
+        "|---|---:|---|",
+    ]
+    for who, count, over in per_person(content):
+        if count < MIN_OPTIONS:
+            cell = f"not read: r over {count} options says almost nothing"
+        else:
+            cell = "; ".join(f"`{a}` and `{b}` {r:.2f}" for r, a, b in over) or "none"
+        lines.append(f"| {who} | {count} | {cell} |")
+    return "\n".join(lines) + "\n\n" + PER_PERSON_JUDGEMENT
+
+
 def judgement(a: str, b: str) -> str | None:
     """The written judgement on a pair, in either order."""
     return JUDGED.get((a, b)) or JUDGED.get((b, a))
@@ -152,6 +199,7 @@ def report(content: Content) -> str:
         blocks.append(
             f"Above r = {LIMIT}: `{a}` and `{b}`, {label}, r = {r:.2f}. {judgement(a, b) or 'No judgement.'}"
         )
+    blocks.append(per_person_block(content))
     return "\n\n".join(blocks)
 
 

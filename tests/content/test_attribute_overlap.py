@@ -117,3 +117,33 @@ def test_the_products_are_the_ones_a_person_can_be_scored_on(shipped):
     assert "current" not in ids_a | ids_b
     assert all(shipped.option(i).status != "withdrawn" for i in ids_a | ids_b)
     assert len(ids_a) >= 5 and len(ids_b) >= 5
+
+
+def test_every_pair_above_the_limit_for_one_person_is_in_the_judged_first_year_cluster(shipped):
+    """M5-4: over the options one person is scored on, a pair above the limit is reported, and
+    the written judgement covers only pairs with `first_year`; a new cluster needs its own."""
+    from tests.content.overlap_report import MIN_OPTIONS, PER_PERSON_CLUSTER, per_person
+
+    read = [(who, over) for who, count, over in per_person(shipped) if count >= MIN_OPTIONS]
+    assert len(read) >= 15
+    outside = [(who, a, b) for who, over in read for _, a, b in over if PER_PERSON_CLUSTER not in (a, b)]
+    assert outside == []
+    assert any(over for _, over in read)  # the screen still sees the cluster it judges
+
+
+def test_the_per_person_screen_sees_a_copied_attribute_for_every_person(shipped):
+    # A mutant: `needles` copied onto `own_factor` must show up for everyone read, outside the cluster.
+    from tests.content.overlap_report import MIN_OPTIONS, per_person
+
+    options = [
+        o.model_copy(update={"attributes": {**o.attributes, "own_factor": o.attributes["needles"]}})
+        if "needles" in o.attributes
+        else o
+        for o in shipped.options
+    ]
+    mutant = shipped.model_copy(update={"options": options})
+    for who, count, over in per_person(mutant):
+        if count >= MIN_OPTIONS:
+            assert ("needles", "own_factor") in {(a, b) for _, a, b in over} | {(b, a) for _, a, b in over}, (
+                who
+            )
