@@ -56,6 +56,9 @@ def in_the_module(root: Path, body: str) -> list[str]:
         ("28 of 45 men (62%) took steroids, and the other 17 did not.", "28 of 45 men (62%)"),
         ("Of 316 men, 188 (59.5%) could not join. The other 128 could.", "188 (59.5%) could"),
         ("In year 2, 27% had a clot and 73 in 100 did not.", "27% had a clot"),
+        # the IPDAS audit's own examples: "%" for people and a factor level in one sentence, a decimal
+        ("At year 5, 31% of men were at 40% or more; the rest were lower.", "31% of men"),
+        ("On the older dose, 1.4% had a clot; the rest did not.", "1.4% had a clot"),
     ],
 )
 def test_a_share_of_people_given_as_a_percentage_is_refused_at_its_line(content_copy, sentence, shown):
