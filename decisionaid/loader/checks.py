@@ -17,6 +17,7 @@ from decisionaid.loader import (
     limit_checks,
     outcome_checks,
     rubric_checks,
+    share_checks,
 )
 from decisionaid.loader.grade_checks import MAX_READING_GRADE
 from decisionaid.loader.problems import Problem
@@ -53,6 +54,7 @@ def cross_check(files: ContentFiles, reading_grades: bool = True) -> list[Proble
     problems += limit_checks.crossing_problems(files)
     problems += outcome_checks.outcome_problems(files, reading_grades)
     problems += glossary_checks.glossary_problems(files, reading_grades)
+    problems += share_checks.share_problems(files)  # IPDAS QI5, QI9, C1: shares of people
     if reading_grades:
         problems += grade_checks.reading_grades(files)
     return problems

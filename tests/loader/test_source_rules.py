@@ -56,7 +56,7 @@ def test_the_same_numbers_cited_to_a_label_pass(content_copy):
 
 def test_a_news_source_may_add_context_beside_a_strong_one(content_copy):
     root = content_copy("number-cited-to-news")
-    rewrite(root / "modules" / "01-basics.md", "5 years [@S3]", "5 years [@S3; @S1]")
+    rewrite(root / "modules" / "01-basics.md", "at least one [@S3]", "at least one [@S3; @S1]")
     rewrite(root / "flags.yaml", "sources: [S3]", "sources: [S3, S2, S1]")
     assert strict_problems(root) == []
 
@@ -246,7 +246,7 @@ def test_content_that_passes_the_rules_prints_only_canonical_references_in_the_s
 
 
 BASICS = Path("modules") / "01-basics.md"
-STUDY = "In a test study, 51 of 54 men had no bleeds for 5 years [@S3]."
+STUDY = "In a test study, 51 of 54 men had no bleeds for 5 years, and 3 had at least one [@S3]."
 """The sentence of the fault "number-cited-to-news" in BASICS that cites a news page (S3)."""
 
 
