@@ -1,8 +1,9 @@
 """Shares of people in patient text: one format, and both sides (IPDAS QI5, QI9 and C1).
 
-The rules hold for what a patient reads on the option cards and in the modules
-(the pieces `cited_numbers.patient_texts` finds in those files: bodies before
-`## For clinicians`, statements, notes, score reasons and the short fields).
+The rules hold for what a patient reads (the pieces `cited_numbers.patient_texts`
+finds: bodies before `## For clinicians`, statements, notes, score reasons and the
+short fields), on the option cards, in the modules and in every other content file,
+except the words drawn beside a picture that shows the other side (`PICTURES`).
 
 1. **One format.** A share of people is "x in 100" (a whole number) or "x of N"
    (the trial's own count), never a percentage. A `%` stays only for a factor
@@ -203,13 +204,19 @@ def _share_problems(sentence: str, following: str) -> Iterator[str]:
             )
 
 
+PICTURES = ("icon_arrays", "gauge")
+"""figures.yaml fields read beside a picture that draws the other side: an icon array's
+groups always add up to 100 (the loader checks it), and the gauge's bar is the men its
+left-out lines ("1 of 54 made no factor IX") do not count."""
+
+
 def share_problems(files: ContentFiles) -> list[Problem]:
-    """A problem for each share of people on an option card or in a module that is a
-    percentage, or that is given from one side only."""
-    cards = {w.path for _, w in (*files.options, *files.modules)}
+    """A problem for each share of people in patient text (option cards, modules, flags,
+    knowledge check, attributes and limits, the charts' words) that is a percentage, or
+    that is given from one side only."""
     problems = []
     for piece in patient_texts(files):
-        if piece.path not in cards:
+        if piece.field.startswith(PICTURES):
             continue
         sentences = _sentences(piece)
         for i, sentence in enumerate(sentences):

@@ -151,3 +151,46 @@ def test_the_shipped_cards_and_modules_give_every_share_of_people_as_the_rule_as
     files, _ = _read_all(shipped_content)
     assert files.options and files.modules, "no cards or modules read: the check is wrong"
     assert [str(p) for p in share_problems(files)] == []
+
+
+def _plant(root: Path, name: str, old: str, new: str) -> list[str]:
+    path = root / name
+    text = path.read_text()
+    assert old in text, (name, old)
+    path.write_text(text.replace(old, new, 1))
+    return _share_lines(root)
+
+
+def test_the_rule_holds_in_the_flags_and_the_knowledge_check_too(content_copy):
+    """The lead's extension: the notes, the knowledge check's explanations, the limits and
+    the charts' words are patient text as much as the cards (they had "28 of 45 men (62%)
+    took steroids" and "188 of 316 ... could not join" with one side only)."""
+    flags = _plant(
+        content_copy(),
+        "flags.yaml",
+        "text: Some options may not work if you have inhibitors.",
+        "text: In one trial, 28 of 45 men (62%) took steroids.",
+    )
+    assert [line.split(" ", 1)[0] for line in flags] == ["flags.yaml:4", "flags.yaml:4"], flags
+    assert "as a percentage" in flags[0] and "from one side only" in flags[1]
+    knowledge = _plant(
+        content_copy(),
+        "knowledge.yaml",
+        "explanation: It is given twice a week.",
+        "explanation: In one trial, 50 of 54 men were followed for 5 years.",
+    )
+    assert len(knowledge) == 1 and knowledge[0].startswith("knowledge.yaml:6 "), knowledge
+    assert "from one side only" in knowledge[0]
+
+
+def test_the_words_beside_an_icon_array_are_not_read_for_the_other_side(content_copy):
+    # The picture draws both groups (they add up to 100, checked by the loader).
+    assert (
+        _plant(
+            content_copy(),
+            "figures.yaml",
+            'denominator: "50 men in a test study"',
+            'denominator: "50 men in a test study. 30 of the 50 had no bleeds"',
+        )
+        == []
+    )
