@@ -675,6 +675,12 @@ class IconArray(StrictModel):
     trials would stand in for a group whose own, higher, rate no source we read gives
     (review R9-2: Hemlibra's clot picture and a man who may be given aPCC)."""
 
+    left_out_when: list[dict[ProfileField, list[Text]]] = Field(default_factory=list)
+    """Answers for which the picture is left out, each map as a licence rule's `when` (every
+    key must match; not sure or unanswered never matches): the people counted are not like
+    this reader, and the picture would stand in for a risk it does not show (review R11-1:
+    boys with severe hemophilia A, shown to a woman with moderate B)."""
+
     def shown_to(self, group: str | None) -> bool:
         """Whether a person of this inhibitor group (None: not known) is shown the picture."""
         return group is None or group not in self.left_out_for

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from decisionaid.domain.content import Content, Option, Source
+from decisionaid.domain.eligibility import answers_match
 from decisionaid.domain.figures import number
 from decisionaid.domain.outcomes import (
     BleedOutcome,
@@ -23,6 +24,7 @@ from decisionaid.domain.outcomes import (
     per_hundred,
     per_thousand,
 )
+from decisionaid.domain.session import Profile
 
 ROWS = ("bleeds", "compared_with", "change", "study", "certainty", "harms", "sources")
 """The questions of the Compare table, in order; each is `outcomes.row.<key>` in ui.yaml."""
@@ -210,9 +212,12 @@ def how_often(content: Content, harm: HarmOutcome) -> str:
     return t("outcomes.not_reported")
 
 
-def harm_view(content: Content, harm: HarmOutcome, group: InhibitorGroup | None = None) -> HarmView:
+def harm_view(
+    content: Content, harm: HarmOutcome, group: InhibitorGroup | None = None, reader: Profile | None = None
+) -> HarmView:
     """One harm: how many (a count, a label's words, or not reported), of whom, over what time;
-    its picture only if it is shown to the reader's inhibitor `group` (review R9-2)."""
+    its picture only if it is shown to the reader's inhibitor `group` (review R9-2) and none
+    of its `left_out_when` answers are the `reader`'s (review R11-1)."""
     t = content.text
     value = t(
         "outcomes.harm_words",
@@ -231,6 +236,12 @@ def harm_view(content: Content, harm: HarmOutcome, group: InhibitorGroup | None 
     picture = harm.icon_array
     if picture in arrays and not arrays[picture].shown_to(group):
         picture = None
+    if (
+        picture in arrays
+        and reader is not None
+        and any(answers_match(when, reader) for when in arrays[picture].left_out_when)
+    ):
+        picture = None
     return HarmView(harm.harm, value, picture)
 
 
@@ -239,6 +250,7 @@ def outcome_view(
     option: Option,
     first: Callable[[Sequence[BleedOutcome]], BleedOutcome] | None = None,
     group: InhibitorGroup | None = None,
+    reader: Profile | None = None,
 ) -> OptionOutcomeView | None:
     """The outcome table of an option in words, or None when it has none ("stay as you are");
     `first` picks the bleed row to lead with (the one about people like the reader), and
@@ -257,7 +269,7 @@ def outcome_view(
         option_id=option.id,
         name=option.name,
         bleeds=tuple(bleed_view(content, b) for b in bleeds),
-        harms=tuple(harm_view(content, h, group) for h in harms_in_order(table.harms, group)),
+        harms=tuple(harm_view(content, h, group, reader) for h in harms_in_order(table.harms, group)),
         sources=tuple(dict.fromkeys(short_citation(content.sources[s]) for s in cited)),
     )
 
@@ -267,6 +279,7 @@ def outcome_views(
     options: list[Option],
     first: Callable[[Sequence[BleedOutcome]], BleedOutcome] | None = None,
     group: InhibitorGroup | None = None,
+    reader: Profile | None = None,
 ) -> tuple[OptionOutcomeView, ...]:
     """The outcome tables of these options, in their order; options without one are skipped."""
-    return tuple(v for o in options if (v := outcome_view(content, o, first, group)) is not None)
+    return tuple(v for o in options if (v := outcome_view(content, o, first, group, reader)) is not None)

@@ -70,19 +70,32 @@ HarmKind = Literal["count", "frequency", "not_reported"]
 
 
 def harm_certainty_level(
-    kind: HarmKind, design: Design | None, people: int | None, same_product: bool
+    kind: HarmKind,
+    design: Design | None,
+    people: int | None,
+    same_product: bool,
+    label_band: bool = False,
+    like_readers: bool = True,
 ) -> CertaintyLevel:
-    """The certainty of a harm under the rule written in about.md (IPDAS QI20, review M4-8).
+    """The certainty of a harm under the rule written in about.md (IPDAS QI20, review M4-8,
+    revised after review R11-2 and R11-6).
 
-    A harm no source we read counts is *very low*. A count from a fair-draw trial that
-    compared the harm between its groups starts at moderate; any other count, and a
-    frequency in words, at low. One step down for a count among fewer than SMALL_STUDY
-    people, and one for numbers from another product or a class of products than the card's.
+    A harm no source we read counts is *very low*. A label's frequency band (`label_band`)
+    starts at moderate: the regulator sets it from the trials and the reports since, though
+    we could not read the count behind it. A count or share from a study starts at moderate
+    only when a fair-draw trial compared the harm between its groups, else at low. Then one
+    step down each: fewer than SMALL_STUDY people counted, or a number we could not read
+    (a study's count or share only); numbers from another product or a class of products;
+    people counted who are not like most readers of the card (children only, say).
     """
     if kind == "not_reported":
         return "very_low"
-    start = CERTAINTY_ORDER.index("moderate" if kind == "count" and design == "randomised" else "low")
-    steps = (kind == "count" and (people is None or people < SMALL_STUDY)) + (not same_product)
+    if label_band:
+        start, small = CERTAINTY_ORDER.index("moderate"), False
+    else:
+        start = CERTAINTY_ORDER.index("moderate" if design == "randomised" else "low")
+        small = people is None or people < SMALL_STUDY
+    steps = small + (not same_product) + (not like_readers)
     return CERTAINTY_ORDER[min(start + steps, len(CERTAINTY_ORDER) - 1)]
 
 
@@ -187,6 +200,11 @@ class HarmOutcome(_Strict):
     trial compared the harm between its groups; unset otherwise."""
     same_product: bool = True
     """False when the numbers come from another product or pool a class of products."""
+    label_band: bool = False
+    """True when `frequency` is a label's band ("fewer than 1 in 100 (uncommon)")."""
+    like_readers: bool = True
+    """False when the people counted are not like most readers of the card (children
+    only, or one severity of hemophilia only): one step down (review R11-2)."""
     certainty: Certainty
     note: _Text | None = None
     sources: list[_SourceId] = Field(min_length=1)
@@ -201,15 +219,21 @@ class HarmOutcome(_Strict):
     @property
     def rule_level(self) -> CertaintyLevel:
         """The certainty level the written rule gives this harm."""
-        return harm_certainty_level(self.kind, self.design, self.people, self.same_product)
+        return harm_certainty_level(
+            self.kind, self.design, self.people, self.same_product, self.label_band, self.like_readers
+        )
 
     @model_validator(mode="after")
     def _one_way_of_saying_how_often(self) -> HarmOutcome:
-        counted = self.count is not None or self.people is not None
-        if counted and (self.count is None or self.people is None):
+        counted = self.count is not None
+        if counted and self.people is None:
+            raise ValueError("give both count and people, or neither")
+        if self.people is not None and not counted and self.frequency is None:
             raise ValueError("give both count and people, or neither")
         if sum([counted, self.frequency is not None, self.not_reported]) != 1:
             raise ValueError("give exactly one of: count and people, frequency, or not_reported: true")
+        if self.label_band and self.frequency is None:
+            raise ValueError("label_band is for a label's frequency band, given as `frequency`")
         if self.count is not None and self.people is not None and self.count > self.people:
             raise ValueError(f"count ({self.count}) is more than people ({self.people})")
         return self

@@ -243,6 +243,7 @@ def build_summary(content: Content, session: Session, today: dt.date, app_versio
             weighed_options(content, session),
             row_for(content, session.profile),
             inhibitor_group(session.profile.inhibitors),
+            session.profile,
         )
     )
     return DiscussionSummary(

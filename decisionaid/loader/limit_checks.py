@@ -1,5 +1,5 @@
-"""A limit crossed only for some people (review M5-2) names real options and answers a
-person can give.
+"""A limit crossed only for some people (review M5-2), and a picture left out for some
+(review R11-1), name real options and answers a person can give.
 
 An option that is not in content would never be marked; an answer no one can give, or
 "not sure", would never match (the rule for licence rules and worded notes alike), so
@@ -38,5 +38,25 @@ def crossing_problems(files: ContentFiles) -> list[Problem]:
             problems += [
                 Problem(w.path, w.line_of(*where, "when", field), f"{name}.when.{field}", message)
                 for field, message in answer_problems(crossing.when, unknown)
+            ]
+    return problems
+
+
+def picture_answer_problems(files: ContentFiles) -> list[Problem]:
+    """Each icon array `left_out_when` answer that no one can give, or that is "not sure"
+    (review R11-1): such a map would never leave the picture out, silently."""
+    if not files.figures:
+        return []
+    figures, w = files.figures
+    unknown = "never leaves the picture out: a person who is not sure still sees it"
+    problems = []
+    for i, array in enumerate(figures.icon_arrays):
+        for j, when in enumerate(array.left_out_when):
+            where = ("icon_arrays", i, "left_out_when", j)
+            problems += [
+                Problem(
+                    w.path, w.line_of(*where, field), f"icon_arrays[{i}].left_out_when[{j}].{field}", message
+                )
+                for field, message in answer_problems(when, unknown)
             ]
     return problems

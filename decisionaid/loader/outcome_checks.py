@@ -57,9 +57,11 @@ def outcome_problems(files: ContentFiles, reading_grades: bool = True) -> list[P
                         _name(*loc, "certainty", "level"),
                         f"'{harm.certainty.level}' is not what the rule in about.md gives "
                         f"this harm ('{harm.rule_level}': {harm.kind.replace('_', ' ')}"
+                        f"{', a label band' if harm.label_band else ''}"
                         f"{', a fair draw' if harm.design == 'randomised' else ''}"
                         f"{f', {harm.people} people' if harm.people else ''}"
-                        f"{'' if harm.same_product else ', another product'})",
+                        f"{'' if harm.same_product else ', another product'}"
+                        f"{'' if harm.like_readers else ', people unlike most readers'})",
                     )
                 )
             if harm.icon_array and arrays is not None:

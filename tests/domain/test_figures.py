@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -119,7 +120,9 @@ def test_an_icon_array_says_who_was_counted_and_when_and_every_count(content):
         for view in icon_arrays_for(content, option.id):
             assert view.denominator in view.words and view.time_frame in view.words
             for count, label in view.groups:
-                assert f"{count} in 100: {label}" in view.words
+                said = f"None of those counted {label}." if count == 0 else f"{count} in 100: {label}"
+                assert said in view.words
+                assert not re.search(r"(?<!\d)0 in 100: ", view.words)  # R11-5: 0 of 66 is not 0 of 100
             assert view.sources
 
 

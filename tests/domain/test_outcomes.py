@@ -47,20 +47,43 @@ def test_the_certainty_word_follows_the_written_rule(design, people, same_produc
 
 
 @pytest.mark.parametrize(
-    ("kind", "design", "people", "same_product", "level"),
+    ("kind", "design", "people", "same_product", "band", "like", "level"),
     [
-        ("not_reported", "randomised", None, True, "very_low"),
-        ("count", "randomised", 65, True, "moderate"),
-        ("count", "randomised", 30, True, "low"),
-        ("count", None, 116, True, "low"),
-        ("count", None, 45, True, "very_low"),
-        ("frequency", None, None, True, "low"),
-        ("frequency", None, None, False, "very_low"),
-        ("count", None, 30, False, "very_low"),
+        ("not_reported", "randomised", None, True, False, True, "very_low"),
+        ("count", "randomised", 65, True, False, True, "moderate"),
+        ("count", "randomised", 30, True, False, True, "low"),
+        ("count", None, 116, True, False, True, "low"),
+        ("count", None, 45, True, False, True, "very_low"),
+        ("frequency", None, 184, False, False, True, "very_low"),  # a review pooling a class
+        ("frequency", "randomised", None, True, False, True, "low"),  # shares, count not read
+        ("frequency", "randomised", None, True, False, False, "very_low"),  # R11-2: boys only
+        ("count", None, 23, True, False, False, "very_low"),
+        ("frequency", None, None, True, True, True, "moderate"),  # R11-6: a label's band
+        ("frequency", None, None, False, True, True, "low"),
     ],
 )
-def test_a_harms_certainty_word_follows_its_written_rule(kind, design, people, same_product, level):
-    assert harm_certainty_level(kind, design, people, same_product) == level
+def test_a_harms_certainty_word_follows_its_written_rule(
+    kind, design, people, same_product, band, like, level
+):
+    assert harm_certainty_level(kind, design, people, same_product, band, like) == level
+
+
+def test_about_md_writes_each_step_of_the_harm_rule(content):
+    """Review R11-2: the rule the code follows is the one the reader is told."""
+    about = " ".join(content.about.body.split()) if isinstance(content.about.body, str) else ""
+    if not about:
+        from decisionaid import locations
+
+        about = " ".join((locations.locale_root("en") / "about.md").read_text().split())
+    for step in (
+        "If no source we read gives a number,** the word is *very low*",
+        'A label\'s band,** such as "fewer than 1 in 100", starts at *moderate*',
+        "A number from a study starts at *low*.** It starts at *moderate* only if a fair-draw trial",
+        "if a study counted fewer than 50 people, or if we could not read how many",
+        "from a different product, or from trials of several products pooled together",
+        "if the people counted are not like most people who read that card",
+    ):
+        assert step in about, step
 
 
 def test_every_harm_says_how_sure_we_can_be_in_words(content):

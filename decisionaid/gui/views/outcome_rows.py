@@ -40,7 +40,12 @@ def outcome_section(state: AppState, option: Option, level: int = 3) -> ft.Contr
         except KeyError:
             shown = option
     # The harms about people like the reader first (review M4-4).
-    view = outcome_view(state.content, shown, group=inhibitor_group(state.session.profile.inhibitors))
+    view = outcome_view(
+        state.content,
+        shown,
+        group=inhibitor_group(state.session.profile.inhibitors),
+        reader=state.session.profile,
+    )
     body: list[ft.Control] = [heading(state.t("outcomes.title"), level=level)]
     if option.kind == "current":
         body.append(text_node(state.t("outcomes.current" if view else "outcomes.current_unknown")))
@@ -62,7 +67,12 @@ def outcome_section(state: AppState, option: Option, level: int = 3) -> ft.Contr
 
 def outcome_grid(state: AppState, shown: list[Option], question_width: int, width: int) -> ft.Control:
     """The outcome table on Compare: the same questions as rows, one column per option."""
-    views = outcome_views(state.content, shown, group=inhibitor_group(state.session.profile.inhibitors))
+    views = outcome_views(
+        state.content,
+        shown,
+        group=inhibitor_group(state.session.profile.inhibitors),
+        reader=state.session.profile,
+    )
     table = ft.DataTable(
         columns=[
             ft.DataColumn(ft.Text(state.t("compare.question"))),
@@ -99,7 +109,12 @@ def outcome_grid(state: AppState, shown: list[Option], question_width: int, widt
 def outcome_stack(state: AppState, shown: list[Option]) -> ft.Control:
     """On a phone: each option's outcome lines, one option under another."""
     blocks: list[ft.Control] = []
-    for view in outcome_views(state.content, shown, group=inhibitor_group(state.session.profile.inhibitors)):
+    for view in outcome_views(
+        state.content,
+        shown,
+        group=inhibitor_group(state.session.profile.inhibitors),
+        reader=state.session.profile,
+    ):
         blocks.append(heading(view.name, level=3))
         blocks += _lines(state, view, 3)
         blocks.append(ft.Divider(height=1))

@@ -1,0 +1,59 @@
+"""Review R11 (a haemophilia consultant's check of the harm pictures and harm certainty):
+each finding a rule on the shipped content, so undoing the fix makes its test fail."""
+
+from __future__ import annotations
+
+from decisionaid.domain.outcome_view import outcome_view
+from decisionaid.domain.outcomes import inhibitor_group
+from decisionaid.domain.session import Profile
+
+
+def _pictures(content, option_id: str, profile: Profile) -> set[str]:
+    view = outcome_view(
+        content, content.option(option_id), group=inhibitor_group(profile.inhibitors), reader=profile
+    )
+    return {h.icon_array for h in view.harms if h.icon_array}
+
+
+def test_the_joint_damage_pictures_of_young_boys_with_severe_a_are_not_shown_for_milder_hemophilia(content):
+    """R11-1: a woman with moderate hemophilia B who treats only bleeds was shown "45 in 100"
+    from boys under 30 months with severe A; the rows stay, in words, for her."""
+    pictures = {"on-demand-joint-damage", "prevention-joint-damage"}
+    amina = Profile(
+        hemophilia_type="B", severity="moderate", sex="female", current_treatment="factor-on-demand"
+    )
+    assert _pictures(content, "factor-on-demand", amina) & pictures == set()
+    severe = amina.model_copy(update={"severity": "severe", "sex": "male"})
+    assert _pictures(content, "factor-on-demand", severe) >= pictures
+    unsure = amina.model_copy(update={"severity": "not_sure"})
+    assert _pictures(content, "factor-on-demand", unsure) >= pictures  # "not sure" never hides
+    harms = outcome_view(content, content.option("factor-on-demand"), reader=amina).harms
+    assert any("Joint damage" in h.harm for h in harms)
+
+
+def test_the_zero_inhibitor_pictures_for_factor_viii_are_not_shown_for_mild_hemophilia_or_a_past_inhibitor(
+    content,
+):
+    """R11-4 and R11-7: the trials counted people with factor VIII of 2% or less, likely with no
+    past inhibitor; a man with mild A, or one who had an inhibitor, is not shown their 0 in 100."""
+    for option_id in ("factor8-standard", "factor8-extended"):
+        severe = Profile(hemophilia_type="A", severity="severe", inhibitors="never")
+        assert _pictures(content, option_id, severe), option_id
+        mild = severe.model_copy(update={"severity": "mild"})
+        past = severe.model_copy(update={"inhibitors": "past"})
+        assert _pictures(content, option_id, mild) == set(), option_id
+        assert _pictures(content, option_id, past) == set(), option_id
+
+
+def test_a_picture_left_out_for_an_answer_no_one_can_give_is_refused(content_copy):
+    from decisionaid.loader import read_content
+
+    root = content_copy()
+    figures = root / "figures.yaml"
+    text = figures.read_text()
+    planted = "  - id: alpha-outcome\n    option: alpha\n"
+    assert planted in text
+    figures.write_text(text.replace(planted, planted + "    left_out_when: [{severity: [very]}]\n", 1))
+    _, problems = read_content(root, reading_grades=False)
+    message = "icon_arrays[0].left_out_when[0].severity: 'very' is not an answer to severity"
+    assert any(message in str(p) for p in problems), problems
