@@ -117,7 +117,12 @@ def test_ipdas_c5_uncertainty_is_shown(content):
         assert option.unknowns, option.id
     for option in content.options:
         if option.kind == GENE and option.factor_level:
-            assert option.factor_level.low < option.factor_level.high, option.id
+            level = option.factor_level
+            # A spread between men, or (review R11: Hemgenix, whose spread we could not read
+            # in a trial report) an average with its likely range in words.
+            assert level.low < level.high or ("average" in level.note and "likely between" in level.note), (
+                option.id
+            )
 
 
 def test_ipdas_c6_funding_is_disclosed(content):

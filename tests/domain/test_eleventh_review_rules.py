@@ -57,3 +57,27 @@ def test_a_picture_left_out_for_an_answer_no_one_can_give_is_refused(content_cop
     _, problems = read_content(root, reading_grades=False)
     message = "icon_arrays[0].left_out_when[0].severity: 'very' is not an answer to severity"
     assert any(message in str(p) for p in problems), problems
+
+
+def test_a_woman_outside_the_eu_is_told_the_hemgenix_reason_is_the_eu_labels_and_the_us_one_was_not_read(
+    content,
+):
+    """Fifth methods review M5-9: a woman in the US read only "The EU label does not advise it"."""
+    from decisionaid.domain.eligibility import standing
+
+    woman = Profile(
+        hemophilia_type="B", severity="severe", sex="female", pregnancy_possible="yes", region="us"
+    )
+    _, apart = standing(content, woman)
+    hemgenix = next(a for a in apart if a.option_id == "hemgenix")
+    assert any("EU label" in r and "US one" in r for r in hemgenix.reasons), hemgenix.reasons
+
+
+def test_the_hemgenix_gauge_bar_rests_on_the_trial_not_on_news(content):
+    """R11 (issue 15, R13b): no number on the gauge rests on a news source."""
+    for option in content.options:
+        level = option.factor_level
+        if level is not None and (level.low or level.high):
+            kinds = {content.sources[s].kind for s in level.sources}
+            assert kinds & {"label", "trial", "guideline", "hta", "systematic-review"}, option.id
+            assert "news" not in kinds, option.id

@@ -66,14 +66,17 @@ def test_numbers_are_written_without_a_trailing_zero():
     assert [number(v) for v in (5.0, 36.1, 0.5, 119.0, 1.25)] == ["5", "36.1", "0.5", "119", "1.25"]
 
 
-def test_the_gauge_for_hemophilia_b_shows_hemgenix_from_0_to_100_and_no_a_only_option(content):
-    # Second review R2-3: the bar starts at 0%, as one man made no factor IX.
+def test_the_gauge_for_hemophilia_b_shows_hemgenix_s_trial_average_and_no_a_only_option(content):
+    # Review R11 (R13b): the 0-100% spread rested on news only; the bar is now the trial's
+    # average at 18 months (R12a), and the man with no response is the cross at 0%.
     chart = factor_level_chart(content, "B")
     hemgenix = next(r for r in chart.rows if r.label.startswith("Hemgenix"))
-    assert (hemgenix.low, hemgenix.high) == (0, 100)
+    assert (hemgenix.low, hemgenix.high, hemgenix.value) == (None, None, 34)
+    assert "R13b" not in content.option("hemgenix").factor_level.sources
     a_only = {o.name for o in content.options if o.applies_to == "A"}
     assert not [r.label for r in chart.rows if any(r.label.startswith(name) for name in a_only)]
-    assert "0% to 100%" in chart.words
+    assert "Hemgenix (measured in a trial): about 34% of normal." in chart.words
+    assert "No response: 1 of 54 men treated in the HOPE-B trial made no factor IX at all." in chart.words
 
 
 def test_the_gauge_without_a_type_shows_both_types_and_puts_withdrawn_options_last(content):

@@ -75,7 +75,7 @@ async def test_the_gauge_shows_the_hemgenix_man_with_no_response_and_the_men_not
 ):
     app = await open_with_type(shipped_content, tmp_path, "B", "/options")
     no_response = "No response: 1 of 54 men treated in the HOPE-B trial made no factor IX at all."
-    not_followed = "Not followed to 5 years: 4 of 54 men treated in the HOPE-B trial did not finish"
+    not_followed = "Not followed to 15 months: 1 of 45 men treated in the BENEGENE-2 trial had not"
     label = app.semantics("figure-gauge").label
     shown = texts_under(app, "figure-gauge")
     for words in (no_response, not_followed):
