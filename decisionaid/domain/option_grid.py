@@ -15,9 +15,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from decisionaid.domain.content import Content, Option, licence_in
-from decisionaid.domain.eligibility import Apart, apart_words, standing
+from decisionaid.domain.eligibility import Apart, answers_match, apart_words, standing
 from decisionaid.domain.figures import number
 from decisionaid.domain.outcome_view import bleed_view, how_often
 from decisionaid.domain.outcomes import BleedOutcome, HarmOutcome, harms_in_order, inhibitor_group
@@ -207,7 +208,8 @@ def _harms(content: Content, option: Option, profile: Profile) -> GridCell:
     if table is None:
         return _not_known(content)
     # The harms about people like the reader first (review M4-4), then the first few.
-    shown = harms_in_order(table.harms, inhibitor_group(profile.inhibitors))[:HARMS_SHOWN]
+    matches = partial(answers_match, profile=profile)
+    shown = harms_in_order(table.harms, inhibitor_group(profile.inhibitors), matches)[:HARMS_SHOWN]
     past = profile.inhibitors == "past"
     words = " ".join(_harm_words(content, h, past) for h in shown)
     return GridCell(words, tuple(dict.fromkeys(s for h in shown for s in h.sources)))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from decisionaid.domain.content import Content, Option, Source
 from decisionaid.domain.eligibility import answers_match
@@ -154,6 +155,9 @@ def _change(content: Content, row: BleedOutcome) -> str:
     words = t(key, percent=abs(row.relative_fewer))
     if row.relative_by == "our_arithmetic":
         words = f"{words} {t('outcomes.change.ours')}"
+    if row.before is None or row.after is None:
+        # Review M6-2: a change with no numbers before and after looks bigger than it is.
+        words = f"{words}. {t('outcomes.change.relative_only')}"
     return words
 
 
@@ -258,6 +262,7 @@ def outcome_view(
     table = content.outcomes_for(option.id)
     if table is None:
         return None
+    matches = None if reader is None else partial(answers_match, profile=reader)
     cited: list[str] = []
     for row in [*table.bleeds, *table.harms]:
         cited += [s for s in row.sources if s not in cited and s in content.sources]
@@ -269,7 +274,9 @@ def outcome_view(
         option_id=option.id,
         name=option.name,
         bleeds=tuple(bleed_view(content, b) for b in bleeds),
-        harms=tuple(harm_view(content, h, group, reader) for h in harms_in_order(table.harms, group)),
+        harms=tuple(
+            harm_view(content, h, group, reader) for h in harms_in_order(table.harms, group, matches)
+        ),
         sources=tuple(dict.fromkeys(short_citation(content.sources[s]) for s in cited)),
     )
 

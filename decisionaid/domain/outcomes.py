@@ -13,7 +13,7 @@ This module holds no wording a patient reads: the words come from the content.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
@@ -165,6 +165,11 @@ class BleedOutcome(_Strict):
     def _compared_with_something(self) -> BleedOutcome:
         if self.comparator == "none" and (self.before is not None or self.relative_fewer is not None):
             raise ValueError("a row with no comparator cannot have a 'before' rate or a relative change")
+        if self.design == "external_groups" and self.relative_fewer is not None:
+            # Review M6-2: one rule for every comparison with groups not drawn by chance.
+            raise ValueError(
+                "no change is given against groups not drawn by chance; leave out relative_fewer"
+            )
         ours = self.relative_fewer is not None and self.relative_by == "our_arithmetic"
         if ours and (self.before is None or self.after is None):
             raise ValueError("a change worked out by us needs both the 'before' and 'after' rates")
@@ -205,6 +210,9 @@ class HarmOutcome(_Strict):
     like_readers: bool = True
     """False when the people counted are not like most readers of the card (children
     only, or one severity of hemophilia only): one step down (review R11-2)."""
+    first_when: dict[str, list[_Text]] = Field(default_factory=dict)
+    """Answers for which this row comes first (as a licence rule's `when`): the readers it
+    is about (review R12-1)."""
     certainty: Certainty
     note: _Text | None = None
     sources: list[_SourceId] = Field(min_length=1)
@@ -264,13 +272,26 @@ def inhibitor_group(answer: str | None) -> InhibitorGroup | None:
     return "none" if answer in ("never", "past") else None
 
 
-def harms_in_order(harms: Sequence[HarmOutcome], group: InhibitorGroup | None) -> list[HarmOutcome]:
+def harms_in_order(
+    harms: Sequence[HarmOutcome],
+    group: InhibitorGroup | None,
+    matches: Callable[[Mapping[str, Sequence[str]]], bool] | None = None,
+) -> list[HarmOutcome]:
     """The harms with the person's own group's first, those about everyone next, and those
     about the other group last, each in the content's order (review M4-4: a man with an
-    inhibitor reads the risk with aPCC before the rate over everyone)."""
-    if group is None:
-        return list(harms)
-    return sorted(harms, key=lambda h: 0 if h.inhibitors == group else 1 if h.inhibitors is None else 2)
+    inhibitor reads the risk with aPCC before the rate over everyone). Before all of them,
+    the rows whose `first_when` his answers match (`matches`, the licence rules' test;
+    review R12-1: a man with mild hemophilia A reads the inhibitor rate in milder A first)."""
+
+    def first(h: HarmOutcome) -> int:
+        return 0 if h.first_when and matches is not None and matches(h.first_when) else 1
+
+    def by_group(h: HarmOutcome) -> int:
+        if group is None:
+            return 0
+        return 0 if h.inhibitors == group else 1 if h.inhibitors is None else 2
+
+    return sorted(harms, key=lambda h: (first(h), by_group(h)))
 
 
 RARE_BELOW = 0.05

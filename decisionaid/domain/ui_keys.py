@@ -307,6 +307,7 @@ OUTCOME_KEYS: dict[str, frozenset[str]] = {
     "outcomes.change.fewer": frozenset({"percent"}),
     "outcomes.change.more": frozenset({"percent"}),
     "outcomes.change.ours": frozenset(),
+    "outcomes.change.relative_only": frozenset(),
     "outcomes.change.none": frozenset(),
     "outcomes.change.not_fair": frozenset(),
     "outcomes.study_words": frozenset({"study", "who", "time_window"}),

@@ -53,6 +53,7 @@ def cross_check(files: ContentFiles, reading_grades: bool = True) -> list[Proble
     problems += flag_checks.variant_problems(files)
     problems += limit_checks.crossing_problems(files)
     problems += limit_checks.picture_answer_problems(files)
+    problems += limit_checks.harm_answer_problems(files)
     problems += outcome_checks.outcome_problems(files, reading_grades)
     problems += glossary_checks.glossary_problems(files, reading_grades)
     problems += share_checks.share_problems(files)  # IPDAS QI5, QI9, C1: shares of people

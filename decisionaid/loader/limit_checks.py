@@ -60,3 +60,23 @@ def picture_answer_problems(files: ContentFiles) -> list[Problem]:
                 for field, message in answer_problems(when, unknown)
             ]
     return problems
+
+
+def harm_answer_problems(files: ContentFiles) -> list[Problem]:
+    """Each outcome harm row's `first_when` answer that no one can give, or that is "not
+    sure" (review R12-1): the row would silently never come first."""
+    if files.outcomes is None:
+        return []
+    table, w = files.outcomes
+    unknown = "never puts the row first: a person who is not sure reads the usual order"
+    problems = []
+    for i, entry in enumerate(table.outcomes):
+        for j, harm in enumerate(entry.harms):
+            where = ("outcomes", i, "harms", j, "first_when")
+            problems += [
+                Problem(
+                    w.path, w.line_of(*where, field), f"outcomes[{i}].harms[{j}].first_when.{field}", message
+                )
+                for field, message in answer_problems(harm.first_when, unknown)
+            ]
+    return problems

@@ -81,3 +81,35 @@ def test_the_hemgenix_gauge_bar_rests_on_the_trial_not_on_news(content):
             kinds = {content.sources[s].kind for s in level.sources}
             assert kinds & {"label", "trial", "guideline", "hta", "systematic-review"}, option.id
             assert "news" not in kinds, option.id
+
+
+def test_a_man_with_mild_a_reads_the_inhibitor_risk_of_milder_hemophilia_first_and_in_his_fit(content):
+    """R12-1: he read "fewer than 1 in 100 ... more than 99 in 100 do not" in the fit reasons
+    of all three factor options, and the INSIGHT row came last on two cards only."""
+    from decisionaid.domain.eligibility import for_person
+
+    mild = Profile(
+        hemophilia_type="A", severity="mild", inhibitors="never", current_treatment="factor-on-demand"
+    )
+    severe = mild.model_copy(update={"severity": "severe"})
+    for option_id in ("factor8-standard", "factor8-extended", "factor-on-demand"):
+        first = outcome_view(content, content.option(option_id), reader=mild).harms[0]
+        assert first.harm == "Inhibitors in people with mild or moderate hemophilia A", option_id
+        assert outcome_view(content, content.option(option_id), reader=severe).harms[0].harm != first.harm
+        reason = for_person(content.option(option_id), mild).attributes["serious_side_effects"].reason
+        assert "13 in 100 by 100 days" in reason and "99 in 100 do not" not in reason, option_id
+        assert (
+            "99 in 100"
+            in for_person(content.option(option_id), severe).attributes["serious_side_effects"].reason
+        )
+
+
+def test_hemlibra_is_not_for_a_man_with_mild_a_and_no_inhibitor_in_the_uk(content):
+    """R12-2: the UK SmPC (4.1) has the EU's indication; he saw Hemlibra first in his fit."""
+    from decisionaid.domain.eligibility import standing
+
+    uk = Profile(hemophilia_type="A", severity="mild", inhibitors="never", region="uk")
+    _, apart = standing(content, uk)
+    assert any(a.option_id == "emicizumab" and a.standing == "not_for_you" for a in apart)
+    us = uk.model_copy(update={"region": "us"})
+    assert not any(a.option_id == "emicizumab" for a in standing(content, us)[1])

@@ -186,3 +186,9 @@ def test_the_shipped_harm_pictures_belong_to_their_options(shipped_content):
     # A picture of a main harm for every option whose harm has a count we could read.
     counted = {t.option for t in content.outcomes for h in t.harms if h.count is not None}
     assert counted <= set(pictured.values())
+
+
+def test_a_change_against_groups_not_drawn_by_chance_is_refused(content_copy):
+    """Review M6-2: one rule for every comparison with other trials' groups: no change given."""
+    lines = planted(content_copy(), "        design: same_people\n", "        design: external_groups\n")
+    assert any("no change is given against groups not drawn by chance" in line for line in lines), lines
