@@ -691,6 +691,9 @@ class IconArray(StrictModel):
         total = sum(g.count for g in groups)
         if total != 100:
             raise ValueError(f"the counts add up to {total}; a picture of 100 people needs exactly 100")
+        if any(g.count == 0 for g in groups):
+            # Review M6-1: 100 people, none harmed, reads as "no risk" beside a counted harm.
+            raise ValueError("a group with no one in it reads as no risk; say 'none of N' in words instead")
         return groups
 
 

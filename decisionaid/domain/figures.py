@@ -351,10 +351,8 @@ def doses_chart(content: Content, hemophilia_type: str | None) -> DoseChart:
 
 
 def icon_group_line(content: Content, count: int, label: str) -> str:
-    """One group of an icon array in words, as its legend and text equivalent say it. A group
-    no one was in says so, not "0 in 100": the trial counted 66 or 211, not 100 (R11-5)."""
-    if count == 0:
-        return content.text("figure.icons.group_none", label=label)
+    """One group of an icon array in words, as its legend and text equivalent say it (a group
+    is never empty: the loader refuses one, review M6-1)."""
     return content.text("figure.icons.group", count=count, label=label)
 
 

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from decisionaid.domain.content import Content, Option, licence_in
+from decisionaid.domain.content import Content, Option, in_shown_order, licence_in
 from decisionaid.domain.eligibility import Apart, answers_match, apart_words, standing
 from decisionaid.domain.figures import number
 from decisionaid.domain.outcome_view import bleed_view, how_often
@@ -31,7 +31,7 @@ MAX_COLUMNS = 4
 ROWS = ("given", "bleeds", "harms", "first_year", "track_record", "stop", "family", "licence")
 """The questions, in order; each is `grid.row.<key>` in ui.yaml."""
 
-ROLES = ("current", "leaning", "start_leaning", "picked")
+ROLES = ("current", "leaning", "start_leaning", "picked", "scored")
 """Why an option is a column, in the order columns are chosen; each is `grid.role.<key>`."""
 
 HARMS_SHOWN = 2
@@ -47,6 +47,7 @@ GRID_KEYS: dict[str, frozenset[str]] = {
     "grid.none": frozenset(),
     "grid.one": frozenset(),
     "grid.one_type_unknown": frozenset(),
+    "grid.filled": frozenset(),
     "grid.left_out": frozenset({"names", "most"}),
     "grid.question": frozenset(),
     "grid.not_known": frozenset(),
@@ -291,6 +292,15 @@ def option_grid(content: Content, session: Session) -> OptionGrid:
     """The grid of the options this person is weighing (at most MAX_COLUMNS, the rest named)."""
     t = content.text
     found = weighed(content, session)
+    filled = len(found) < 2
+    if filled:
+        # Review M6-3: one column compares nothing, and the person who names fewer than two
+        # options (not sure where he leans) is who an Option Grid is for. The options scored
+        # for him follow, in the fixed order (what he uses now first, then A to Z).
+        named = {o.id for o, _ in found}
+        scored = in_shown_order(standing(content, session.profile)[0], session.profile.current_treatment)
+        found += [(o, "scored") for o in scored if o.id not in named]
+        filled = len(found) >= 2
     shown, rest = found[:MAX_COLUMNS], found[MAX_COLUMNS:]
     columns = tuple(GridColumn(o.id, o.name, t(f"grid.role.{role}")) for o, role in shown)
     rows = tuple(
@@ -300,6 +310,8 @@ def option_grid(content: Content, session: Session) -> OptionGrid:
     left_out = (
         t("grid.left_out", names="; ".join(o.name for o, _ in rest), most=MAX_COLUMNS) if rest else None
     )
+    if filled:
+        left_out = " ".join(filter(None, (t("grid.filled"), left_out)))
     if len(shown) == 1:
         # One column compares nothing: say how to add others, and where all of them are
         # (a page of what he uses now alone would favour staying: M3-6). With no type

@@ -203,7 +203,6 @@ _FIXED: dict[str, frozenset[str]] = {
     "figure.doses.range": frozenset({"label", "low", "high", "note"}),
     "figure.icons.words": frozenset({"title", "groups", "denominator", "time_frame"}),
     "figure.icons.group": frozenset({"count", "label"}),
-    "figure.icons.group_none": frozenset({"label"}),
     "figure.icons.caption": frozenset({"denominator", "time_frame", "note"}),
 }
 

@@ -1,22 +1,35 @@
-"""IPDAS C1 and QI7, fourth methods review M4-3: every option card pictures its main harm as
-100 people, with a denominator and a time frame, linked from a harm row of its outcome table.
+"""IPDAS C1 and QI7, fourth methods review M4-3, sixth methods review M6-1: every option card
+pictures its main harm as 100 people where a count of it could be read and someone in the trial
+had it, with a denominator and a time frame, linked from a harm row of its outcome table.
 
-Two cards have no picture because no count with its denominator could be read from a source
-the rules allow (review-response-harmpics lists what was tried); the list of cards without one
-must be exactly that documented list, so a new gap, or a new picture, changes this test."""
+A harm no one in a trial had is said in words ("None of 66 people"), with the upper limit the
+trial cannot rule out (the rule of three), never drawn as 100 unharmed people (M6-1). Alhemo's
+and Qfitlia's main harms have no count we could read. The list of cards without a picture must
+be exactly these, so a new gap, or a new picture, changes this test."""
 
 from __future__ import annotations
 
 import re
 
-from decisionaid.domain.figures import icon_arrays_for
+import pytest
+from pydantic import ValidationError
+
+from decisionaid.domain.content import IconArray
 from decisionaid.domain.harm_pictures import harm_pictures
 from decisionaid.domain.outcome_view import outcome_views
 
-WITHOUT_A_PICTURE = {"concizumab", "fitusiran"}
+NOT_READ = {"concizumab", "fitusiran"}
 """Alhemo and Qfitlia: no count of a main harm with its denominator could be read."""
+NO_ONE_HAD_IT = {
+    "marstacimab",
+    "factor8-standard",
+    "factor8-extended",
+    "factor9-standard",
+    "factor9-extended",
+}
+"""Cards whose counted main harm no one in the trial had: said in words with its limit."""
 
-RULE_OF_THREE = re.compile(r"rule of three: 3 divided by (\d+)")
+RULE_OF_THREE = re.compile(r"rule of three, 3 divided by (\d+)")
 
 
 def _pictured(content, option_id: str) -> list[str]:
@@ -25,43 +38,42 @@ def _pictured(content, option_id: str) -> list[str]:
     return [h.icon_array for h in table.harms if h.icon_array] if table else []
 
 
-def test_every_card_with_an_outcome_table_pictures_a_main_harm_but_the_two_documented_ones(content):
+def test_every_card_with_an_outcome_table_pictures_a_main_harm_but_the_documented_ones(content):
     tables = {t.option for t in content.outcomes}
     without = {option for option in tables if not _pictured(content, option)}
-    assert without == WITHOUT_A_PICTURE
+    assert without == NOT_READ | NO_ONE_HAD_IT
 
 
-def test_the_two_cards_without_a_picture_still_say_their_main_harm_was_not_reported(content):
-    for option in WITHOUT_A_PICTURE:
+def test_the_two_cards_without_a_count_still_say_their_main_harm_was_not_reported(content):
+    for option in NOT_READ:
         assert any(h.not_reported for h in content.outcomes_for(option).harms), option
 
 
-def test_each_new_picture_has_a_denominator_a_time_frame_and_a_read_trial_source(content):
+def test_a_harm_no_one_had_is_given_in_words_with_the_rule_of_three_limit_for_its_own_count(content):
+    for option in NO_ONE_HAD_IT:
+        zero = [h for h in content.outcomes_for(option).harms if h.count == 0]
+        assert zero, option
+        for harm in zero:
+            assert harm.icon_array is None, option
+            found = RULE_OF_THREE.search(harm.note or "")
+            assert found and int(found.group(1)) == harm.people, (option, harm.harm)
+
+
+def test_a_picture_with_an_empty_group_is_refused():
+    """M6-1: 100 people with no one harmed reads as "no risk" beside a harm that was counted."""
+    fields = dict(id="x", option="y", title="t", denominator="d", time_frame="t", sources=["s"])
+    with pytest.raises(ValidationError, match="reads as no risk"):
+        IconArray(**fields, groups=[{"count": 0, "label": "had it"}, {"count": 100, "label": "did not"}])
+    IconArray(**fields, groups=[{"count": 1, "label": "had it"}, {"count": 99, "label": "did not"}])
+
+
+def test_the_gene_therapy_pictures_say_they_count_serious_problems_from_any_cause(content):
+    """M6-1: "had a serious side effect" implied the treatment caused every one."""
     arrays = {a.id: a for a in content.figures.icon_arrays}
-    for option in ("factor8-standard", "factor8-extended", "factor9-standard", "factor-on-demand"):
-        for picture in _pictured(content, option):
-            array = arrays[picture]
-            assert array.option == option
-            assert array.denominator.strip() and array.time_frame.strip(), picture
-            kinds = {content.sources[s].kind for s in array.sources}
-            assert "trial" in kinds, picture
-            assert all(content.sources[s].read for s in array.sources), picture
-
-
-def test_a_picture_of_no_events_gives_the_rule_of_three_bound_for_its_own_denominator(content):
-    """A note of "none in N" gives the rule-of-three bound 3 / N, with N the denominator's."""
-    for array in content.figures.icon_arrays:
-        if array.groups[0].count != 0:
-            continue
-        found = RULE_OF_THREE.search(array.note or "")
-        assert found, array.id
-        assert f"None of the {found.group(1)} " in array.denominator, array.id
-
-
-def test_the_factor_pictures_of_people_already_treated_are_not_shown_to_a_man_with_an_inhibitor(content):
-    for option in ("factor8-standard", "factor8-extended", "factor9-standard"):
-        assert icon_arrays_for(content, option, "none")
-        assert not icon_arrays_for(content, option, "now"), option
+    for picture in ("gene-therapy-b-serious", "gene-therapy-a-serious"):
+        array = arrays[picture]
+        assert "from any cause" in array.title and "from any cause" in array.groups[0].label
+        assert "not all were caused by the treatment" in array.note
 
 
 def test_the_on_demand_picture_says_who_was_studied_and_that_the_report_gave_shares(content):

@@ -183,11 +183,27 @@ def test_a_withdrawn_option_picked_on_compare_says_it_is_no_longer_offered_not_a
     assert licence.known and licence.refs
 
 
-def test_a_grid_of_one_option_says_how_to_set_others_beside_it(content):
+def test_a_person_who_names_one_option_sees_the_options_open_to_him_in_the_fixed_order(content):
+    """Review M6-3: one column compared nothing for the person unsure where he leans; the
+    options scored for him follow, what he uses now first, then A to Z, at most 4 shown."""
+    from decisionaid.domain.content import in_shown_order
+    from decisionaid.domain.eligibility import standing
+
     daniel = Session(profile=Profile(hemophilia_type="B", current_treatment="factor9-extended"))
     grid = option_grid(content, daniel)
+    scored = in_shown_order(standing(content, daniel.profile)[0], "factor9-extended")
+    assert [c.option_id for c in grid.columns] == [o.id for o in scored][:4]
+    assert grid.columns[0].option_id == "factor9-extended"
+    assert grid.columns[1].role == content.text("grid.role.scored")
+    assert grid.left_out.startswith(content.text("grid.filled"))
+    assert all(o.name in grid.left_out for o in scored[4:])
+
+
+def test_a_grid_with_no_type_known_still_says_how_to_set_others_beside_the_one_named(content):
+    sam = Session(profile=Profile(hemophilia_type="not_sure", current_treatment="factor9-extended"))
+    grid = option_grid(content, sam)
     assert len(grid.columns) == 1
-    assert grid.left_out == content.text("grid.one")
+    assert grid.left_out == content.text("grid.one_type_unknown")
 
 
 @pytest.mark.parametrize(

@@ -183,8 +183,9 @@ def test_the_shipped_harm_pictures_belong_to_their_options(shipped_content):
     arrays = {a.id: a.option for a in content.figures.icon_arrays}
     pictured = {h.icon_array: t.option for t in content.outcomes for h in t.harms if h.icon_array}
     assert pictured and all(arrays[a] == option for a, option in pictured.items())
-    # A picture of a main harm for every option whose harm has a count we could read.
-    counted = {t.option for t in content.outcomes for h in t.harms if h.count is not None}
+    # A picture of a main harm for every option whose harm has a count we could read and
+    # someone had (review M6-1: a harm no one had is said in words, never drawn).
+    counted = {t.option for t in content.outcomes for h in t.harms if h.count}
     assert counted <= set(pictured.values())
 
 
