@@ -210,7 +210,9 @@ def how_often(content: Content, harm: HarmOutcome) -> str:
             if rare is not None
             else t("outcomes.per_hundred", value=per_hundred(harm.count, harm.people))
         )
-        return t("outcomes.count", count=harm.count, people=harm.people, natural=natural)
+        # Review M6-6: both sides, as the share rule asks of the text (IPDAS QI9).
+        rest = f"{harm.people - harm.count:,}"
+        return t("outcomes.count", count=harm.count, people=harm.people, natural=natural, rest=rest)
     if harm.frequency is not None:
         return harm.frequency
     return t("outcomes.not_reported")

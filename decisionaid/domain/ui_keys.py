@@ -311,7 +311,7 @@ OUTCOME_KEYS: dict[str, frozenset[str]] = {
     "outcomes.change.not_fair": frozenset(),
     "outcomes.study_words": frozenset({"study", "who", "time_window"}),
     "outcomes.certainty_words": frozenset({"level", "why"}),
-    "outcomes.count": frozenset({"count", "people", "natural"}),
+    "outcomes.count": frozenset({"count", "people", "natural", "rest"}),
     "outcomes.count_none": frozenset({"people"}),
     "outcomes.per_thousand": frozenset({"value"}),
     "outcomes.per_hundred": frozenset({"value"}),

@@ -128,6 +128,9 @@ PER_PERSON_JUDGEMENT = (
     " and a person can mind a hard first year without minding the others, so all are kept."
     " But for that person, rating `first_year` and one of these high counts newness more"
     " than once, and the grid and the fit do not undo it (fifth methods review M5-4)."
+    " The 0.9 ceiling that holds over all products is not applied per person: over 5 to 7"
+    " options, r moves a lot when one option changes, and dropping an attribute for one"
+    " person would take away a question others need (sixth methods review M6-10)."
 )
 """The written judgement on the per-person pairs (Marsh 2016: judged and reported)."""
 
