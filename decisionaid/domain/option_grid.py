@@ -310,8 +310,6 @@ def option_grid(content: Content, session: Session) -> OptionGrid:
     left_out = (
         t("grid.left_out", names="; ".join(o.name for o, _ in rest), most=MAX_COLUMNS) if rest else None
     )
-    if filled:
-        left_out = " ".join(filter(None, (t("grid.filled"), left_out)))
     if len(shown) == 1:
         # One column compares nothing: say how to add others, and where all of them are
         # (a page of what he uses now alone would favour staying: M3-6). With no type
@@ -320,7 +318,7 @@ def option_grid(content: Content, session: Session) -> OptionGrid:
         left_out = t("grid.one" if known else "grid.one_type_unknown")
     return OptionGrid(
         title=t("grid.title"),
-        intro=t("grid.intro"),
+        intro=t("grid.filled") if filled else t("grid.intro"),  # V7-5: said above the grid
         corner=t("grid.question"),
         columns=columns,
         rows=rows if columns else (),

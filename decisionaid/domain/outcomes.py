@@ -213,6 +213,9 @@ class HarmOutcome(_Strict):
     first_when: dict[str, list[_Text]] = Field(default_factory=dict)
     """Answers for which this row comes first (as a licence rule's `when`): the readers it
     is about (review R12-1)."""
+    left_out_when: list[dict[str, list[_Text]]] = Field(default_factory=list)
+    """Answers for which this row is left out: it is about people unlike this reader (review
+    V7-3: the rate in mild or moderate hemophilia A, on a card a woman with B reads)."""
     certainty: Certainty
     note: _Text | None = None
     sources: list[_SourceId] = Field(min_length=1)
@@ -281,7 +284,11 @@ def harms_in_order(
     about the other group last, each in the content's order (review M4-4: a man with an
     inhibitor reads the risk with aPCC before the rate over everyone). Before all of them,
     the rows whose `first_when` his answers match (`matches`, the licence rules' test;
-    review R12-1: a man with mild hemophilia A reads the inhibitor rate in milder A first)."""
+    review R12-1: a man with mild hemophilia A reads the inhibitor rate in milder A first);
+    rows with a `left_out_when` his answers match are left out (review V7-3)."""
+
+    if matches is not None:
+        harms = [h for h in harms if not any(matches(when) for when in h.left_out_when)]
 
     def first(h: HarmOutcome) -> int:
         return 0 if h.first_when and matches is not None and matches(h.first_when) else 1

@@ -63,20 +63,24 @@ def picture_answer_problems(files: ContentFiles) -> list[Problem]:
 
 
 def harm_answer_problems(files: ContentFiles) -> list[Problem]:
-    """Each outcome harm row's `first_when` answer that no one can give, or that is "not
-    sure" (review R12-1): the row would silently never come first."""
+    """Each outcome harm row's `first_when` or `left_out_when` answer that no one can give, or
+    that is "not sure" (reviews R12-1, V7-3): the row would silently never move."""
     if files.outcomes is None:
         return []
     table, w = files.outcomes
-    unknown = "never puts the row first: a person who is not sure reads the usual order"
     problems = []
     for i, entry in enumerate(table.outcomes):
         for j, harm in enumerate(entry.harms):
-            where = ("outcomes", i, "harms", j, "first_when")
-            problems += [
-                Problem(
-                    w.path, w.line_of(*where, field), f"outcomes[{i}].harms[{j}].first_when.{field}", message
-                )
-                for field, message in answer_problems(harm.first_when, unknown)
+            maps = [(("first_when",), harm.first_when, "never puts the row first")]
+            maps += [
+                (("left_out_when", k), when, "never leaves the row out")
+                for k, when in enumerate(harm.left_out_when)
             ]
+            for path, when, unknown in maps:
+                where = ("outcomes", i, "harms", j, *path)
+                name = f"outcomes[{i}].harms[{j}]." + ".".join(str(p) for p in path)
+                problems += [
+                    Problem(w.path, w.line_of(*where, field), f"{name}.{field}", message)
+                    for field, message in answer_problems(when, unknown)
+                ]
     return problems

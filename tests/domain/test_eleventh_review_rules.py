@@ -112,3 +112,25 @@ def test_hemlibra_is_not_for_a_man_with_mild_a_and_no_inhibitor_in_the_uk(conten
     assert any(a.option_id == "emicizumab" and a.standing == "not_for_you" for a in apart)
     us = uk.model_copy(update={"region": "us"})
     assert not any(a.option_id == "emicizumab" for a in standing(content, us)[1])
+
+
+def test_the_rate_in_milder_hemophilia_a_is_not_in_the_on_demand_table_of_a_reader_with_b(content):
+    """V7-3: `first_when` only reordered; the row about mild or moderate A reached a woman with B."""
+    row = "Inhibitors in people with mild or moderate hemophilia A"
+    amina = Profile(
+        hemophilia_type="B", severity="moderate", sex="female", current_treatment="factor-on-demand"
+    )
+    assert row not in [
+        h.harm for h in outcome_view(content, content.option("factor-on-demand"), reader=amina).harms
+    ]
+    mild_a = amina.model_copy(update={"hemophilia_type": "A", "sex": "male"})
+    assert outcome_view(content, content.option("factor-on-demand"), reader=mild_a).harms[0].harm == row
+
+
+def test_the_card_lines_about_inhibitors_give_the_rate_in_milder_hemophilia_a_too(content):
+    """V7-2: the cards' lines, read by every reader, said only "fewer than 1 in 100" or
+    "mostly in small children"; they now say the rate in mild or moderate hemophilia A."""
+    for option_id in ("factor8-standard", "factor8-extended", "factor-on-demand"):
+        option = content.option(option_id)
+        lines = [s.text for s in [*option.benefits, *option.harms] if "nhibitors" in s.text]
+        assert lines and any("13 in 100" in line for line in lines), option_id

@@ -149,7 +149,9 @@ def test_hemgenix_reads_absolute_numbers_first_then_the_change_then_how_sure(con
 
 def test_a_rare_harm_reads_with_its_denominator_time_frame_and_per_thousand(content):
     harm = outcome_view(content, content.option("emicizumab")).harms[0]
-    assert harm.value.startswith("5 of 401 people (about 12 in 1,000); the other 396 did not. Who was counted:")
+    assert harm.value.startswith(
+        "5 of 401 people (about 12 in 1,000); the other 396 did not. Who was counted:"
+    )
     assert "Over: about 2 years on it" in harm.value
     # One unit per sentence: no "%" beside the people (the audit's "31% of men were at 40%").
     assert "%" not in harm.value

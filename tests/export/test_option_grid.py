@@ -195,7 +195,7 @@ def test_a_person_who_names_one_option_sees_the_options_open_to_him_in_the_fixed
     assert [c.option_id for c in grid.columns] == [o.id for o in scored][:4]
     assert grid.columns[0].option_id == "factor9-extended"
     assert grid.columns[1].role == content.text("grid.role.scored")
-    assert grid.left_out.startswith(content.text("grid.filled"))
+    assert grid.intro == content.text("grid.filled")  # review V7-5: above the grid, not after it
     assert all(o.name in grid.left_out for o in scored[4:])
 
 
