@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from decisionaid.domain.content import Content
-from decisionaid.domain.knowledge import knowledge_for
+from decisionaid.domain.knowledge import answer_given, knowledge_for
 from decisionaid.domain.session import Session
 from decisionaid.domain.summary import DiscussionSummary
 from decisionaid.domain.tailoring import flag_notes, one_per_flag
@@ -36,8 +36,8 @@ def teach_back(content: Content, session: Session) -> tuple[TeachBack, ...]:
     then right ones."""
     items = []
     for item in knowledge_for(content, session.profile):
-        given = session.knowledge_answers.get(item.id)
-        answered = given is not None and 0 <= given < len(item.choices)
+        given = answer_given(item, session)  # review M6-9: not an answer to reworded choices
+        answered = given is not None
         items.append(
             TeachBack(
                 item_id=item.id,

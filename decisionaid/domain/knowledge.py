@@ -24,6 +24,27 @@ def knowledge_for(content: Content, profile: Profile) -> list[KnowledgeItem]:
     return [k for k in items if not k.about or open_ids & set(k.about)]
 
 
+def answer_given(item: KnowledgeItem, session: Session) -> int | None:
+    """The choice the person picked for this question, or None when he did not answer, or
+    when the words of that choice changed after he picked it (review M6-9: the summary
+    printed today's words as his answer)."""
+    given = session.knowledge_answers.get(item.id)
+    if given is None or not 0 <= given < len(item.choices):
+        return None
+    seen = session.knowledge_picked.get(item.id)
+    return None if seen is not None and seen != item.choices[given] else given
+
+
+def answer_changed(item: KnowledgeItem, session: Session) -> str | None:
+    """The words he picked, when the choice has been reworded since; else None."""
+    seen = session.knowledge_picked.get(item.id)
+    given = session.knowledge_answers.get(item.id)
+    if seen is None or given is None:
+        return None
+    current = item.choices[given] if 0 <= given < len(item.choices) else None
+    return seen if seen != current else None
+
+
 @dataclass(frozen=True)
 class KnowledgeLine:
     """One question as the summary prints it: the person's answer, and whether it was right."""
@@ -48,10 +69,13 @@ def knowledge_lines(content: Content, session: Session) -> tuple[KnowledgeLine, 
     t = content.text
     lines = []
     for item in knowledge_for(content, session.profile):
-        given = session.knowledge_answers.get(item.id)
-        picked = item.choices[given] if given is not None and 0 <= given < len(item.choices) else None
-        right = None if picked is None else given == item.answer
+        given = answer_given(item, session)
+        picked = None if given is None else item.choices[given]
+        right = None if given is None else given == item.answer
         verdict = {None: "knowledge.not_answered", True: "knowledge.right", False: "knowledge.wrong"}[right]
+        changed = answer_changed(item, session)
+        if changed is not None:
+            verdict, picked = "knowledge.changed", changed
         lines.append(
             KnowledgeLine(
                 question=item.question,

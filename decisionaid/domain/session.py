@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """Bump when the shape changes, and add a migration in storage."""
 
 Importance = Annotated[int, Field(ge=0, le=4)]
@@ -116,6 +116,10 @@ class Session(SessionModel):
     profile: Profile = Field(default_factory=Profile)
     modules_read: list[str] = Field(default_factory=list)
     knowledge_answers: dict[str, int] = Field(default_factory=dict)
+    knowledge_picked: dict[str, str] = Field(default_factory=dict)
+    """The words of each knowledge answer as the person saw them when he chose it (review
+    M6-9): if the content rewords a choice later, his answer is not printed in words he
+    never saw, and the question is asked again."""
     importance: dict[str, Importance] = Field(default_factory=dict)
     top_priorities: Annotated[list[str], AfterValidator(_top_three)] = Field(default_factory=list)
     """The attribute ids the person chose as mattering most (trade-off step), most

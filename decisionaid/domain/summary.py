@@ -17,7 +17,7 @@ from decisionaid.domain.eligibility import apart_words, for_type
 from decisionaid.domain.fit import priorities, standing
 from decisionaid.domain.fit_summary import ApartLine, FitView, fit_view
 from decisionaid.domain.harm_pictures import harm_pictures
-from decisionaid.domain.knowledge import knowledge_for, knowledge_lines
+from decisionaid.domain.knowledge import answer_given, knowledge_for, knowledge_lines
 from decisionaid.domain.next_steps import next_steps
 from decisionaid.domain.option_grid import OptionGrid, numbered, option_grid, row_for
 from decisionaid.domain.outcome_view import outcome_views
@@ -107,10 +107,10 @@ def _questions(content: Content, session: Session) -> tuple[Question, ...]:
 def _knowledge(content: Content, session: Session) -> tuple[LabelledValue | None, tuple[str, ...]]:
     # Only the questions for his type: an A reader's score is never out of B's questions.
     asked = knowledge_for(content, session.profile)
-    answered = {i.id: i for i in asked if i.id in session.knowledge_answers}
+    answered = {i.id: i for i in asked if answer_given(i, session) is not None}
     if not answered:
         return None, ()
-    right = [i for i in answered.values() if session.knowledge_answers[i.id] == i.answer]
+    right = [i for i in answered.values() if answer_given(i, session) == i.answer]
     value = content.text(
         "summary.knowledge.value", right=len(right), total=len(asked), answered=len(answered)
     )

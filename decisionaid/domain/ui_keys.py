@@ -282,6 +282,7 @@ DECIDING_KEYS: dict[str, frozenset[str]] = {
     "knowledge.right": frozenset(),
     "knowledge.wrong": frozenset(),
     "knowledge.not_answered": frozenset(),
+    "knowledge.changed": frozenset(),
     "knowledge.right_answer": frozenset(),
     "others.view_label": frozenset(),
 }

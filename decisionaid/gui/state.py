@@ -33,6 +33,7 @@ ANSWER_HEADINGS = {
     "top_priorities": "values.top_priorities",
     "preferred_role": "summary.h.role",
     "knowledge_answers": "summary.h.knowledge",
+    "knowledge_picked": "summary.h.knowledge",
     "readiness": "summary.h.readiness",
     "questions_chosen": "summary.h.questions",
     "notes": "summary.h.notes",

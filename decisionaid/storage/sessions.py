@@ -45,6 +45,9 @@ MIGRATIONS: dict[int, Migration] = {
     # 3 added `top_priorities` (the trade-off step); a version 2 file has none chosen yet.
     # Every answer in it keeps its meaning: importance ratings stay 0-4 as they were.
     2: lambda document: {**document, "schema_version": 3},
+    # 4 added `knowledge_picked` (the words of each knowledge answer); a version 3 file has
+    # none, so its answers are read by number, as before.
+    3: lambda document: {**document, "schema_version": 4},
 }
 """schema_version N -> a function that turns an N document into an N+1 document."""
 

@@ -1,0 +1,40 @@
+"""Sixth methods review M6-9: knowledge answers were stored as a choice number only, so after
+the content reworded a choice the summary printed today's words as the person's answer. The
+words he saw are kept with the number; a reworded choice is asked again and not scored."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from decisionaid.domain.clinician import teach_back
+from decisionaid.domain.knowledge import answer_given, knowledge_for, knowledge_lines
+from decisionaid.domain.session import Profile, Session
+from decisionaid.domain.summary import build_summary
+
+
+def _session(content, words: str | None) -> tuple[Session, object]:
+    profile = Profile(hemophilia_type="B")
+    item = knowledge_for(content, profile)[0]
+    picked = {} if words is None else {item.id: words}
+    return Session(profile=profile, knowledge_answers={item.id: item.answer}, knowledge_picked=picked), item
+
+
+def test_an_answer_whose_words_are_unchanged_counts_as_before(content):
+    session, item = _session(content, None)
+    assert answer_given(item, session) == item.answer  # a file from before has no words: by number
+    session, item = _session(content, item.choices[item.answer])
+    assert answer_given(item, session) == item.answer
+    line = knowledge_lines(content, session)[0]
+    assert line.right is True and line.answer == item.choices[item.answer]
+
+
+def test_a_reworded_choice_prints_the_words_he_saw_and_is_asked_again_not_scored(content):
+    session, item = _session(content, "steroid pills for some weeks")
+    assert answer_given(item, session) is None
+    line = knowledge_lines(content, session)[0]
+    assert line.answer == "steroid pills for some weeks"
+    assert line.verdict == content.text("knowledge.changed") and line.right is None
+    summary = build_summary(content, session, dt.date(2026, 12, 1), "t")
+    assert summary.knowledge is None  # nothing counted as answered
+    tb = next(t for t in teach_back(content, session) if t.item_id == item.id)
+    assert tb.patient_answer is None and tb.correct is None
