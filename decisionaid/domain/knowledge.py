@@ -29,20 +29,22 @@ def answer_given(item: KnowledgeItem, session: Session) -> int | None:
     when the words of that choice changed after he picked it (review M6-9: the summary
     printed today's words as his answer)."""
     given = session.knowledge_answers.get(item.id)
-    if given is None or not 0 <= given < len(item.choices):
+    if given is None:
         return None
     seen = session.knowledge_picked.get(item.id)
-    return None if seen is not None and seen != item.choices[given] else given
+    if seen is not None and seen in item.choices:
+        return item.choices.index(seen)  # review V8-9: the same words, moved in the list
+    if seen is not None or not 0 <= given < len(item.choices):
+        return None
+    return given
 
 
 def answer_changed(item: KnowledgeItem, session: Session) -> str | None:
     """The words he picked, when the choice has been reworded since; else None."""
     seen = session.knowledge_picked.get(item.id)
-    given = session.knowledge_answers.get(item.id)
-    if seen is None or given is None:
+    if seen is None or item.id not in session.knowledge_answers or seen in item.choices:
         return None
-    current = item.choices[given] if 0 <= given < len(item.choices) else None
-    return seen if seen != current else None
+    return seen
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,8 @@ class KnowledgeLine:
     """None when he did not answer."""
     right_answer: str
     explanation: str
+    answer_changed: bool = False
+    """True when the choices were reworded after he chose: `answer` is the words he saw."""
     """Why, without citation marks (the summary prints it for a miss)."""
 
 
@@ -84,6 +88,7 @@ def knowledge_lines(content: Content, session: Session) -> tuple[KnowledgeLine, 
                 right=right,
                 right_answer=item.choices[item.answer],
                 explanation=strip_citations(item.explanation),
+                answer_changed=changed is not None,
             )
         )
     return tuple(lines)

@@ -228,7 +228,9 @@ def _harm_words(content: Content, harm: HarmOutcome, past: bool = False) -> str:
         words = content.text(
             "grid.harm", harm=harm.harm, how_often=often, time_frame=harm.time_frame, who=harm.who
         )
-    noted = harm.not_reported or (past and harm.inhibitors == "none")
+    # Review V8-1: a number pooled over another product or a class (gene therapy's serious
+    # health problems from any cause) says beside the others' why it cannot be set beside them.
+    noted = harm.not_reported or (past and harm.inhibitors == "none") or not harm.same_product
     return f"{words} {harm.note}" if noted and harm.note else words
 
 

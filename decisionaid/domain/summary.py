@@ -17,7 +17,7 @@ from decisionaid.domain.eligibility import apart_words, for_type
 from decisionaid.domain.fit import priorities, standing
 from decisionaid.domain.fit_summary import ApartLine, FitView, fit_view
 from decisionaid.domain.harm_pictures import harm_pictures
-from decisionaid.domain.knowledge import answer_given, knowledge_for, knowledge_lines
+from decisionaid.domain.knowledge import answer_changed, answer_given, knowledge_for, knowledge_lines
 from decisionaid.domain.next_steps import next_steps
 from decisionaid.domain.option_grid import OptionGrid, numbered, option_grid, row_for
 from decisionaid.domain.outcome_view import outcome_views
@@ -108,8 +108,8 @@ def _knowledge(content: Content, session: Session) -> tuple[LabelledValue | None
     # Only the questions for his type: an A reader's score is never out of B's questions.
     asked = knowledge_for(content, session.profile)
     answered = {i.id: i for i in asked if answer_given(i, session) is not None}
-    if not answered:
-        return None, ()
+    if not answered and not any(answer_changed(i, session) for i in asked):
+        return None, ()  # a reworded answer still prints, to be asked again (review V8-8)
     right = [i for i in answered.values() if answer_given(i, session) == i.answer]
     value = content.text(
         "summary.knowledge.value", right=len(right), total=len(asked), answered=len(answered)

@@ -71,6 +71,8 @@ def knowledge_parts(summary: DiscussionSummary, line: KnowledgeLine) -> tuple[st
     after a miss); the verdict is printed in bold between them."""
     lab = summary.labels
     if line.right is None:
+        if line.answer_changed:  # review V8-8: the words he chose, then "asked again"
+            return f"{line.question} {lab.get('your_answer', '')}: {full_stop(line.answer)}", line.verdict, ""
         return line.question, line.verdict, ""
     before = f"{line.question} {lab.get('your_answer', '')}: {full_stop(line.answer)}"
     after = f". {lab.get('right_answer', '')}: {full_stop(line.right_answer)}" if line.right is False else ""

@@ -96,7 +96,7 @@ def test_a_man_with_mild_a_reads_the_inhibitor_risk_of_milder_hemophilia_first_a
         assert first.harm == "Inhibitors in people with mild or moderate hemophilia A", option_id
         assert outcome_view(content, content.option(option_id), reader=severe).harms[0].harm != first.harm
         reason = for_person(content.option(option_id), mild).attributes["serious_side_effects"].reason
-        assert "13 in 100 by 100 days" in reason and "99 in 100 do not" not in reason, option_id
+        assert "13 in 100 by their 100th" in reason and "99 in 100 do not" not in reason, option_id
         assert (
             "99 in 100"
             in for_person(content.option(option_id), severe).attributes["serious_side_effects"].reason

@@ -35,6 +35,25 @@ def test_a_reworded_choice_prints_the_words_he_saw_and_is_asked_again_not_scored
     assert line.answer == "steroid pills for some weeks"
     assert line.verdict == content.text("knowledge.changed") and line.right is None
     summary = build_summary(content, session, dt.date(2026, 12, 1), "t")
-    assert summary.knowledge is None  # nothing counted as answered
+    assert summary.knowledge.value.startswith("0 of ")  # nothing counted as answered
     tb = next(t for t in teach_back(content, session) if t.item_id == item.id)
     assert tb.patient_answer is None and tb.correct is None
+
+
+def test_choices_only_moved_in_the_list_keep_his_answer(content):
+    """V8-9: his saved words are matched before the number."""
+    session, item = _session(content, None)
+    moved = item.model_copy(update={"choices": list(reversed(item.choices))})
+    words = item.choices[item.answer]
+    session = session.model_copy(update={"knowledge_picked": {item.id: words}})
+    assert moved.choices[answer_given(moved, session)] == words
+
+
+def test_the_printed_summary_gives_the_words_he_chose_before_asked_again(content):
+    """V8-8: the export printed only the question and "asked again", not his words."""
+    from decisionaid.export.markdown_html import render_markdown
+
+    session, _ = _session(content, "steroid pills for some weeks")
+    md = render_markdown(build_summary(content, session, dt.date(2026, 12, 1), "t"))
+    assert "steroid pills for some weeks" in md
+    assert content.text("knowledge.changed") in md

@@ -248,3 +248,12 @@ def test_each_harm_in_the_grid_says_who_was_counted(content):
     harms = grid.rows[ROWS.index("harms")].cells[0]
     for harm in content.outcomes_for("hemgenix").harms[:2]:
         assert harm.who in harms.text
+
+
+def test_the_grid_says_why_gene_therapys_all_cause_number_cannot_be_set_beside_the_others(content):
+    """Review V8-1: the grid is the page built for side-by-side reading."""
+    daniel = Session(profile=Profile(hemophilia_type="B", current_treatment="factor9-extended"))
+    grid = option_grid(content, daniel)
+    column = [c.option_id for c in grid.columns].index("hemgenix")
+    harms = next(r for r in grid.rows if r.question == content.text("grid.row.harms"))
+    assert "cannot be set beside theirs" in harms.cells[column].text
