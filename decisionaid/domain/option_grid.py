@@ -39,7 +39,8 @@ HARMS_SHOWN = 2
 
 FAMILY_KEY = "grid.family.{option}"
 """ui.yaml: what an option asks of people planning a family, with `[@id]` citations.
-Optional per option: without it the cell says "not known"."""
+Optional per option: without it the cell says "not known". `<key>.for_women`, where there
+is one, is what a woman reads instead."""
 
 GRID_KEYS: dict[str, frozenset[str]] = {
     "grid.title": frozenset(),
@@ -240,8 +241,15 @@ def _reason(content: Content, option: Option, attribute: str) -> GridCell:
     return _not_known(content) if score is None else GridCell(score.reason, (score.source,))
 
 
-def _family(content: Content, option: Option) -> GridCell:
-    text = content.ui.get(FAMILY_KEY.format(option=option.id))
+def _family(content: Content, option: Option, profile: Profile) -> GridCell:
+    # A woman reads what the label asks of her, not of a man and his partner (found when the
+    # grid began to fill with the options open to her: review M6-3).
+    text = (
+        content.ui.get(FAMILY_KEY.format(option=option.id) + ".for_women")
+        if profile.sex == "female"
+        else None
+    )
+    text = text or content.ui.get(FAMILY_KEY.format(option=option.id))
     if text is None:
         return _not_known(content)
     ids = [
@@ -282,7 +290,7 @@ def _cell(content: Content, option: Option, row: str, session: Session) -> GridC
     if row == "harms":
         return _harms(content, option, session.profile)
     if row == "family":
-        return _family(content, option)
+        return _family(content, option, session.profile)
     if row == "licence":
         apart = {a.option_id: a for a in standing(content, session.profile)[1]}
         return _licence(content, option, session.profile, apart.get(option.id))

@@ -257,3 +257,13 @@ def test_the_grid_says_why_gene_therapys_all_cause_number_cannot_be_set_beside_t
     column = [c.option_id for c in grid.columns].index("hemgenix")
     harms = next(r for r in grid.rows if r.question == content.text("grid.row.harms"))
     assert "cannot be set beside theirs" in harms.cells[column].text
+
+
+def test_a_woman_reads_in_the_grid_what_gene_therapy_asks_of_her_not_of_a_man(content):
+    """Found by the e2e walk of the 41-year-old woman once the grid filled (review M6-3)."""
+    woman = Session(profile=Profile(hemophilia_type="B", sex="female", current_treatment="factor-on-demand"))
+    grid = option_grid(content, woman)
+    column = [c.option_id for c in grid.columns].index("hemgenix")
+    family = next(r for r in grid.rows if r.question == content.text("grid.row.family"))
+    assert "For a man" not in family.cells[column].text
+    assert "no data on its use in women" in family.cells[column].text
