@@ -11,8 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from decisionaid.domain.content import Content, FactorBand, GaugeRow, IconArray, Option, PeopleCount
+from decisionaid.domain.eligibility import answers_match
 from decisionaid.domain.level_scales import LinearScale, LogScale, Scale
+from decisionaid.domain.outcomes import inhibitor_group
 from decisionaid.domain.references import strip_citations
+from decisionaid.domain.session import Profile
 
 SEPARATOR = "\n"
 """Between the sentences of a text equivalent: one line per row or band."""
@@ -391,11 +394,28 @@ def icon_array_view(content: Content, array: IconArray) -> IconArrayView:
     )
 
 
-def icon_arrays_for(content: Content, option_id: str, group: str | None = None) -> list[IconArrayView]:
+def picture_shown(array: IconArray, group: str | None = None, reader: Profile | None = None) -> bool:
+    """Whether a picture is shown to this reader: not left out for his inhibitor `group`
+    (review R9-2), nor for any of his answers in its `left_out_when` (review R11-1). The one
+    test for the option cards, Compare and the summary alike."""
+    if reader is not None:
+        group = inhibitor_group(reader.inhibitors)
+        if any(answers_match(when, reader) for when in array.left_out_when):
+            return False
+    return array.shown_to(group)
+
+
+def icon_arrays_for(
+    content: Content, option_id: str, group: str | None = None, reader: Profile | None = None
+) -> list[IconArrayView]:
     """The pictures of 100 people that belong to this option, in the order of figures.yaml,
-    less those left out for the person's inhibitor `group` (None: not known)."""
+    less those left out for this reader (`picture_shown`; None: nothing known of him)."""
     arrays = content.figures.icon_arrays
-    return [icon_array_view(content, a) for a in arrays if a.option == option_id and a.shown_to(group)]
+    return [
+        icon_array_view(content, a)
+        for a in arrays
+        if a.option == option_id and picture_shown(a, group, reader)
+    ]
 
 
 def durability_icon_arrays(content: Content) -> list[IconArrayView]:

@@ -16,7 +16,7 @@ from functools import partial
 
 from decisionaid.domain.content import Content, Option, Source
 from decisionaid.domain.eligibility import answers_match
-from decisionaid.domain.figures import number
+from decisionaid.domain.figures import number, picture_shown
 from decisionaid.domain.outcomes import (
     BleedOutcome,
     HarmOutcome,
@@ -240,13 +240,7 @@ def harm_view(
     value = f"{value} {t('outcomes.harm_certainty', certainty=sure)}"
     arrays = {a.id: a for a in content.figures.icon_arrays}
     picture = harm.icon_array
-    if picture in arrays and not arrays[picture].shown_to(group):
-        picture = None
-    if (
-        picture in arrays
-        and reader is not None
-        and any(answers_match(when, reader) for when in arrays[picture].left_out_when)
-    ):
+    if picture in arrays and not picture_shown(arrays[picture], group, reader):
         picture = None
     return HarmView(harm.harm, value, picture)
 

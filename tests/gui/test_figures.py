@@ -106,3 +106,24 @@ async def test_the_hemlibra_card_leaves_out_the_all_trial_clot_picture_for_a_man
     SessionStore(never).save(Session(profile=Profile(hemophilia_type="A", inhibitors="never")))
     app = await start_app(make_app(shipped_content, never), route="/options")
     assert "icons-emicizumab-tma-clots" in app.identifiers()
+
+
+async def test_the_options_screen_leaves_out_pictures_of_people_unlike_the_reader(shipped_content, tmp_path):
+    """Review R11-1 on screen: the joint-damage pictures (young boys with severe hemophilia A)
+    were left out of the summary for a woman with moderate B, but the option card still drew
+    them; the card now asks the same test (`picture_shown`) with her answers."""
+    import flet as ft
+
+    title = "Joint damage on a scan by age 6, in boys who treated bleeds only when they happened"
+
+    async def drawn(severity: str) -> bool:
+        data = tmp_path / severity
+        profile = Profile(
+            hemophilia_type="B", severity=severity, sex="female", current_treatment="factor-on-demand"
+        )
+        SessionStore(data).save(Session(profile=profile))
+        app = await start_app(make_app(shipped_content, data), route="/options")
+        return any(isinstance(c, ft.Text) and c.value == title for c in app.controls())
+
+    assert not await drawn("moderate")
+    assert await drawn("severe")

@@ -182,7 +182,11 @@ def option_card(
                         *status,
                         *(text_node(f) for f in facts),
                         outcome_section(state, option),
-                        *icon_figures(state, icon_arrays_for(state.content, option.id, group), level=3),
+                        *icon_figures(
+                            state,
+                            icon_arrays_for(state.content, option.id, group, state.session.profile),
+                            level=3,
+                        ),
                         *(note_box(state, n) for n in notes),
                         more_fold(state, option, cited),
                         OptionBody(option),
