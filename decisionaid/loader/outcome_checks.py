@@ -34,36 +34,23 @@ def outcome_problems(files: ContentFiles, reading_grades: bool = True) -> list[P
         for j, row in enumerate(entry.bleeds):
             loc = ("outcomes", i, "bleeds", j)
             problems += _source_problems(row.sources, sources, w, loc)
-            if row.certainty.level != row.rule_level:
-                problems.append(
-                    Problem(
-                        w.path,
-                        w.line_of(*loc, "certainty"),
-                        _name(*loc, "certainty", "level"),
-                        f"'{row.certainty.level}' is not what the rule in about.md gives "
-                        f"this row ('{row.rule_level}': design {row.design}, "
-                        f"{row.people or 'an unknown number of'} people"
-                        f"{'' if row.same_product else ', another product'})",
-                    )
-                )
+            why = (
+                f"design {row.design}, {row.people or 'an unknown number of'} people"
+                f"{'' if row.same_product else ', another product'}"
+            )
+            problems += _certainty_problems(row, "row", why, w, loc)
         for j, harm in enumerate(entry.harms):
             loc = ("outcomes", i, "harms", j)
             problems += _source_problems(harm.sources, sources, w, loc)
-            if harm.certainty.level != harm.rule_level:
-                problems.append(
-                    Problem(
-                        w.path,
-                        w.line_of(*loc, "certainty"),
-                        _name(*loc, "certainty", "level"),
-                        f"'{harm.certainty.level}' is not what the rule in about.md gives "
-                        f"this harm ('{harm.rule_level}': {harm.kind.replace('_', ' ')}"
-                        f"{', a label band' if harm.label_band else ''}"
-                        f"{', a fair draw' if harm.design == 'randomised' else ''}"
-                        f"{f', {harm.people} people' if harm.people else ''}"
-                        f"{'' if harm.same_product else ', another product'}"
-                        f"{'' if harm.like_readers else ', people unlike most readers'})",
-                    )
-                )
+            why = (
+                f"{harm.kind.replace('_', ' ')}"
+                f"{', a label band' if harm.label_band else ''}"
+                f"{', a fair draw' if harm.design == 'randomised' else ''}"
+                f"{f', {harm.people} people' if harm.people else ''}"
+                f"{'' if harm.same_product else ', another product'}"
+                f"{'' if harm.like_readers else ', people unlike most readers'}"
+            )
+            problems += _certainty_problems(harm, "harm", why, w, loc)
             if harm.icon_array and arrays is not None:
                 owner = arrays.get(harm.icon_array)
                 if owner is None:
@@ -87,6 +74,24 @@ def outcome_problems(files: ContentFiles, reading_grades: bool = True) -> list[P
     if reading_grades:
         problems += _grades(table.outcomes, w)
     return problems
+
+
+def _certainty_problems(
+    row: BleedOutcome | HarmOutcome, what: str, why: str, w: LoadedFile, loc: tuple[str | int, ...]
+) -> list[Problem]:
+    """A problem when a row's certainty word is not the one its written rule gives; `why`
+    names the facts the rule read, so the author sees which one to correct."""
+    if row.certainty.level == row.rule_level:
+        return []
+    return [
+        Problem(
+            w.path,
+            w.line_of(*loc, "certainty"),
+            _name(*loc, "certainty", "level"),
+            f"'{row.certainty.level}' is not what the rule in about.md gives "
+            f"this {what} ('{row.rule_level}': {why})",
+        )
+    ]
 
 
 def _name(*loc: str | int) -> str:
