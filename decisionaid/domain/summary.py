@@ -107,10 +107,11 @@ def _questions(content: Content, session: Session) -> tuple[Question, ...]:
 def _knowledge(content: Content, session: Session) -> tuple[LabelledValue | None, tuple[str, ...]]:
     # Only the questions for his type: an A reader's score is never out of B's questions.
     asked = knowledge_for(content, session.profile)
-    answered = {i.id: i for i in asked if answer_given(i, session) is not None}
+    given = {i.id: answer_given(i, session) for i in asked}
+    answered = {i.id: i for i in asked if given[i.id] is not None}
     if not answered and not any(answer_changed(i, session) for i in asked):
         return None, ()  # a reworded answer still prints, to be asked again (review V8-8)
-    right = [i for i in answered.values() if answer_given(i, session) == i.answer]
+    right = [i for i in answered.values() if given[i.id] == i.answer]
     value = content.text(
         "summary.knowledge.value", right=len(right), total=len(asked), answered=len(answered)
     )

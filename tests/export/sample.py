@@ -196,3 +196,16 @@ def empty_summary() -> DiscussionSummary:
         role="",
         sources=(),
     )
+
+
+def inhibitor_case_summary(content) -> DiscussionSummary:
+    """The summary of the 27-year-old with severe A and an inhibitor now, on Hemlibra, in the
+    EU, every feature rated 3: the case the grid key and the licence marks are checked on."""
+    from decisionaid.domain.session import Profile, Session
+    from decisionaid.domain.summary import build_summary
+
+    profile = Profile(
+        hemophilia_type="A", severity="severe", inhibitors="now", current_treatment="emicizumab", region="eu"
+    )
+    session = Session(profile=profile, importance={a.id: 3 for a in content.attributes})
+    return build_summary(content, session, dt.date(2026, 12, 1), "t")

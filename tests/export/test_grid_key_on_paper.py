@@ -10,21 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from decisionaid.domain.session import Profile, Session
+from decisionaid.domain.session import Session
 from decisionaid.domain.summary import build_summary
 from decisionaid.export.markdown_html import render_html, render_markdown
 from decisionaid.export.pdf import render_pdf
+from tests.export.sample import inhibitor_case_summary
 from tests.export.test_pdf_accessible import text_of
 
 MEASURED_AGAINST = "compared with the options shown here"
 
 
 def _man_with_an_inhibitor_now(content):
-    profile = Profile(
-        hemophilia_type="A", severity="severe", inhibitors="now", current_treatment="emicizumab", region="eu"
-    )
-    session = Session(profile=profile, importance={a.id: 3 for a in content.attributes})
-    return build_summary(content, session, dt.date(2026, 12, 1), "t")
+    return inhibitor_case_summary(content)
 
 
 def test_the_grid_key_in_content_says_what_good_mixed_and_poor_are_measured_against(content):

@@ -5,21 +5,14 @@ comparison is read), in the band picture's alternative text too, and not twice."
 
 from __future__ import annotations
 
-import datetime as dt
-
-from decisionaid.domain.session import Profile, Session
-from decisionaid.domain.summary import build_summary
 from decisionaid.export.pdf_fit_data import bands_alt_text, fit_section
+from tests.export.sample import inhibitor_case_summary
 
 SAID = "No licence found where you live"
 
 
 def _omar_in_the_eu(content):
-    profile = Profile(
-        hemophilia_type="A", severity="severe", inhibitors="now", current_treatment="emicizumab", region="eu"
-    )
-    session = Session(profile=profile, importance={a.id: 3 for a in content.attributes})
-    return build_summary(content, session, dt.date(2026, 12, 1), "t")
+    return inhibitor_case_summary(content)
 
 
 def test_the_pdf_prints_no_licence_found_under_qfitlias_band_once(content):
