@@ -111,6 +111,13 @@ class Range(StrictModel):
         return self
 
 
+class FactorLevel(Range):
+    """An option's factor level, in % of normal, or (`measure: average_rise`) how far the
+    level went up on average, in points: a rise is not a level (review V7-7)."""
+
+    measure: Literal["level", "average_rise"] = "level"
+
+
 class Statement(StrictModel):
     """One benefit, harm, commitment or unknown, with the sources behind it."""
 
@@ -290,7 +297,7 @@ class Option(StrictModel):
     doses_per_year: Range | None = None
     """None only where there is no schedule to count ("factor only when I bleed"): the
     doses follow the bleeds, and `how_often` says so."""
-    factor_level: Range | None = None
+    factor_level: FactorLevel | None = None
     first_approved: int | None = Field(default=None, ge=1960, le=2100)
     years_in_use: Text
     availability: Text

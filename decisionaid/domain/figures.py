@@ -233,7 +233,8 @@ def factor_level_chart(content: Content, hemophilia_type: str | None, linear: bo
         if level.low == level.high:
             low = high = None
             value: float | None = level.low
-            words = content.text("figure.row.value", label=label, value=number(level.low), note=note)
+            key = "figure.row.rise" if level.measure == "average_rise" else "figure.row.value"
+            words = content.text(key, label=label, value=number(level.low), note=note)
         else:
             low, high, value = level.low, level.high, None
             words = content.text(

@@ -184,6 +184,7 @@ _FIXED: dict[str, frozenset[str]] = {
     "figure.band": frozenset({"label", "words"}),
     "figure.row.range": frozenset({"label", "low", "high", "note"}),
     "figure.row.value": frozenset({"label", "value", "note"}),
+    "figure.row.rise": frozenset({"label", "value", "note"}),
     "figure.row.status": frozenset({"name", "status"}),
     "figure.row.kind": frozenset({"label", "kind"}),
     "figure.kind.aim": frozenset(),

@@ -75,7 +75,9 @@ def test_the_gauge_for_hemophilia_b_shows_hemgenix_s_trial_average_and_no_a_only
     assert "R13b" not in content.option("hemgenix").factor_level.sources
     a_only = {o.name for o in content.options if o.applies_to == "A"}
     assert not [r.label for r in chart.rows if any(r.label.startswith(name) for name in a_only)]
-    assert "Hemgenix (measured in a trial): about 34% of normal." in chart.words
+    # Review V7-7: the mark is an average rise in points, so it is not printed as a level.
+    assert "Hemgenix (measured in a trial): went up by about 34 points on average." in chart.words
+    assert "about 34% of normal" not in chart.words
     assert "No response: 1 of 54 men treated in the HOPE-B trial made no factor IX at all." in chart.words
 
 
@@ -137,7 +139,9 @@ def test_every_text_equivalent_contains_every_row_number(content):
         for row in chart.rows:
             for value in (row.low, row.high, row.value):
                 if value is not None:
-                    assert f"{number(value)}%" in row.words, (row.label, value)
+                    # A level in % of normal, or an average rise in points (review V7-7).
+                    said = (f"{number(value)}%", f"{number(value)} points")
+                    assert any(s in row.words for s in said), (row.label, value)
             assert row.words in chart.words
         for band in (*chart.goals, *chart.severity):
             assert band.words in chart.words

@@ -114,7 +114,8 @@ async def test_an_option_card_numbers_the_sources_of_its_facts_and_lists_them(sh
     content = load_content(shipped_content)
     app = await open_with_type(shipped_content, tmp_path, "B", "/options")
     card = texts_under(app, "option-hemgenix")
-    level = next(line for line in card.split("\n") if line.startswith("Factor level, % of normal"))
+    # Review V7-7: Hemgenix's mark is an average rise, and the card says so.
+    level = next(line for line in card.split("\n") if line.startswith("How far the factor level went up"))
     assert level.rstrip().endswith("]"), level  # "[1, 2, 3, 4]": was stripped
     await app.open_fold("sources-hemgenix")
     listed = texts_under(app, "sources-hemgenix")

@@ -66,7 +66,8 @@ def _card_texts(state: AppState, option: Option) -> list[tuple[str, str, list[st
         texts.append(("doses", range_text(state, doses, "options.doses"), doses.sources))
     if option.factor_level:
         level = option.factor_level
-        texts.append(("factor_level", range_text(state, level, "options.factor_level"), level.sources))
+        key = "options.factor_rise" if level.measure == "average_rise" else "options.factor_level"
+        texts.append(("factor_level", range_text(state, level, key), level.sources))
     for name in ("benefits", "harms", "commitments", "unknowns", "eligibility"):
         items: list[Statement] = getattr(option, name)
         texts += [(f"{name}.{i}", s.text, s.sources) for i, s in enumerate(items)]
