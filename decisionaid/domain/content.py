@@ -32,6 +32,7 @@ class StrictModel(BaseModel):
 SourceKind = Literal[
     "label",
     "trial",
+    "cohort",
     "guideline",
     "hta",
     "systematic-review",
@@ -41,10 +42,14 @@ SourceKind = Literal[
     "news",
     "method",
 ]
-"""What a reference is. Only the first five may carry a number a patient reads on
-their own (see `STRONG_KINDS`); `method` is decision-aid methodology (IPDAS, SURE)."""
+"""What a reference is. Only the first six may carry a number a patient reads on
+their own (see `STRONG_KINDS`); `cohort` is a published observational study that
+followed a group over time, with no group drawn by chance (review V7-6: INSIGHT);
+`method` is decision-aid methodology (IPDAS, SURE)."""
 
-STRONG_KINDS: frozenset[str] = frozenset({"label", "trial", "guideline", "hta", "systematic-review"})
+STRONG_KINDS: frozenset[str] = frozenset(
+    {"label", "trial", "cohort", "guideline", "hta", "systematic-review"}
+)
 """Kinds of source that can carry a number in patient text."""
 
 

@@ -1,4 +1,5 @@
-"""The rule that a number a patient reads cites a label, trial, guideline, HTA or systematic review.
+"""The rule that a number a patient reads cites a strong source: a label, trial, cohort study,
+guideline, HTA or systematic review.
 
 What is patient text, and which citations count for it:
 
@@ -286,7 +287,7 @@ def check_numbers(files: ContentFiles, sources: dict[str, Source]) -> list[RuleP
             said = f"{shown} cited only to {_weak_citations(piece.cited, sources)}"
         else:
             said = f"{shown} cites no source"
-        message = f"a number ({said}); cite a label, trial, guideline, HTA or systematic review"
+        message = f"a number ({said}); cite a label, trial, cohort study, guideline, HTA or systematic review"
         line = piece.line + (_line_of_first_number(piece.text) if piece.field.endswith("body") else 0)
         found.append(RuleProblem("number-weak-source", Problem(piece.path, line, piece.field, message)))
     return found

@@ -151,7 +151,8 @@ def _source_problems(
                 w.path,
                 line,
                 name,
-                f"a number cited only to {kinds}; cite a label, trial, guideline, HTA or systematic review",
+                f"a number cited only to {kinds}; cite a label, trial, cohort study, guideline, HTA "
+                "or systematic review",
             )
         )
     return problems

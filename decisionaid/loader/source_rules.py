@@ -14,7 +14,7 @@ The rules (ids as `--sources-report` prints them):
   translation, a tabloid or finance page, or a reprint, aggregator or encyclopedia
   copy of someone else's text (`REFUSED_HOSTS`, `REFUSED_URL_PARTS`). Because no
   source may have such an address, no printed source list can show one.
-- `identifier-missing`: a label, trial, guideline, HTA or systematic review
+- `identifier-missing`: a label, trial, cohort study, guideline, HTA or systematic review
   (`STRONG_KINDS`) is named by a DOI, a PMID or an address on a host of
   `CANONICAL_HOSTS` (the regulator's, guideline or HTA body's, index's or
   publisher's own).
@@ -54,13 +54,13 @@ RULES: dict[str, str] = {
     "read-missing": "every source says how much was read (read: full, abstract or part)",
     "url-refused": "no mirror, cache, test host, proxy, document-sharing, session, translation, "
     "tabloid or finance url",
-    "identifier-missing": "a label, trial, guideline, HTA or systematic review has a DOI, a PMID "
-    "or a canonical url",
+    "identifier-missing": "a label, trial, cohort study, guideline, HTA or systematic review has a "
+    "DOI, a PMID or a canonical url",
     "url-not-canonical": "a source of a strong kind that gives a url gives its own, canonical one",
     "doi-malformed": "a DOI is written bare: 10.NNNN/suffix",
     "printed-source": "a source behind an attribute score (printed in the summary) has a DOI, "
     "a PMID or a canonical url",
-    "number-weak-source": "a number in patient text cites a label, trial, guideline, HTA "
+    "number-weak-source": "a number in patient text cites a label, trial, cohort study, guideline, HTA "
     "or systematic review",
 }
 

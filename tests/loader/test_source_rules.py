@@ -40,7 +40,7 @@ def test_a_number_cited_only_to_news_is_reported_at_its_line(content_copy):
         "modules/01-basics.md:13 module body: a number ('51 of 54', '5 years' cited only to news (S3))"
         in module
     )
-    assert module.endswith("cite a label, trial, guideline, HTA or systematic review")
+    assert module.endswith("cite a label, trial, cohort study, guideline, HTA or systematic review")
     assert "flags.yaml:4 flags[0]: a number ('3 in 100' cited only to news (S3))" in flag
 
 
@@ -52,6 +52,22 @@ def test_the_same_numbers_cited_to_a_label_pass(content_copy):
         "url: https://www.ema.europa.eu/en/medicines/human/EPAR/test-story\n    kind: label",
     )
     assert strict_problems(root) == []
+
+
+def test_a_number_cited_to_a_published_cohort_study_passes_but_not_to_a_registry(content_copy):
+    # Review V7-6: INSIGHT is an observational cohort, not a trial, and may still carry
+    # its own counts; a registry may not.
+    root = content_copy("number-cited-to-news")
+    news = "url: https://www.example-news.com/story\n    kind: news"
+    cohort = "url: https://ashpublications.org/blood/article/1/1/1\n    kind: cohort"
+    rewrite(root / "sources.yaml", news, cohort)
+    assert strict_problems(root) == []
+    rewrite(root / "sources.yaml", "kind: cohort", "kind: registry")
+    assert len(strict_problems(root)) == 2
+
+
+def test_insight_is_listed_as_the_cohort_study_it_is(shipped_content):
+    assert load_content(shipped_content).sources["insight-nonsevere-2013"].kind == "cohort"
 
 
 def test_a_news_source_may_add_context_beside_a_strong_one(content_copy):
@@ -81,7 +97,7 @@ def test_a_number_with_no_citation_in_its_paragraph_is_reported(content_copy):
     assert len(lines) == 1, lines
     assert lines[0].endswith(
         "modules/01-basics.md:13 module body: a number ('1 in 5,000' cites no source); "
-        "cite a label, trial, guideline, HTA or systematic review"
+        "cite a label, trial, cohort study, guideline, HTA or systematic review"
     )
 
 
