@@ -58,6 +58,18 @@ def as_for_her(option: Option) -> Option:
     return option.model_copy(update={"attributes": {**option.attributes, **option.for_women}})
 
 
+def as_scored(content: Content, profile: Profile, option: Option) -> Option:
+    """One option as the fit reads it for this person: for a woman who could become
+    pregnant, her scores; the product he uses now, as staying on it. The option grid
+    prints these reasons, so it says what the fit weighed (review V8-11)."""
+    if profile.sex == "female" and profile.pregnancy_possible != "no":
+        option = as_for_her(option)
+    current = current_product(content, profile)
+    if current is not None and current.id == option.id:
+        option = as_used_now(content, option)
+    return option
+
+
 def fit_options(content: Content, profile: Profile) -> tuple[list[Option], list[Apart], Option | None]:
     """The options scored for this person (for a woman, her scores; the product he or she
     uses now read as staying on it), the options shown apart, and the current product as

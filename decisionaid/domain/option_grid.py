@@ -20,6 +20,7 @@ from functools import partial
 from decisionaid.domain.content import Content, Option, in_shown_order, licence_in
 from decisionaid.domain.eligibility import Apart, answers_match, apart_words, standing
 from decisionaid.domain.figures import number
+from decisionaid.domain.fit_options import as_scored
 from decisionaid.domain.outcome_view import bleed_view, how_often
 from decisionaid.domain.outcomes import BleedOutcome, HarmOutcome, harms_in_order, inhibitor_group
 from decisionaid.domain.references import CITATION, strip_citations
@@ -295,7 +296,7 @@ def _cell(content: Content, option: Option, row: str, session: Session) -> GridC
         apart = {a.option_id: a for a in standing(content, session.profile)[1]}
         return _licence(content, option, session.profile, apart.get(option.id))
     attribute = {"first_year": "first_year", "track_record": "track_record", "stop": "future_options"}[row]
-    return _reason(content, option, attribute)
+    return _reason(content, as_scored(content, session.profile, option), attribute)
 
 
 def option_grid(content: Content, session: Session) -> OptionGrid:

@@ -267,3 +267,41 @@ def test_a_woman_reads_in_the_grid_what_gene_therapy_asks_of_her_not_of_a_man(co
     family = next(r for r in grid.rows if r.question == content.text("grid.row.family"))
     assert "For a man" not in family.cells[column].text
     assert "no data on its use in women" in family.cells[column].text
+
+
+def _row(content, grid, key: str):
+    return next(r for r in grid.rows if r.question == content.text(f"grid.row.{key}"))
+
+
+def test_the_grid_reads_the_product_he_uses_now_as_staying_on_it_as_the_fit_does(content):
+    """Review V8-11: the grid printed a card's own start-up reason for the product he is on
+    (Alprolix: "the first doses are given where an allergic reaction can be treated"), while
+    the fit, rightly, read staying on it as asking nothing new."""
+    daniel = Session(profile=Profile(hemophilia_type="B", current_treatment="factor9-extended"))
+    grid = option_grid(content, daniel)
+    column = [c.option_id for c in grid.columns].index("factor9-extended")
+    assert _row(content, grid, "first_year").cells[column].text == content.text("fit.start_up_now")
+
+
+def test_the_on_demand_column_does_not_tell_a_man_on_prevention_that_he_uses_it_now(content):
+    """Review V8-11: Daniel, on Alprolix, picks on-demand on Compare; switching is a change."""
+    daniel = Session(
+        profile=Profile(hemophilia_type="B", current_treatment="factor9-extended"),
+        compare_picks=["factor-on-demand"],
+    )
+    grid = option_grid(content, daniel)
+    column = [c.option_id for c in grid.columns].index("factor-on-demand")
+    assert "You use it now" not in _row(content, grid, "first_year").cells[column].text
+
+
+def test_a_womans_grid_gives_her_scores_reasons_where_they_differ(content):
+    """The grid reads each option as the fit scores it for her (model review M2-12)."""
+    woman = Session(profile=Profile(hemophilia_type="A", sex="female", current_treatment="factor8-standard"))
+    grid = option_grid(content, woman)
+    checked = 0
+    for column, option_id in enumerate(c.option_id for c in grid.columns):
+        own = content.option(option_id).for_women.get("first_year")
+        if own is not None:
+            assert _row(content, grid, "first_year").cells[column].text == own.reason
+            checked += 1
+    assert checked, [c.option_id for c in grid.columns]
