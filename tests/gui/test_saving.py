@@ -9,6 +9,8 @@ import os
 
 import flet as ft
 
+from decisionaid.domain.knowledge import knowledge_for
+from decisionaid.domain.session import Profile, Session
 from decisionaid.gui.app import make_app
 from decisionaid.loader import load_content
 from decisionaid.storage import SessionStore, read_session_file
@@ -247,3 +249,24 @@ async def test_in_a_browser_a_problem_found_on_arrival_is_read_out_again_at_the_
     await app.click("imp-own_factor-2")
     await settle()
     assert len(spoken()) == on_arrival + 1
+
+
+async def test_ready_says_why_a_reworded_answer_is_asked_again_with_the_words_he_chose(
+    shipped_content, tmp_path
+):
+    """Review V8-10: an answer to choices reworded since was cleared in silence, which reads
+    as "my answer was not saved". Ready now says why, with the words he chose."""
+    content = load_content(shipped_content)
+    profile = Profile(hemophilia_type="B")
+    item = knowledge_for(content, profile)[0]
+    old_words = "Words the aid no longer offers"
+    session = Session(
+        profile=profile, knowledge_answers={item.id: item.answer}, knowledge_picked={item.id: old_words}
+    )
+    SessionStore(tmp_path).save(session)
+    app = await start_app(make_app(shipped_content, tmp_path), route="/ready")
+    said = [t for t in app.texts() if old_words in t]
+    assert said == [content.text("ready.asked_again", words=old_words)]
+    assert not any(app.is_chosen(f"k-{item.id}-{n}") for n in range(len(item.choices)))
+    await pick(app, f"k-{item.id}-{item.answer}")  # answered again: the note goes
+    assert not [t for t in app.texts() if old_words in t]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import flet as ft
 
 from decisionaid.domain.content import KnowledgeItem
-from decisionaid.domain.knowledge import answer_given, knowledge_for
+from decisionaid.domain.knowledge import answer_changed, answer_given, knowledge_for
 from decisionaid.domain.references import strip_citations
 from decisionaid.domain.summary import suggested_questions
 from decisionaid.gui.controls import (
@@ -57,6 +57,11 @@ def knowledge_item(state: AppState, item: KnowledgeItem) -> ft.Control:
             label=item.question,
         ),
     ]
+    set_aside = answer_changed(item, state.session) if answer is None else None
+    if set_aside is not None:
+        # Review V8-10: a reworded answer was cleared in silence, which reads as "not saved".
+        # It sits where the verdict will, so the choices above keep their place (and focus).
+        controls.append(ft.Text(state.t("ready.asked_again", words=set_aside), italic=True))
     if answer is not None:
         right = answer == item.answer
         controls.append(
