@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 
 from decisionaid.domain.content import Content, KnowledgeItem
@@ -24,12 +26,27 @@ def knowledge_for(content: Content, profile: Profile) -> list[KnowledgeItem]:
     return [k for k in items if not k.about or open_ids & set(k.about)]
 
 
+def fingerprint(item: KnowledgeItem) -> str:
+    """A short fingerprint of a question as the person meets it: its words, its choices and
+    which one is right. Saved with his answer (review V8-9b)."""
+    asked = json.dumps([item.question, item.choices, item.answer], ensure_ascii=False)
+    return hashlib.sha256(asked.encode("utf-8")).hexdigest()[:16]
+
+
+def _asked_the_same(item: KnowledgeItem, session: Session) -> bool:
+    """False when his answer was given to another wording or answer key of this question;
+    an answer saved before fingerprints were kept (no fingerprint) counts as the same."""
+    saved = session.knowledge_asked.get(item.id)
+    return saved is None or saved == fingerprint(item)
+
+
 def answer_given(item: KnowledgeItem, session: Session) -> int | None:
     """The choice the person picked for this question, or None when he did not answer, or
     when the words of that choice changed after he picked it (review M6-9: the summary
-    printed today's words as his answer)."""
+    printed today's words as his answer), or when the question or its right answer changed
+    since (review V8-9b: an old answer scored against a new key)."""
     given = session.knowledge_answers.get(item.id)
-    if given is None:
+    if given is None or not _asked_the_same(item, session):
         return None
     seen = session.knowledge_picked.get(item.id)
     if seen is not None and seen in item.choices:
@@ -40,9 +57,12 @@ def answer_given(item: KnowledgeItem, session: Session) -> int | None:
 
 
 def answer_changed(item: KnowledgeItem, session: Session) -> str | None:
-    """The words he picked, when the choice has been reworded since; else None."""
+    """The words he picked, when the question, its choices or its right answer changed
+    since he chose; else None."""
     seen = session.knowledge_picked.get(item.id)
-    if seen is None or item.id not in session.knowledge_answers or seen in item.choices:
+    if seen is None or item.id not in session.knowledge_answers:
+        return None
+    if seen in item.choices and _asked_the_same(item, session):
         return None
     return seen
 

@@ -34,7 +34,14 @@ COLLECTIONS = (
 )
 """Lists of things: what each window added or removed is applied to the other's list.
 Not `top_priorities`: a ranking of three is one answer, merged whole as a choice."""
-KEYED = ("importance", "knowledge_answers", "knowledge_picked", "readiness", "others_prefer")
+KEYED = (
+    "importance",
+    "knowledge_answers",
+    "knowledge_picked",
+    "knowledge_asked",
+    "readiness",
+    "others_prefer",
+)
 """Answers per item: merged item by item."""
 THIS_WINDOW = ("schema_version", "content_version", "last_route")
 """Not answers: where this window is, and what it was made with."""

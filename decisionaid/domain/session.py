@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """Bump when the shape changes, and add a migration in storage."""
 
 Importance = Annotated[int, Field(ge=0, le=4)]
@@ -120,6 +120,11 @@ class Session(SessionModel):
     """The words of each knowledge answer as the person saw them when he chose it (review
     M6-9): if the content rewords a choice later, his answer is not printed in words he
     never saw, and the question is asked again."""
+    knowledge_asked: dict[str, str] = Field(default_factory=dict)
+    """A fingerprint of each question as he answered it: its words, its choices and its
+    right answer (`knowledge.fingerprint`, review V8-9b). When the content changes any of
+    them, his answer is set aside and the question asked again, so an old answer is never
+    scored against a new key or printed under a question he never saw."""
     importance: dict[str, Importance] = Field(default_factory=dict)
     top_priorities: Annotated[list[str], AfterValidator(_top_three)] = Field(default_factory=list)
     """The attribute ids the person chose as mattering most (trade-off step), most

@@ -34,6 +34,7 @@ ANSWER_HEADINGS = {
     "preferred_role": "summary.h.role",
     "knowledge_answers": "summary.h.knowledge",
     "knowledge_picked": "summary.h.knowledge",
+    "knowledge_asked": "summary.h.knowledge",
     "readiness": "summary.h.readiness",
     "questions_chosen": "summary.h.questions",
     "notes": "summary.h.notes",

@@ -48,6 +48,9 @@ MIGRATIONS: dict[int, Migration] = {
     # 4 added `knowledge_picked` (the words of each knowledge answer); a version 3 file has
     # none, so its answers are read by number, as before.
     3: lambda document: {**document, "schema_version": 4},
+    # 5 added `knowledge_asked` (a fingerprint of each question as answered); a version 4
+    # file has none, so its answers are checked by their words alone, as before.
+    4: lambda document: {**document, "schema_version": 5},
 }
 """schema_version N -> a function that turns an N document into an N+1 document."""
 

@@ -7,7 +7,13 @@ from __future__ import annotations
 import datetime as dt
 
 from decisionaid.domain.clinician import teach_back
-from decisionaid.domain.knowledge import answer_given, knowledge_for, knowledge_lines
+from decisionaid.domain.knowledge import (
+    answer_changed,
+    answer_given,
+    fingerprint,
+    knowledge_for,
+    knowledge_lines,
+)
 from decisionaid.domain.session import Profile, Session
 from decisionaid.domain.summary import build_summary
 
@@ -57,3 +63,48 @@ def test_the_printed_summary_gives_the_words_he_chose_before_asked_again(content
     md = render_markdown(build_summary(content, session, dt.date(2026, 12, 1), "t"))
     assert "steroid pills for some weeks" in md
     assert content.text("knowledge.changed") in md
+
+
+def _answered_today(content) -> tuple[Session, object]:
+    """His answer as Ready saves it today: the number, the words and the question's fingerprint."""
+    profile = Profile(hemophilia_type="B")
+    item = knowledge_for(content, profile)[0]
+    session = Session(
+        profile=profile,
+        knowledge_answers={item.id: item.answer},
+        knowledge_picked={item.id: item.choices[item.answer]},
+        knowledge_asked={item.id: fingerprint(item)},
+    )
+    return session, item
+
+
+def test_an_answer_to_the_question_as_it_still_is_counts(content):
+    session, item = _answered_today(content)
+    assert answer_given(item, session) == item.answer
+    assert answer_changed(item, session) is None
+
+
+def test_a_changed_question_sets_his_answer_aside_though_the_choices_are_the_same(content):
+    """Review V8-9b: stems carry dates ("As of early 2026"); an answer to the old stem was
+    printed under the new one."""
+    session, item = _answered_today(content)
+    reworded = item.model_copy(update={"question": item.question + " (updated)"})
+    assert answer_given(reworded, session) is None
+    assert answer_changed(reworded, session) == item.choices[item.answer]
+
+
+def test_a_changed_answer_key_is_not_used_to_score_an_old_answer(content):
+    """Review V8-9b: after an evidence update moves the right answer, his old answer would
+    have been scored "Not right" against a key he never saw."""
+    session, item = _answered_today(content)
+    other = (item.answer + 1) % len(item.choices)
+    rekeyed = item.model_copy(update={"answer": other})
+    assert answer_given(rekeyed, session) is None
+    lines = knowledge_lines(content.model_copy(update={"knowledge": [rekeyed]}), session)
+    assert lines[0].right is None and lines[0].answer_changed
+
+
+def test_an_answer_saved_before_fingerprints_were_kept_still_counts(content):
+    session, item = _answered_today(content)
+    session = session.model_copy(update={"knowledge_asked": {}})
+    assert answer_given(item, session) == item.answer

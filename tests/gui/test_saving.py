@@ -9,7 +9,7 @@ import os
 
 import flet as ft
 
-from decisionaid.domain.knowledge import knowledge_for
+from decisionaid.domain.knowledge import fingerprint, knowledge_for
 from decisionaid.domain.session import Profile, Session
 from decisionaid.gui.app import make_app
 from decisionaid.loader import load_content
@@ -270,3 +270,6 @@ async def test_ready_says_why_a_reworded_answer_is_asked_again_with_the_words_he
     assert not any(app.is_chosen(f"k-{item.id}-{n}") for n in range(len(item.choices)))
     await pick(app, f"k-{item.id}-{item.answer}")  # answered again: the note goes
     assert not [t for t in app.texts() if old_words in t]
+    saved = read_session_file(tmp_path / "session.json")  # with the question as asked (V8-9b)
+    assert saved.knowledge_picked[item.id] == item.choices[item.answer]
+    assert saved.knowledge_asked[item.id] == fingerprint(item)

@@ -34,7 +34,7 @@ def test_a_file_saved_before_these_answers_existed_loads_with_every_answer_and_n
     path.write_text(json.dumps(document))
     session = read_session_file(path)
     # The format number is unchanged: these fields need no migration.
-    assert session.schema_version == document["schema_version"] == SCHEMA_VERSION == 4
+    assert session.schema_version == document["schema_version"] == SCHEMA_VERSION == 5
     dumped = json.loads(session.model_dump_json())
     for key, value in document.items():
         if key not in ("created", "updated"):

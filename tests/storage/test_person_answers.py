@@ -42,6 +42,6 @@ def test_the_new_answers_save_and_load_back_with_the_same_format_number(tmp_path
     session = Session(profile=Profile(hemophilia_type="B", **NEW_ANSWERS))
     store.save(session)
     saved = json.loads(store.path.read_text())
-    assert saved["schema_version"] == SCHEMA_VERSION == 4
+    assert saved["schema_version"] == SCHEMA_VERSION == 5
     assert saved["profile"]["region"] == "uk"
     assert store.load().session == session

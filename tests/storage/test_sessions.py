@@ -262,7 +262,7 @@ def test_a_version_2_session_is_read_as_version_3_with_no_top_priorities_chosen_
     path = tmp_path / "session.json"
     path.write_text(json.dumps(VERSION_2))
     session = read_session_file(path)
-    assert session.schema_version == SCHEMA_VERSION == 4  # 2 -> 3 -> 4 (M6-9 added knowledge_picked)
+    assert session.schema_version == SCHEMA_VERSION == 5  # 2 -> 3 -> 4 -> 5 (M6-9, V8-9b)
     assert session.top_priorities == []
 
 
@@ -286,7 +286,7 @@ def test_a_version_2_file_saved_again_is_version_3_and_loads_back_the_same(tmp_p
     loaded = store.load()
     assert loaded.problem is None
     store.save(loaded.session)
-    assert json.loads(store.path.read_text())["schema_version"] == SCHEMA_VERSION == 4
+    assert json.loads(store.path.read_text())["schema_version"] == SCHEMA_VERSION == 5
     assert store.load().session == loaded.session
 
 
@@ -305,10 +305,21 @@ def test_a_file_with_a_repeated_or_fourth_top_priority_loads_with_the_first_thre
     assert session.notes == "left ankle"
 
 
-def test_a_version_3_session_is_read_as_version_4_with_its_knowledge_answers_read_by_number(tmp_path):
+def test_a_version_3_session_is_read_with_its_knowledge_answers_read_by_number(tmp_path):
     """M6-9: version 4 keeps the words of each knowledge answer; a version 3 file has none."""
     path = tmp_path / "session.json"
     path.write_text(json.dumps({"schema_version": 3, "knowledge_answers": {"k1": 2}}))
     session = read_session_file(path)
-    assert session.schema_version == SCHEMA_VERSION == 4
+    assert session.schema_version == SCHEMA_VERSION == 5
     assert session.knowledge_answers == {"k1": 2} and session.knowledge_picked == {}
+
+
+def test_a_version_4_session_keeps_its_knowledge_answers_and_words_with_no_fingerprints(tmp_path):
+    """V8-9b: version 5 keeps a fingerprint of each question as answered; a version 4 file has
+    none, so its answers are checked by their words alone."""
+    path = tmp_path / "session.json"
+    document = {"schema_version": 4, "knowledge_answers": {"k1": 2}, "knowledge_picked": {"k1": "Yes"}}
+    path.write_text(json.dumps(document))
+    session = read_session_file(path)
+    assert session.schema_version == SCHEMA_VERSION == 5
+    assert session.knowledge_picked == {"k1": "Yes"} and session.knowledge_asked == {}

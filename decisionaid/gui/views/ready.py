@@ -6,7 +6,7 @@ from __future__ import annotations
 import flet as ft
 
 from decisionaid.domain.content import KnowledgeItem
-from decisionaid.domain.knowledge import answer_changed, answer_given, knowledge_for
+from decisionaid.domain.knowledge import answer_changed, answer_given, fingerprint, knowledge_for
 from decisionaid.domain.references import strip_citations
 from decisionaid.domain.summary import suggested_questions
 from decisionaid.gui.controls import (
@@ -37,10 +37,12 @@ def knowledge_item(state: AppState, item: KnowledgeItem) -> ft.Control:
     def pick(value: str | None) -> None:
         answers = {k: v for k, v in state.session.knowledge_answers.items() if k != item.id}
         picked = {k: v for k, v in state.session.knowledge_picked.items() if k != item.id}
+        asked = {k: v for k, v in state.session.knowledge_asked.items() if k != item.id}
         if value is not None:
             answers[item.id] = int(value)
             picked[item.id] = item.choices[int(value)]  # the words he saw (review M6-9)
-        state.change(knowledge_answers=answers, knowledge_picked=picked)
+            asked[item.id] = fingerprint(item)  # and the question as asked (review V8-9b)
+        state.change(knowledge_answers=answers, knowledge_picked=picked, knowledge_asked=asked)
         if value is not None and page.web:
             # Flutter on the web does not read out a live region that appears (audit D15;
             # the same was seen for the cannot-save banner): the verdict is handed to the
