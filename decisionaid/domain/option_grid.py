@@ -299,6 +299,27 @@ def _cell(content: Content, option: Option, row: str, session: Session) -> GridC
     return _reason(content, as_scored(content, session.profile, option), attribute)
 
 
+KINDS_IN_TURN = ("factor", "non-factor", "gene-therapy")
+"""The kinds of treatment the filled grid takes in turn, oldest first (review V7-5)."""
+
+
+def one_of_each_kind(scored: Sequence[Option], named: Sequence[Option]) -> list[Option]:
+    """The scored options not named, taken one of each kind in turn: the kinds with no
+    column yet first (in KINDS_IN_TURN order), then the others, round after round, each
+    time the first of that kind in the shown order (A to Z). Filled A to Z alone, the brand
+    names came first and a man on factor IX saw no other factor (review V7-5)."""
+    have = {o.kind for o in named}
+    kinds = sorted(KINDS_IN_TURN, key=lambda k: k in have)  # stable: keeps the fixed order
+    taken = {o.id for o in named}
+    queues = {k: [o for o in scored if o.kind == k and o.id not in taken] for k in kinds}
+    picked: list[Option] = []
+    while any(queues.values()):
+        for kind in kinds:
+            if queues[kind]:
+                picked.append(queues[kind].pop(0))
+    return picked
+
+
 def option_grid(content: Content, session: Session) -> OptionGrid:
     """The grid of the options this person is weighing (at most MAX_COLUMNS, the rest named)."""
     t = content.text
@@ -307,10 +328,9 @@ def option_grid(content: Content, session: Session) -> OptionGrid:
     if filled:
         # Review M6-3: one column compares nothing, and the person who names fewer than two
         # options (not sure where he leans) is who an Option Grid is for. The options scored
-        # for him follow, in the fixed order (what he uses now first, then A to Z).
-        named = {o.id for o, _ in found}
+        # for him follow: one of each kind of treatment (review V7-5), in a fixed order.
         scored = in_shown_order(standing(content, session.profile)[0], session.profile.current_treatment)
-        found += [(o, "scored") for o in scored if o.id not in named]
+        found += [(o, "scored") for o in one_of_each_kind(scored, [o for o, _ in found])]
         filled = len(found) >= 2
     shown, rest = found[:MAX_COLUMNS], found[MAX_COLUMNS:]
     columns = tuple(GridColumn(o.id, o.name, t(f"grid.role.{role}")) for o, role in shown)

@@ -183,20 +183,29 @@ def test_a_withdrawn_option_picked_on_compare_says_it_is_no_longer_offered_not_a
     assert licence.known and licence.refs
 
 
-def test_a_person_who_names_one_option_sees_the_options_open_to_him_in_the_fixed_order(content):
+def test_a_person_who_names_one_option_sees_one_of_each_kind_of_treatment_open_to_him(content):
     """Review M6-3: one column compared nothing for the person unsure where he leans; the
-    options scored for him follow, what he uses now first, then A to Z, at most 4 shown."""
+    options scored for him follow. Review V7-5: filled A to Z, the brand names came first and
+    Daniel's grid held no factor but his own; now what he uses now comes first, then one of
+    each kind of treatment (factor, other medicines, gene therapy), each the first from A to
+    Z, kinds he already has a column of last; at most 4 shown."""
     from decisionaid.domain.content import in_shown_order
     from decisionaid.domain.eligibility import standing
 
     daniel = Session(profile=Profile(hemophilia_type="B", current_treatment="factor9-extended"))
     grid = option_grid(content, daniel)
-    scored = in_shown_order(standing(content, daniel.profile)[0], "factor9-extended")
-    assert [c.option_id for c in grid.columns] == [o.id for o in scored][:4]
-    assert grid.columns[0].option_id == "factor9-extended"
+    shown = [content.option(c.option_id) for c in grid.columns]
+    assert [o.id for o in shown] == ["factor9-extended", "concizumab", "hemgenix", "factor9-standard"]
+    assert {o.kind for o in shown} == {"factor", "non-factor", "gene-therapy"}
     assert grid.columns[1].role == content.text("grid.role.scored")
     assert grid.intro == content.text("grid.filled")  # review V7-5: above the grid, not after it
-    assert all(o.name in grid.left_out for o in scored[4:])
+    scored = in_shown_order(standing(content, daniel.profile)[0], "factor9-extended")
+    assert all(o.name in grid.left_out for o in scored if o not in shown and o.kind != "current")
+
+    ray = Session(profile=Profile(hemophilia_type="A", current_treatment="emicizumab"))
+    ids = [c.option_id for c in option_grid(content, ray).columns]
+    assert ids[0] == "emicizumab"
+    assert [content.option(i).kind for i in ids[1:3]] == ["factor", "gene-therapy"], ids
 
 
 def test_a_grid_with_no_type_known_still_says_how_to_set_others_beside_the_one_named(content):
