@@ -122,6 +122,13 @@ class FactorLevel(Range):
 
     measure: Literal["level", "average_rise"] = "level"
 
+    @model_validator(mode="after")
+    def _a_rise_is_one_number(self) -> FactorLevel:
+        if self.measure == "average_rise" and self.low != self.high:
+            # Review R13-2: the words of a rise give one average ("about 34"), not a span.
+            raise ValueError("an average rise is one number: give the same low and high")
+        return self
+
 
 class Statement(StrictModel):
     """One benefit, harm, commitment or unknown, with the sources behind it."""

@@ -17,7 +17,7 @@ while it is used: the birth control stays (review M4-6, `while_used`)."""
 from __future__ import annotations
 
 from decisionaid.domain.content import AttributeScore, Content, Option
-from decisionaid.domain.eligibility import Apart, current_product, standing
+from decisionaid.domain.eligibility import Apart, current_product, for_person, standing
 from decisionaid.domain.session import Profile
 
 START_UP_NOW_KEY = "fit.start_up_now"
@@ -60,8 +60,10 @@ def as_for_her(option: Option) -> Option:
 
 def as_scored(content: Content, profile: Profile, option: Option) -> Option:
     """One option as the fit reads it for this person: for a woman who could become
-    pregnant, her scores; the product he uses now, as staying on it. The option grid
+    pregnant, her scores; the product he uses now, as staying on it; and first, the scores
+    his answers change (`for_person`, review M7-5), as the fit has them. The option grid
     prints these reasons, so it says what the fit weighed (review V8-11)."""
+    option = for_person(option, profile)
     if profile.sex == "female" and profile.pregnancy_possible != "no":
         option = as_for_her(option)
     current = current_product(content, profile)

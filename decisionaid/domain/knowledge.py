@@ -28,8 +28,11 @@ def knowledge_for(content: Content, profile: Profile) -> list[KnowledgeItem]:
 
 def fingerprint(item: KnowledgeItem) -> str:
     """A short fingerprint of a question as the person meets it: its words, its choices and
-    which one is right. Saved with his answer (review V8-9b)."""
-    asked = json.dumps([item.question, item.choices, item.answer], ensure_ascii=False)
+    the words of the right one. Saved with his answer (review V8-9b). The choices count as a
+    set and the question's spacing is ignored, so moving a choice or a space does not set an
+    answer aside (review M7-3: that undid V8-9a)."""
+    question = " ".join(item.question.split())
+    asked = json.dumps([question, sorted(item.choices), item.choices[item.answer]], ensure_ascii=False)
     return hashlib.sha256(asked.encode("utf-8")).hexdigest()[:16]
 
 

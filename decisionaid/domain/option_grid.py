@@ -13,12 +13,13 @@ Pure: no I/O, and no clinical fact is written here.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
 from decisionaid.domain.content import Content, Option, in_shown_order, licence_in
-from decisionaid.domain.eligibility import Apart, answers_match, apart_words, standing
+from decisionaid.domain.eligibility import Apart, answers_match, apart_words, crosses, standing
 from decisionaid.domain.figures import number
 from decisionaid.domain.fit_options import as_scored
 from decisionaid.domain.outcome_view import bleed_view, how_often
@@ -31,6 +32,9 @@ MAX_COLUMNS = 4
 
 ROWS = ("given", "bleeds", "harms", "first_year", "track_record", "stop", "family", "licence")
 """The questions, in order; each is `grid.row.<key>` in ui.yaml."""
+
+KINDS_IN_TURN = ("factor", "non-factor", "gene-therapy")
+"""The kinds of treatment the filled grid takes in turn, oldest first (review V7-5)."""
 
 ROLES = ("current", "leaning", "start_leaning", "picked", "scored")
 """Why an option is a column, in the order columns are chosen; each is `grid.role.<key>`."""
@@ -62,7 +66,9 @@ GRID_KEYS: dict[str, frozenset[str]] = {
     "grid.licence.unknown": frozenset({"region"}),
     "grid.licence.yours": frozenset(),
     **{f"grid.row.{row}": frozenset() for row in ROWS},
-    **{f"grid.role.{role}": frozenset() for role in ROLES},
+    **{f"grid.role.{role}": frozenset() for role in ROLES if role != "scored"},
+    **{f"grid.role.scored.{kind}": frozenset() for kind in KINDS_IN_TURN},
+    "grid.role.crosses_limit": frozenset(),
 }
 """The ui.yaml strings the grid needs, and the {fields} each may use (checked by the loader)."""
 
@@ -199,7 +205,7 @@ def _bleeds(content: Content, option: Option, profile: Profile) -> GridCell:
         "grid.bleeds",
         numbers=lines[0].value,
         comparator=lines[1].value,
-        change=lines[2].value,
+        change=lines[2].value.rstrip("."),  # the template ends it (review R13-4: "it is..")
         who=row.who,
         window=row.time_window,
     )
@@ -236,10 +242,31 @@ def _harm_words(content: Content, harm: HarmOutcome, past: bool = False) -> str:
     return f"{words} {harm.note}" if noted and harm.note else words
 
 
+RANGE_CLAUSE = re.compile(
+    r",? so (?:the score stays [^.]*? and )?the range (?:also )?(?:reaches|cannot reach)[^.]*\.$"
+)
+"""The end of a fit reason that says why its range is wide ("..., so the range reaches one
+level lower."): the fit shows ranges, the grid does not (review R13-4)."""
+
+
+def without_range_talk(reason: str) -> str:
+    """A fit reason as the grid prints it: each sentence's range clause cut, and the
+    sentences that are only about the range left out."""
+    kept = []
+    for sentence in re.split(r"(?<=\.)\s+", reason.strip()):
+        if "range" in sentence and sentence.startswith(("So the score", "But the range")):
+            continue
+        kept.append(RANGE_CLAUSE.sub(".", sentence))
+    return " ".join(kept)
+
+
 def _reason(content: Content, option: Option, attribute: str) -> GridCell:
-    """An attribute's one-line reason on the card, which names its source."""
+    """An attribute's reason as the fit gives it, without its words on the range, with its
+    source."""
     score = option.attributes.get(attribute)
-    return _not_known(content) if score is None else GridCell(score.reason, (score.source,))
+    if score is None:
+        return _not_known(content)
+    return GridCell(without_range_talk(score.reason), (score.source,))
 
 
 def _family(content: Content, option: Option, profile: Profile) -> GridCell:
@@ -299,25 +326,53 @@ def _cell(content: Content, option: Option, row: str, session: Session) -> GridC
     return _reason(content, as_scored(content, session.profile, option), attribute)
 
 
-KINDS_IN_TURN = ("factor", "non-factor", "gene-therapy")
-"""The kinds of treatment the filled grid takes in turn, oldest first (review V7-5)."""
+def crosses_a_limit(content: Content, session: Session, option: Option) -> bool:
+    """Whether this option crosses a hard limit the person set (review M7-1)."""
+    chosen = [h for h in content.hard_limits if h.id in session.hard_limits]
+    return any(crosses(h, option.id, session.profile) for h in chosen)
 
 
-def one_of_each_kind(scored: Sequence[Option], named: Sequence[Option]) -> list[Option]:
+def people_studied(content: Content, option: Option) -> int:
+    """The most people any bleed row of the option's outcome table counted (0 when none
+    says): how a kind's example is chosen, not by spelling (review R13-1)."""
+    table = content.outcomes_for(option.id)
+    return max((row.people or 0 for row in table.bleeds), default=0) if table else 0
+
+
+def one_of_each_kind(
+    content: Content, session: Session, scored: Sequence[Option], named: Sequence[Option]
+) -> list[Option]:
     """The scored options not named, taken one of each kind in turn: the kinds with no
-    column yet first (in KINDS_IN_TURN order), then the others, round after round, each
-    time the first of that kind in the shown order (A to Z). Filled A to Z alone, the brand
-    names came first and a man on factor IX saw no other factor (review V7-5)."""
+    column yet first (in KINDS_IN_TURN order), then the others, round after round. Within
+    a kind, the option studied in the most people comes first (then A to Z). Options that
+    cross a hard limit he set come only after all the others (review M7-1)."""
     have = {o.kind for o in named}
     kinds = sorted(KINDS_IN_TURN, key=lambda k: k in have)  # stable: keeps the fixed order
     taken = {o.id for o in named}
-    queues = {k: [o for o in scored if o.kind == k and o.id not in taken] for k in kinds}
+    rest = sorted(
+        (o for o in scored if o.id not in taken and o.kind in KINDS_IN_TURN),
+        key=lambda o: (-people_studied(content, o), o.name.casefold()),
+    )
     picked: list[Option] = []
-    while any(queues.values()):
-        for kind in kinds:
-            if queues[kind]:
-                picked.append(queues[kind].pop(0))
+    for crossing in (False, True):
+        queues = {
+            k: [o for o in rest if o.kind == k and crosses_a_limit(content, session, o) == crossing]
+            for k in kinds
+        }
+        while any(queues.values()):
+            for kind in kinds:
+                if queues[kind]:
+                    picked.append(queues[kind].pop(0))
     return picked
+
+
+def _role(content: Content, session: Session, option: Option, role: str) -> str:
+    """Why the option is a column, its kind when the aid filled it in, and whether it
+    crosses one of his hard limits (review M7-1, M7-2)."""
+    words = content.text(f"grid.role.scored.{option.kind}" if role == "scored" else f"grid.role.{role}")
+    if crosses_a_limit(content, session, option):
+        words = f"{words}. {content.text('grid.role.crosses_limit')}"
+    return words
 
 
 def option_grid(content: Content, session: Session) -> OptionGrid:
@@ -330,10 +385,10 @@ def option_grid(content: Content, session: Session) -> OptionGrid:
         # options (not sure where he leans) is who an Option Grid is for. The options scored
         # for him follow: one of each kind of treatment (review V7-5), in a fixed order.
         scored = in_shown_order(standing(content, session.profile)[0], session.profile.current_treatment)
-        found += [(o, "scored") for o in one_of_each_kind(scored, [o for o, _ in found])]
+        found += [(o, "scored") for o in one_of_each_kind(content, session, scored, [o for o, _ in found])]
         filled = len(found) >= 2
     shown, rest = found[:MAX_COLUMNS], found[MAX_COLUMNS:]
-    columns = tuple(GridColumn(o.id, o.name, t(f"grid.role.{role}")) for o, role in shown)
+    columns = tuple(GridColumn(o.id, o.name, _role(content, session, o, role)) for o, role in shown)
     rows = tuple(
         GridRow(t(f"grid.row.{row}"), tuple(_cell(content, o, row, session) for o, _ in shown))
         for row in ROWS

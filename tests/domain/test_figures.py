@@ -76,7 +76,9 @@ def test_the_gauge_for_hemophilia_b_shows_hemgenix_s_trial_average_and_no_a_only
     a_only = {o.name for o in content.options if o.applies_to == "A"}
     assert not [r.label for r in chart.rows if any(r.label.startswith(name) for name in a_only)]
     # Review V7-7: the mark is an average rise in points, so it is not printed as a level.
-    assert "Hemgenix (measured in a trial): went up by about 34 points on average." in chart.words
+    assert (
+        "Hemgenix (measured in a trial): an average rise of about 34 on the % of normal scale." in chart.words
+    )
     assert "about 34% of normal" not in chart.words
     assert "No response: 1 of 54 men treated in the HOPE-B trial made no factor IX at all." in chart.words
 
@@ -140,7 +142,7 @@ def test_every_text_equivalent_contains_every_row_number(content):
             for value in (row.low, row.high, row.value):
                 if value is not None:
                     # A level in % of normal, or an average rise in points (review V7-7).
-                    said = (f"{number(value)}%", f"{number(value)} points")
+                    said = (f"{number(value)}%", f"{number(value)} on the % of normal scale")
                     assert any(s in row.words for s in said), (row.label, value)
             assert row.words in chart.words
         for band in (*chart.goals, *chart.severity):
@@ -216,3 +218,14 @@ def test_the_plain_scale_gives_every_step_the_same_room():
     step = scale.position(50) - scale.position(25)
     assert abs(step - (scale.position(125) - scale.position(100))) < 1e-9
     assert scale.position(500) == 1 and scale.linear and not LogScale().linear
+
+
+def test_an_average_rise_with_a_range_is_refused():
+    """Review R13-2: a rise is printed as one average ("about 34"), so a span would be lost."""
+    import pydantic
+
+    from decisionaid.domain.content import FactorLevel
+
+    with pytest.raises(pydantic.ValidationError, match="an average rise is one number"):
+        FactorLevel(low=29, high=39, note="x", measure="average_rise")
+    assert FactorLevel(low=34, high=34, note="x", measure="average_rise").low == 34

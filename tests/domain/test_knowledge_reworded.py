@@ -108,3 +108,18 @@ def test_an_answer_saved_before_fingerprints_were_kept_still_counts(content):
     session, item = _answered_today(content)
     session = session.model_copy(update={"knowledge_asked": {}})
     assert answer_given(item, session) == item.answer
+
+
+def test_choices_that_only_moved_keep_an_answer_that_has_a_fingerprint(content):
+    """Review M7-3: the fingerprint held the choices in order and the right one by number, so
+    reordering the same words set the answer aside (undoing V8-9a)."""
+    session, item = _answered_today(content)
+    moved = item.model_copy(
+        update={
+            "choices": list(reversed(item.choices)),
+            "answer": len(item.choices) - 1 - item.answer,
+            "question": item.question.replace(" ", "  ", 1),
+        }
+    )
+    assert answer_given(moved, session) == moved.answer
+    assert answer_changed(moved, session) is None

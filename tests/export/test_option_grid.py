@@ -44,7 +44,7 @@ def test_a_person_on_emicizumab_leaning_to_roctavian_gets_both_columns(ray, cont
     assert grid is not None
     assert [(c.option_id, c.role) for c in grid.columns] == [
         ("emicizumab", "What you use now"),
-        ("roctavian", "Where you lean now"),
+        ("roctavian", "Where you lean now. It crosses a limit you set"),  # review M7-1
     ]
     assert [r.question for r in grid.rows] == [content.text(f"grid.row.{r}") for r in ROWS]
 
@@ -186,26 +186,40 @@ def test_a_withdrawn_option_picked_on_compare_says_it_is_no_longer_offered_not_a
 def test_a_person_who_names_one_option_sees_one_of_each_kind_of_treatment_open_to_him(content):
     """Review M6-3: one column compared nothing for the person unsure where he leans; the
     options scored for him follow. Review V7-5: filled A to Z, the brand names came first and
-    Daniel's grid held no factor but his own; now what he uses now comes first, then one of
-    each kind of treatment (factor, other medicines, gene therapy), each the first from A to
-    Z, kinds he already has a column of last; at most 4 shown."""
+    Daniel's grid held no factor but his own. Review R13-1: the first from A to Z made Alhemo
+    the example of the other medicines for nearly everyone. Now: what he uses now first, then
+    one of each kind of treatment (factor, other medicines, gene therapy), kinds he already
+    has a column of last; within a kind, the option studied in the most people."""
     from decisionaid.domain.content import in_shown_order
     from decisionaid.domain.eligibility import standing
 
     daniel = Session(profile=Profile(hemophilia_type="B", current_treatment="factor9-extended"))
     grid = option_grid(content, daniel)
     shown = [content.option(c.option_id) for c in grid.columns]
-    assert [o.id for o in shown] == ["factor9-extended", "concizumab", "hemgenix", "factor9-standard"]
-    assert {o.kind for o in shown} == {"factor", "non-factor", "gene-therapy"}
-    assert grid.columns[1].role == content.text("grid.role.scored")
+    assert [o.id for o in shown] == ["factor9-extended", "fitusiran", "hemgenix", "factor9-standard"]
+    assert grid.columns[1].role.startswith(content.text("grid.role.scored.non-factor"))
     assert grid.intro == content.text("grid.filled")  # review V7-5: above the grid, not after it
     scored = in_shown_order(standing(content, daniel.profile)[0], "factor9-extended")
     assert all(o.name in grid.left_out for o in scored if o not in shown and o.kind != "current")
 
-    ray = Session(profile=Profile(hemophilia_type="A", current_treatment="emicizumab"))
-    ids = [c.option_id for c in option_grid(content, ray).columns]
-    assert ids[0] == "emicizumab"
-    assert [content.option(i).kind for i in ids[1:3]] == ["factor", "gene-therapy"], ids
+    on_factor = Session(profile=Profile(hemophilia_type="A", current_treatment="factor8-standard"))
+    ids = [c.option_id for c in option_grid(content, on_factor).columns]
+    assert "emicizumab" in ids, ids  # R13-1: the most studied other medicine, not Alhemo by spelling
+
+
+def test_a_filled_grid_takes_options_inside_his_hard_limits_first_and_marks_any_that_cross_one(content):
+    """Review M7-1: Ray ruled out a treatment that cannot be undone; the filled grid gave him
+    Roctavian, labelled "open to you", and did not say it crosses his limit."""
+    ray = Session(
+        profile=Profile(hemophilia_type="A", current_treatment="emicizumab"), hard_limits=["cannot_undo"]
+    )
+    grid = option_grid(content, ray)
+    assert "roctavian" not in [c.option_id for c in grid.columns]
+    assert len(grid.columns) == 4
+    picked = ray.model_copy(update={"compare_picks": ["roctavian"]})
+    columns = {c.option_id: c.role for c in option_grid(content, picked).columns}
+    assert content.text("grid.role.crosses_limit") in columns["roctavian"]
+    assert content.text("grid.role.crosses_limit") not in columns["emicizumab"]
 
 
 def test_a_grid_with_no_type_known_still_says_how_to_set_others_beside_the_one_named(content):
@@ -314,3 +328,70 @@ def test_a_womans_grid_gives_her_scores_reasons_where_they_differ(content):
             assert _row(content, grid, "first_year").cells[column].text == own.reason
             checked += 1
     assert checked, [c.option_id for c in grid.columns]
+
+
+def test_the_grid_reads_a_score_his_answers_change_as_the_fit_does(content):
+    """Review M7-5: the grid's named columns skipped the scores a person's answers change
+    (`for_person`); no shipped first-year score has such a variant yet, so one is added here."""
+    from decisionaid.domain.content import AttributeScore, ScoreVariant
+    from decisionaid.domain.fit_options import as_scored
+
+    option = content.option("hemgenix")
+    first = option.attributes["first_year"]
+    variant = ScoreVariant(
+        when={"severity": ["moderate"]},
+        score=first.score,
+        low=first.low,
+        high=first.high,
+        reason="Only for moderate hemophilia.",
+        source=first.source,
+    )
+    changed = option.model_copy(
+        update={
+            "attributes": {
+                **option.attributes,
+                "first_year": AttributeScore(**{**first.model_dump(), "variants": [variant.model_dump()]}),
+            }
+        }
+    )
+    moderate = Profile(hemophilia_type="B", severity="moderate")
+    assert (
+        as_scored(content, moderate, changed).attributes["first_year"].reason
+        == "Only for moderate hemophilia."
+    )
+    severe = Profile(hemophilia_type="B", severity="severe")
+    assert as_scored(content, severe, changed).attributes["first_year"].reason == first.reason
+
+
+def test_the_grid_prints_no_words_about_the_fits_ranges(content):
+    """Review R13-4: the grid printed fit jargon ("so the range reaches one level lower"),
+    though it shows no ranges; what the sentence says before it is kept."""
+    from decisionaid.domain.option_grid import without_range_talk
+
+    said = "We could not read the label's pregnancy section, so the range reaches one level lower."
+    assert without_range_talk(f"Tests set the dose. {said}") == (
+        "Tests set the dose. We could not read the label's pregnancy section."
+    )
+    assert (
+        without_range_talk(
+            "Tests. So the score stays at the first year's level and the range reaches the top."
+        )
+        == "Tests."
+    )
+    for option in content.options:
+        for attribute in ("first_year", "track_record", "future_options"):
+            score = option.attributes.get(attribute)
+            if score is not None:
+                text = without_range_talk(score.reason)
+                assert not re.search(r"the range (also )?(reaches|cannot reach)", text), (
+                    option.id,
+                    attribute,
+                )
+
+
+def test_no_grid_cell_ends_a_sentence_twice(content):
+    """Review R13-4: Roctavian's bleeds cell read "... bigger than it is.. Who: ..."."""
+    ray = Session(profile=Profile(hemophilia_type="A", current_treatment="emicizumab"), leaning="roctavian")
+    grid = option_grid(content, ray)
+    cells = [cell.text.replace("...", "") for row in grid.rows for cell in row.cells]
+    assert [c for c in cells if ".." in c] == []

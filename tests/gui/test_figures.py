@@ -23,7 +23,9 @@ async def test_options_show_the_gauge_and_doses_as_images_labelled_with_their_wo
     gauge = app.semantics("figure-gauge")
     assert gauge.image is True
     assert gauge.label == factor_level_chart(content, "B").words
-    assert "Hemgenix (measured in a trial): went up by about 34 points on average." in gauge.label
+    assert (
+        "Hemgenix (measured in a trial): an average rise of about 34 on the % of normal scale." in gauge.label
+    )
     doses = app.semantics("figure-doses")
     assert "Hemgenix: one infusion, then none for most people." in doses.label
     assert {"figure-gauge-words", "figure-doses-words"} <= set(app.identifiers())
