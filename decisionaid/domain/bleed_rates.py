@@ -173,11 +173,12 @@ def _table(content: Content, profile: Profile, kind: str) -> RateTable:
 
 def bleed_rates(content: Content, profile: Profile) -> BleedRates:
     """The bleeds a year while on each option for this person's type; a table for each type
-    when his type is not known or not answered."""
+    when his type is not known or not answered. A type with no option that has numbers (no
+    such content today) gets no table, rather than an empty one."""
     kind = profile.hemophilia_type
     kinds = (kind,) if kind in TYPES else TYPES
     return BleedRates(
         title=content.text("outcomes.rates.title"),
         intro=content.text("outcomes.rates.intro"),
-        tables=tuple(_table(content, profile, k) for k in kinds),
+        tables=tuple(table for k in kinds if (table := _table(content, profile, k)).rows),
     )

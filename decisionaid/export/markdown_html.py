@@ -169,7 +169,7 @@ def _rate_lines(summary: DiscussionSummary) -> list[str]:
     """The bleeds a year on each option (IPDAS QI7, review M6-4): a heading, the words that
     say the studies differ, then a table per type under its own heading."""
     rates = summary.bleed_rates
-    if rates is None or not any(table.rows for table in rates.tables):
+    if rates is None or not rates.tables:
         return []
     lines = ["", f"### {rates.title}", "", rates.intro]
     for table in rates.tables:

@@ -46,7 +46,7 @@ def rates_data(summary: DiscussionSummary, clean: Cleaner) -> Data | None:
     """The bleeds a year on each option (IPDAS QI7, review M6-4): its heading and words, then
     per type a heading and a table whose header cells name the columns; None without rows."""
     rates = summary.bleed_rates
-    if rates is None or not any(table.rows for table in rates.tables):
+    if rates is None or not rates.tables:
         return None
     return {
         "title": clean(rates.title),

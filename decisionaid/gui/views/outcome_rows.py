@@ -145,8 +145,7 @@ def rates_block(state: AppState) -> ft.Control | None:
     One Text a row, not a table of cells: Compare is the app's heaviest page, and a click
     costs in proportion to its controls. None when no option has a number."""
     rates = bleed_rates(state.content, state.session.profile)
-    tables = [table for table in rates.tables if table.rows]
-    if not tables:
+    if not rates.tables:
         return None
     body: list[ft.Control] = [heading(rates.title, level=2), paragraph(rates.intro)]
     body += [
@@ -158,6 +157,6 @@ def rates_block(state: AppState) -> ft.Control | None:
                 spacing=8,
             ),
         )
-        for table in tables
+        for table in rates.tables
     ]
     return ft.Semantics(identifier="rates-compare", container=True, content=ft.Column(body, spacing=10))
