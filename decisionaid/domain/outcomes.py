@@ -127,6 +127,9 @@ class BleedOutcome(_Strict):
     """Whether the people counted had inhibitors ("now") or had none ("none"); unset when
     the row counted both or the study did not say. The option grid picks the row that
     matches the person (review R6-2)."""
+    children: bool | None = None
+    """True when the people counted include children (under 18), as `who` says; unset when
+    what we read does not say. The table of bleeds a year on each option flags it (M6-4)."""
     comparator: Comparator
     comparator_words: _Text
     """The comparator in the person's words: "their own regular factor IX before"."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from decisionaid.domain.bleed_rates import bleed_rates
 from decisionaid.domain.content import Content, Option, in_shown_order
 from decisionaid.domain.deliberation import leaning_change, others_lines
 from decisionaid.domain.eligibility import apart_words, for_type
@@ -302,4 +303,5 @@ def build_summary(content: Content, session: Session, today: dt.date, app_versio
         set_aside=set_aside_answers(content, session),
         grid=numbered(grid, cited),
         harm_pictures=harm_pictures(content, outcomes),
+        bleed_rates=bleed_rates(content, session.profile),
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from decisionaid.domain.bleed_rates import BleedRates
 from decisionaid.domain.fit_summary import ApartLine, FitLine
 from decisionaid.domain.harm_pictures import HarmPicture
 from decisionaid.domain.knowledge import KnowledgeLine
@@ -129,6 +130,10 @@ class DiscussionSummary:
     weighs, each answer citing its numbers in `sources`. None in a summary made before it."""
     harm_pictures: tuple[HarmPicture, ...] = ()
     """The pictures of 100 people of the main harms of the options in `outcomes` (issue 15)."""
+    bleed_rates: BleedRates | None = None
+    """The bleeds a year while on each option of his type (both types when it is not known),
+    one table per type, printed before the outcome tables (IPDAS QI7, review M6-4). None in a
+    summary made before it."""
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import get_args
 
+from decisionaid.domain.bleed_rates import RATE_KEYS
 from decisionaid.domain.content import OptionStatus
 from decisionaid.domain.fit_summary import ALIGNMENTS, BANDS, CONTRAST_KINDS, STANDINGS
 from decisionaid.domain.option_grid import GRID_KEYS
@@ -368,7 +369,7 @@ def profile_answers(field: str) -> list[str]:
 def required_ui_keys() -> dict[str, frozenset[str]]:
     """Every key the domain reads, mapped to the {fields} its text may contain."""
     keys = dict(_FIXED) | SAVING_KEYS | VALUES_AND_FIT_KEYS | DECIDING_KEYS | BANNER_KEYS | GLOSSARY_KEYS
-    keys |= GRID_KEYS
+    keys |= GRID_KEYS | RATE_KEYS
     keys |= _outcome_keys()
     keys |= {f"summary.h.{h}": frozenset() for h in SUMMARY_HEADINGS}
     keys |= {f"summary.{k}": frozenset() for k in LABEL_KEYS}

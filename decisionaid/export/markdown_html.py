@@ -160,10 +160,30 @@ def _knowledge_lines(summary: DiscussionSummary) -> list[str]:
     return lines
 
 
+def _table_row(cells: tuple[str, ...] | list[str]) -> str:
+    # A bar would end the cell and a line break the row: neither may reach the table.
+    return "| " + " | ".join(" ".join(c.replace("|", "\\|").split()) for c in cells) + " |"
+
+
+def _rate_lines(summary: DiscussionSummary) -> list[str]:
+    """The bleeds a year on each option (IPDAS QI7, review M6-4): a heading, the words that
+    say the studies differ, then a table per type under its own heading."""
+    rates = summary.bleed_rates
+    if rates is None or not rates.tables:
+        return []
+    lines = ["", f"### {rates.title}", "", rates.intro]
+    for table in rates.tables:
+        lines += ["", f"#### {table.title}", "", _table_row(table.header)]
+        lines += ["|" + "---|" * len(table.header), *(_table_row(row.cells) for row in table.rows)]
+    return lines
+
+
 def _outcome_lines(summary: DiscussionSummary) -> list[str]:
-    """The intro, then per option a heading, why it is set apart for him when it is (review
-    R8-9), and a table of questions and answers."""
+    """The intro, the bleeds a year on each option, then per option a heading, why it is set
+    apart for him when it is (review R8-9), and a table of questions and answers."""
     lines = [summary.outcomes_intro] if summary.outcomes_intro else []
+    rates = _rate_lines(summary)
+    lines += rates
     for view in summary.outcomes:
         lines += ["", f"### {view.name}", ""]
         if view.apart:
@@ -174,7 +194,7 @@ def _outcome_lines(summary: DiscussionSummary) -> list[str]:
         ]
         lines += [f"| {label} | {'; '.join(values)} |" for label, values in outcome_rows(summary, view)]
         lines += _picture_lines(summary, view.option_id)
-    return lines if summary.outcomes else []
+    return lines if summary.outcomes or rates else []
 
 
 def _picture_lines(summary: DiscussionSummary, option_id: str) -> list[str]:

@@ -14,9 +14,9 @@ from decisionaid.export.wording import fixed_words, outcome_rows
 
 
 def outcomes_section(summary: DiscussionSummary, clean: Cleaner) -> Data | None:
-    """The outcome table: a heading, the intro, then per option a heading, why it is set
-    apart for him when it is (review R8-9), and a table of questions and answers (header
-    cells: "Question" and the option's name)."""
+    """The outcome table: a heading, the intro, the bleeds a year on each option, then per
+    option a heading, why it is set apart for him when it is (review R8-9), and a table of
+    questions and answers (header cells: "Question" and the option's name)."""
     if not summary.outcomes_title:  # a summary made before the outcome table
         return None
     corner = clean(fixed_words(summary, "question"))
@@ -37,7 +37,28 @@ def outcomes_section(summary: DiscussionSummary, clean: Cleaner) -> Data | None:
             }
             for view in summary.outcomes
         ],
+        "rates": rates_data(summary, clean),
         "nothing": clean(summary.empty),
+    }
+
+
+def rates_data(summary: DiscussionSummary, clean: Cleaner) -> Data | None:
+    """The bleeds a year on each option (IPDAS QI7, review M6-4): its heading and words, then
+    per type a heading and a table whose header cells name the columns; None without rows."""
+    rates = summary.bleed_rates
+    if rates is None or not rates.tables:
+        return None
+    return {
+        "title": clean(rates.title),
+        "intro": clean(rates.intro),
+        "tables": [
+            {
+                "title": clean(table.title),
+                "header": [clean(h) for h in table.header],
+                "rows": [[clean(cell) for cell in row.cells] for row in table.rows],
+            }
+            for table in rates.tables
+        ],
     }
 
 

@@ -85,7 +85,8 @@ def unresolved(anchor: dict[str, Any], repo: Repo) -> str | None:
     elif kind == "test":
         path, name = target.split("::")
         file = repo.root / path
-        if not file.is_file() or not re.search(rf"^def {re.escape(name)}\(", file.read_text(), re.M):
+        found = file.is_file() and re.search(rf"^(?:async )?def {re.escape(name)}\(", file.read_text(), re.M)
+        if not found:
             return f"no test {target}"
     return None
 

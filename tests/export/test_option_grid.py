@@ -88,8 +88,9 @@ def test_the_pdf_grid_is_a_table_whose_header_cells_name_the_options_and_pdf_ua_
     summary, pdf = ray
     elements = structure(pdf)
     tables = [i for i, e in enumerate(elements) if e.role == "/Table"]
-    # The alignment grid, the option grid, then one outcome table per option.
-    assert len(tables) == 2 + len(summary.outcomes)
+    # The alignment grid, the option grid, the bleeds a year on each option (a table per
+    # type shown), then one outcome table per option.
+    assert len(tables) == 2 + len(summary.bleed_rates.tables) + len(summary.outcomes)
     start, end = tables[1], tables[2]
     headers = [e for e in elements[start:end] if e.role == "/TH"]
     assert len(headers) == 1 + len(summary.grid.columns)
@@ -124,7 +125,8 @@ def test_with_no_option_named_the_grid_says_so_plainly_and_prints_no_empty_table
     # The heading stays above the words (a Typst `return` once dropped it), and no table is drawn.
     assert summary.grid.title in outline(pdf)
     alignment_grid = bool(summary.fit_available and summary.fits and summary.grid_priorities)
-    assert sum(e.role == "/Table" for e in structure(pdf)) == len(summary.outcomes) + alignment_grid
+    rates = len(summary.bleed_rates.tables)
+    assert sum(e.role == "/Table" for e in structure(pdf)) == len(summary.outcomes) + alignment_grid + rates
 
 
 def test_where_the_person_has_not_said_where_he_lives_the_licence_is_not_known(content):

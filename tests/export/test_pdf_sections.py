@@ -79,9 +79,10 @@ def test_the_outcome_table_prints_as_a_table_per_option_with_header_cells(ray):
     # Each option's heading, in order (a picture of its main harm has its own heading between).
     assert [h for h in headings[start + 1 :] if h in names][: len(names)] == names
     elements = structure(pdf)
-    # The alignment grid, the option grid, then one outcome table per option, each headed by
-    # "Question" and the option.
-    assert sum(e.role == "/Table" for e in elements) == 2 + len(summary.outcomes)
+    # The alignment grid, the option grid, the bleeds a year on each option (a table for his
+    # type), then one outcome table per option, each headed by "Question" and the option.
+    tables = 2 + len(summary.bleed_rates.tables) + len(summary.outcomes)
+    assert sum(e.role == "/Table" for e in elements) == tables
     text = said(text_of(pdf))
     for view in summary.outcomes:
         assert said(view.bleeds[0].lines[0].value) in text

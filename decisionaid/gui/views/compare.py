@@ -10,7 +10,7 @@ from decisionaid.domain.outcome_view import short_citation
 from decisionaid.domain.references import citation_line
 from decisionaid.gui.controls import Fold, checkbox_choice, heading, paragraph, text_node
 from decisionaid.gui.state import AppState, use_app_state
-from decisionaid.gui.views.outcome_rows import outcome_grid, outcome_stack
+from decisionaid.gui.views.outcome_rows import outcome_grid, outcome_stack, rates_block
 from decisionaid.gui.views.shell import WIDE_PAGES
 
 GRID_WIDTH = WIDE_PAGES["/compare"]
@@ -82,6 +82,9 @@ def Compare():
         outcomes = [outcome_grid(state, shown, QUESTION_WIDTH, column_width(shown))]
     if shown:
         outcomes.append(grid_sources(state, shown))
+    # Every option of his type on one unit, before the outcome table of those he picked.
+    rates = rates_block(state)
+    outcomes = outcomes if rates is None else [rates, *outcomes]
     return ft.Column(
         [
             heading(state.t("step.compare.title")),

@@ -3,13 +3,15 @@
 Both render `domain.outcome_view`, so a card and the Compare table say the same
 thing in the same order. Each line is its own node for screen readers, read as
 "label: value"; the table's header cells name the options and its first column the
-questions, as the fit grid's do.
+questions, as the fit grid's do. Compare also lists the bleeds a year on each option
+of the person's type (`domain.bleed_rates`), as the summary prints them.
 """
 
 from __future__ import annotations
 
 import flet as ft
 
+from decisionaid.domain.bleed_rates import bleed_rates
 from decisionaid.domain.content import Option
 from decisionaid.domain.outcome_view import ROWS, OptionOutcomeView, outcome_view, outcome_views
 from decisionaid.domain.outcomes import inhibitor_group
@@ -134,3 +136,27 @@ def _compare_block(state: AppState, answers: ft.Control) -> ft.Control:
             spacing=10,
         ),
     )
+
+
+def rates_block(state: AppState) -> ft.Control | None:
+    """The bleeds a year on each option of his type (both types when it is not known), on one
+    footing with what differs said (IPDAS QI7, review M6-4): a heading per type, then each
+    option's row as one line, its own node, so a screen reader reads the list row by row.
+    One Text a row, not a table of cells: Compare is the app's heaviest page, and a click
+    costs in proportion to its controls. None when no option has a number."""
+    rates = bleed_rates(state.content, state.session.profile)
+    if not rates.tables:
+        return None
+    body: list[ft.Control] = [heading(rates.title, level=2), paragraph(rates.intro)]
+    body += [
+        ft.Semantics(
+            identifier=f"rates-{table.hemophilia_type}",
+            container=True,
+            content=ft.Column(
+                [heading(table.title, level=3), *(text_node(row.line) for row in table.rows)],
+                spacing=8,
+            ),
+        )
+        for table in rates.tables
+    ]
+    return ft.Semantics(identifier="rates-compare", container=True, content=ft.Column(body, spacing=10))

@@ -1,0 +1,131 @@
+"""IPDAS QI7, review M6-4: one table per type of the bleeds a year while on each option,
+flagged where the counting differs from the common footing."""
+
+from __future__ import annotations
+
+from decisionaid.domain.bleed_rates import bleed_rates
+from decisionaid.domain.content import in_shown_order
+from decisionaid.domain.eligibility import for_type
+from decisionaid.domain.figures import number
+from decisionaid.domain.option_grid import row_for
+from decisionaid.domain.session import Profile
+
+
+def rows_by_option(rates, kind: str) -> dict:
+    table = next(t for t in rates.tables if t.hemophilia_type == kind)
+    return {row.option_id: row for row in table.rows}
+
+
+def test_a_type_b_reader_gets_one_table_of_the_b_options_with_numbers_in_the_fixed_order(content):
+    profile = Profile(hemophilia_type="B", current_treatment="factor9-extended")
+    rates = bleed_rates(content, profile)
+    assert [t.hemophilia_type for t in rates.tables] == ["B"]
+    ids = [row.option_id for row in rates.tables[0].rows]
+    expected = [
+        o.id
+        for o in in_shown_order(for_type(content, profile), profile.current_treatment)
+        if content.outcomes_for(o.id) is not None and o.status != "withdrawn"
+    ]
+    assert ids == expected
+    assert ids[0] == "factor9-extended"  # what he uses now leads, as everywhere
+    assert "hemgenix" in ids and "emicizumab" not in ids and "factor8-standard" not in ids
+    assert "current" not in ids  # staying as you are has no numbers of its own: not a row
+    assert {content.option(i).applies_to for i in ids} <= {"B", "both"}
+
+
+def test_an_unknown_or_unanswered_type_gets_a_table_for_each_type(content):
+    for profile in (Profile(), Profile(hemophilia_type="not_sure")):
+        rates = bleed_rates(content, profile)
+        assert [t.hemophilia_type for t in rates.tables] == ["A", "B"]
+        a, b = (rows_by_option(rates, k) for k in ("A", "B"))
+        assert "emicizumab" in a and "emicizumab" not in b
+        assert "hemgenix" in b and "hemgenix" not in a
+        assert "concizumab" in a and "concizumab" in b  # an option for both types is in both
+        assert rates.tables[0].title != rates.tables[1].title
+
+
+def test_the_row_picked_for_a_person_with_an_inhibitor_is_the_one_about_people_with_inhibitors(content):
+    with_one = Profile(hemophilia_type="A", inhibitors="now")
+    without = Profile(hemophilia_type="A", inhibitors="never")
+    bleeds = content.outcomes_for("concizumab").bleeds
+    picked = rows_by_option(bleed_rates(content, with_one), "A")["concizumab"].outcome
+    assert picked.inhibitors == "now"
+    assert picked is row_for(content, with_one)(bleeds)  # the option grid's own rule
+    other = rows_by_option(bleed_rates(content, without), "A")["concizumab"].outcome
+    assert other.inhibitors == "none"
+    # Said in words, as a row about a group unlike the common footing.
+    t = content.text
+    assert (
+        t("outcomes.rates.flag.inhibitors")
+        in rows_by_option(bleed_rates(content, with_one), "A")["concizumab"].differs
+    )
+
+
+def test_a_row_counting_all_bleeds_is_flagged_and_one_on_the_common_footing_is_not(content):
+    t = content.text
+    profile = Profile(hemophilia_type="B", current_treatment="factor9-extended", inhibitors="never")
+    rows = rows_by_option(bleed_rates(content, profile), "B")
+    hemgenix = rows["hemgenix"]
+    assert hemgenix.outcome.counted == "all"
+    assert t("outcomes.rates.counted.all") in hemgenix.differs
+    assert hemgenix.bleeds == t("outcomes.rate", value="1.52", statistic=t("outcomes.stat.average"))
+    # Marstacimab against regular factor: treated bleeds, an average, its own trial, no flag.
+    marstacimab = rows["marstacimab"]
+    assert marstacimab.outcome.comparator == "prior_prevention"
+    assert marstacimab.differs == t("outcomes.rates.no_flags")
+
+
+def test_a_middle_value_another_product_and_children_counted_are_each_said(content):
+    t = content.text
+    b = rows_by_option(bleed_rates(content, Profile(hemophilia_type="B")), "B")
+    alprolix = b["factor9-extended"]
+    assert alprolix.outcome.statistic == "middle_value"
+    assert t("outcomes.rates.stat.middle_value") in alprolix.differs
+    assert t("outcomes.rates.counted.not_stated") in alprolix.differs
+    assert t("outcomes.rates.flag.children") in alprolix.differs
+    assert t("outcomes.rates.flag.other_product") in b["factor9-standard"].differs
+    a = rows_by_option(bleed_rates(content, Profile(hemophilia_type="A")), "A")
+    assert t("outcomes.rates.flag.children") in a["emicizumab"].differs
+    assert t("outcomes.rates.flag.children") not in a["roctavian"].differs
+
+
+def test_a_row_with_no_on_treatment_number_says_no_number_we_read_gives_it(content):
+    t = content.text
+    roctavian = rows_by_option(bleed_rates(content, Profile(hemophilia_type="A")), "A")["roctavian"]
+    assert roctavian.outcome.after is None
+    assert roctavian.bleeds == t("outcomes.rates.no_number")
+    assert not any(ch.isdigit() for ch in roctavian.bleeds)
+
+
+def test_each_row_says_who_how_many_for_how_long_how_sure_and_from_which_source(content):
+    t = content.text
+    hemgenix = rows_by_option(bleed_rates(content, Profile(hemophilia_type="B")), "B")["hemgenix"]
+    row = hemgenix.outcome
+    assert row.who in hemgenix.about and row.time_window in hemgenix.about
+    assert t(f"outcomes.level.{row.certainty.level}") in hemgenix.about
+    source = content.sources[row.sources[0]]
+    assert source.year and str(source.year) in hemgenix.about
+    # How many were counted: the count is in the words whether or not `who` names it.
+    assert str(row.people) in hemgenix.about
+    assert hemgenix.cells == (hemgenix.name, hemgenix.bleeds, hemgenix.differs, hemgenix.about)
+    assert hemgenix.name in hemgenix.line and number(row.after) in hemgenix.line
+
+
+def test_the_words_above_the_tables_say_the_studies_differ_and_never_which_to_choose(content):
+    rates = bleed_rates(content, Profile(hemophilia_type="A"))
+    intro = rates.intro.lower()
+    assert "separate" in intro or "own study" in intro or "different" in intro
+    assert "%" not in intro
+    for word in ("best", "should", "choose", "recommend"):
+        assert word not in intro
+    assert len(rates.tables[0].header) == 4
+
+
+def test_an_option_not_for_him_says_so_beside_its_name_so_its_number_is_not_read_as_his(content):
+    t = content.text
+    rows = rows_by_option(bleed_rates(content, Profile(hemophilia_type="A", inhibitors="now")), "A")
+    assert (
+        rows["factor8-standard"].name
+        == f"{content.option('factor8-standard').name} ({t('summary.apart.not_for_you')})"
+    )
+    assert rows["emicizumab"].name == content.option("emicizumab").name
