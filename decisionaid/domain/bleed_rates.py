@@ -12,6 +12,7 @@ treats now). Pure: every word is from ui.yaml (`RATE_KEYS`) or outcomes.yaml.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import get_args
 
@@ -20,7 +21,7 @@ from decisionaid.domain.eligibility import for_type, standing
 from decisionaid.domain.figures import number
 from decisionaid.domain.option_grid import row_for
 from decisionaid.domain.outcome_view import short_citation
-from decisionaid.domain.outcomes import BleedOutcome, Counted
+from decisionaid.domain.outcomes import BleedOutcome, Counted, inhibitor_group
 from decisionaid.domain.session import Profile
 
 TYPES = ("A", "B")
@@ -147,9 +148,20 @@ def rate_row(content: Content, option: Option, row: BleedOutcome, name: str | No
     return RateRow(option.id, name, bleeds, differs, about, line, row)
 
 
+def rate_source_row(content: Content, profile: Profile, rows: Sequence[BleedOutcome]) -> BleedOutcome:
+    """The bleed row whose rate while on the option this table gives: among the rows about
+    people like him (his inhibitor group), those that give a rate while on it come first,
+    then the grid's rule (`row_for`). The comparator does not matter here, as only the rate
+    on the option is shown: Qfitlia's row against prior prevention gives none, while its
+    row for all 213 people does."""
+    has = inhibitor_group(profile.inhibitors)
+    fitting = [r for r in rows if r.inhibitors is None or has is None or r.inhibitors == has] or list(rows)
+    numbered = [r for r in fitting if r.after is not None]
+    return row_for(content, profile)(numbered or fitting)
+
+
 def _table(content: Content, profile: Profile, kind: str) -> RateTable:
     t = content.text
-    pick = row_for(content, profile)
     of_type = for_type(content, profile.model_copy(update={"hemophilia_type": kind}))
     uses_now = profile.current_treatment
     apart = {a.option_id: a.standing for a in standing(content, profile)[1]}
@@ -162,7 +174,7 @@ def _table(content: Content, profile: Profile, kind: str) -> RateTable:
         marks = [t("summary.uses_now")] if option.id == uses_now else []
         marks += [t(f"summary.apart.{apart[option.id]}")] if apart.get(option.id) in MARKED else []
         name = f"{option.name} ({'; '.join(marks)})" if marks else option.name
-        rows.append(rate_row(content, option, pick(table.bleeds), name))
+        rows.append(rate_row(content, option, rate_source_row(content, profile, table.bleeds), name))
     return RateTable(
         hemophilia_type=kind,
         title=t("outcomes.rates.table", type=kind),

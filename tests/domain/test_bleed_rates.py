@@ -50,7 +50,8 @@ def test_the_row_picked_for_a_person_with_an_inhibitor_is_the_one_about_people_w
     bleeds = content.outcomes_for("concizumab").bleeds
     picked = rows_by_option(bleed_rates(content, with_one), "A")["concizumab"].outcome
     assert picked.inhibitors == "now"
-    assert picked is row_for(content, with_one)(bleeds)  # the option grid's own rule
+    numbered = [b for b in bleeds if b.after is not None]
+    assert picked is row_for(content, with_one)(numbered)  # the option grid's own rule
     other = rows_by_option(bleed_rates(content, without), "A")["concizumab"].outcome
     assert other.inhibitors == "none"
     # Said in words, as a row about a group unlike the common footing.
@@ -129,3 +130,18 @@ def test_an_option_not_for_him_says_so_beside_its_name_so_its_number_is_not_read
         == f"{content.option('factor8-standard').name} ({t('summary.apart.not_for_you')})"
     )
     assert rows["emicizumab"].name == content.option("emicizumab").name
+
+
+def test_a_row_that_gives_a_rate_on_the_option_comes_before_one_that_does_not(content):
+    """Daniel is on regular factor IX: the grid's rule takes Qfitlia's and Alhemo's rows
+    against prior prevention, which give no rate on the option; the card gives Qfitlia's
+    rate for all the people of its trial, so the table gives that one."""
+    daniel = Profile(hemophilia_type="B", current_treatment="factor9-extended", inhibitors="never")
+    rows = rows_by_option(bleed_rates(content, daniel), "B")
+    for option_id in ("fitusiran", "concizumab"):
+        has_a_rate = [
+            b for b in content.outcomes_for(option_id).bleeds if b.after is not None and b.inhibitors != "now"
+        ]
+        if has_a_rate:
+            assert rows[option_id].outcome.after is not None, option_id
+    assert rows["fitusiran"].bleeds != content.text("outcomes.rates.no_number")
