@@ -12,13 +12,11 @@ treats now). Pure: every word is from ui.yaml (`RATE_KEYS`) or outcomes.yaml.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import get_args
 
 from decisionaid.domain.content import Content, Option, in_shown_order
 from decisionaid.domain.eligibility import for_type, standing
-from decisionaid.domain.figures import number
 from decisionaid.domain.option_grid import row_for
 from decisionaid.domain.outcome_view import short_citation
 from decisionaid.domain.outcomes import BleedOutcome, Counted, inhibitor_group
@@ -49,6 +47,9 @@ RATE_KEYS: dict[str, frozenset[str]] = {
     "outcomes.rates.flag.other_product": frozenset(),
     "outcomes.rates.flag.children": frozenset(),
     "outcomes.rates.flag.inhibitors": frozenset(),
+    "outcomes.rates.flag.without_inhibitors": frozenset(),
+    "outcomes.rates.flag.mixed_inhibitors": frozenset(),
+    "outcomes.rates.with_before": frozenset({"rate", "before", "comparator"}),
     "outcomes.rates.stat.middle_value": frozenset(),
     "outcomes.rates.who_count": frozenset({"who", "people"}),
     "outcomes.rates.who_unknown": frozenset({"who"}),
@@ -102,9 +103,10 @@ class BleedRates:
     tables: tuple[RateTable, ...]
 
 
-def _differs(content: Content, row: BleedOutcome) -> str:
+def _differs(content: Content, row: BleedOutcome, profile: Profile | None = None) -> str:
     t = content.text
     flags = []
+    has = inhibitor_group(profile.inhibitors) if profile is not None else None
     if row.counted != COMMON_COUNTED:
         flags.append(t(f"outcomes.rates.counted.{row.counted}"))
     if row.statistic != COMMON_STATISTIC:
@@ -113,8 +115,12 @@ def _differs(content: Content, row: BleedOutcome) -> str:
         flags.append(t("outcomes.rates.flag.other_product"))
     if row.children:
         flags.append(t("outcomes.rates.flag.children"))
-    if row.inhibitors == "now":
+    # Review M8-1: said against the reader's own group, not one footing for all.
+    if row.inhibitors == "now" and has != "now":
         flags.append(t("outcomes.rates.flag.inhibitors"))
+    if has == "now" and row.inhibitors != "now":
+        key = "without_inhibitors" if row.inhibitors == "none" else "mixed_inhibitors"
+        flags.append(t(f"outcomes.rates.flag.{key}"))
     return " ".join(flags) or t("outcomes.rates.no_flags")
 
 
@@ -127,13 +133,34 @@ def _who(content: Content, row: BleedOutcome) -> str:
     return content.text("outcomes.rates.who_count", who=who, people=row.people)
 
 
-def rate_row(content: Content, option: Option, row: BleedOutcome, name: str | None = None) -> RateRow:
-    """One option's row, from the bleed row picked for the person."""
+def _rate(value: float) -> str:
+    """A rate to one decimal, in every row alike (review M8-4: 39.86 beside 3 invited a fine
+    ranking the numbers cannot carry)."""
+    return f"{value:.1f}"
+
+
+def rate_row(
+    content: Content,
+    option: Option,
+    row: BleedOutcome,
+    name: str | None = None,
+    profile: Profile | None = None,
+) -> RateRow:
+    """One option's row, from the bleed row picked for the person; when the same people's
+    rate before is known, it is said beside (review R14-1: Hympavzi's 5.1 came from people
+    who bled 7.9 a year on their own factor before)."""
     t = content.text
     if row.after is None:
         bleeds = t("outcomes.rates.no_number")
     else:  # as the outcome table writes a rate
-        bleeds = t("outcomes.rate", value=number(row.after), statistic=t(f"outcomes.stat.{row.statistic}"))
+        bleeds = t("outcomes.rate", value=_rate(row.after), statistic=t(f"outcomes.stat.{row.statistic}"))
+        if row.before is not None and row.design != "external_groups":
+            bleeds = t(
+                "outcomes.rates.with_before",
+                rate=bleeds,
+                before=_rate(row.before),
+                comparator=row.comparator_words,
+            )
     cited = [short_citation(content.sources[s]) for s in row.sources if s in content.sources]
     about = t(
         "outcomes.rates.about",
@@ -143,25 +170,14 @@ def rate_row(content: Content, option: Option, row: BleedOutcome, name: str | No
         sources="; ".join(dict.fromkeys(cited)),
     )
     name = name or option.name
-    differs = _differs(content, row)
+    differs = _differs(content, row, profile)
     line = t("outcomes.rates.line", option=name, bleeds=bleeds, differs=differs, about=about)
     return RateRow(option.id, name, bleeds, differs, about, line, row)
 
 
-def rate_source_row(content: Content, profile: Profile, rows: Sequence[BleedOutcome]) -> BleedOutcome:
-    """The bleed row whose rate while on the option this table gives: among the rows about
-    people like him (his inhibitor group), those that give a rate while on it come first,
-    then the grid's rule (`row_for`). The comparator does not matter here, as only the rate
-    on the option is shown: Qfitlia's row against prior prevention gives none, while its
-    row for all 213 people does."""
-    has = inhibitor_group(profile.inhibitors)
-    fitting = [r for r in rows if r.inhibitors is None or has is None or r.inhibitors == has] or list(rows)
-    numbered = [r for r in fitting if r.after is not None]
-    return row_for(content, profile)(numbered or fitting)
-
-
 def _table(content: Content, profile: Profile, kind: str) -> RateTable:
     t = content.text
+    pick = row_for(content, profile)
     of_type = for_type(content, profile.model_copy(update={"hemophilia_type": kind}))
     uses_now = profile.current_treatment
     apart = {a.option_id: a.standing for a in standing(content, profile)[1]}
@@ -174,7 +190,7 @@ def _table(content: Content, profile: Profile, kind: str) -> RateTable:
         marks = [t("summary.uses_now")] if option.id == uses_now else []
         marks += [t(f"summary.apart.{apart[option.id]}")] if apart.get(option.id) in MARKED else []
         name = f"{option.name} ({'; '.join(marks)})" if marks else option.name
-        rows.append(rate_row(content, option, rate_source_row(content, profile, table.bleeds), name))
+        rows.append(rate_row(content, option, pick(table.bleeds), name, profile))
     return RateTable(
         hemophilia_type=kind,
         title=t("outcomes.rates.table", type=kind),

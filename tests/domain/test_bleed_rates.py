@@ -6,7 +6,6 @@ from __future__ import annotations
 from decisionaid.domain.bleed_rates import bleed_rates
 from decisionaid.domain.content import in_shown_order
 from decisionaid.domain.eligibility import for_type
-from decisionaid.domain.figures import number
 from decisionaid.domain.option_grid import row_for
 from decisionaid.domain.session import Profile
 
@@ -54,11 +53,17 @@ def test_the_row_picked_for_a_person_with_an_inhibitor_is_the_one_about_people_w
     assert picked is row_for(content, with_one)(numbered)  # the option grid's own rule
     other = rows_by_option(bleed_rates(content, without), "A")["concizumab"].outcome
     assert other.inhibitors == "none"
-    # Said in words, as a row about a group unlike the common footing.
+    # Review M8-1: said against the reader's own group. For him, the row about people with
+    # inhibitors is not flagged; the mixed and the inhibitor-free rows are.
     t = content.text
+    his = rows_by_option(bleed_rates(content, with_one), "A")
+    assert t("outcomes.rates.flag.inhibitors") not in his["concizumab"].differs
+    assert t("outcomes.rates.flag.mixed_inhibitors") in his["emicizumab"].differs
+    assert t("outcomes.rates.flag.without_inhibitors") in his["marstacimab"].differs
+    plain = Profile(hemophilia_type="A")  # no answer: a row about inhibitors only is flagged
     assert (
-        t("outcomes.rates.flag.inhibitors")
-        in rows_by_option(bleed_rates(content, with_one), "A")["concizumab"].differs
+        t("outcomes.rates.flag.mixed_inhibitors")
+        not in rows_by_option(bleed_rates(content, plain), "A")["emicizumab"].differs
     )
 
 
@@ -69,7 +74,11 @@ def test_a_row_counting_all_bleeds_is_flagged_and_one_on_the_common_footing_is_n
     hemgenix = rows["hemgenix"]
     assert hemgenix.outcome.counted == "all"
     assert t("outcomes.rates.counted.all") in hemgenix.differs
-    assert hemgenix.bleeds == t("outcomes.rate", value="1.52", statistic=t("outcomes.stat.average"))
+    rate = t("outcomes.rate", value="1.5", statistic=t("outcomes.stat.average"))  # one decimal (M8-4)
+    # Review R14-1: the rate the same people had before is said beside it.
+    assert hemgenix.bleeds == t(
+        "outcomes.rates.with_before", rate=rate, before="4.2", comparator=hemgenix.outcome.comparator_words
+    )
     # Marstacimab against regular factor: treated bleeds, an average, its own trial, no flag.
     marstacimab = rows["marstacimab"]
     assert marstacimab.outcome.comparator == "prior_prevention"
@@ -109,7 +118,7 @@ def test_each_row_says_who_how_many_for_how_long_how_sure_and_from_which_source(
     # How many were counted: the count is in the words whether or not `who` names it.
     assert str(row.people) in hemgenix.about
     assert hemgenix.cells == (hemgenix.name, hemgenix.bleeds, hemgenix.differs, hemgenix.about)
-    assert hemgenix.name in hemgenix.line and number(row.after) in hemgenix.line
+    assert hemgenix.name in hemgenix.line and f"{row.after:.1f}" in hemgenix.line
 
 
 def test_the_words_above_the_tables_say_the_studies_differ_and_never_which_to_choose(content):
@@ -145,3 +154,19 @@ def test_a_row_that_gives_a_rate_on_the_option_comes_before_one_that_does_not(co
         if has_a_rate:
             assert rows[option_id].outcome.after is not None, option_id
     assert rows["fitusiran"].bleeds != content.text("outcomes.rates.no_number")
+
+
+def test_the_table_and_the_grid_take_the_same_row_for_every_option(content):
+    """Review M8-3: the grid said "not reported" for Qfitlia while the table, from another
+    row, gave 3.7 a year; one rule (`bleed_row`) now picks for both."""
+    for profile in (
+        Profile(hemophilia_type="B", current_treatment="factor9-extended", inhibitors="never"),
+        Profile(hemophilia_type="A", current_treatment="emicizumab", inhibitors="now"),
+        Profile(hemophilia_type="A", current_treatment="factor8-standard"),
+    ):
+        pick = row_for(content, profile)
+        for table in bleed_rates(content, profile).tables:
+            for row in table.rows:
+                assert row.outcome is pick(content.outcomes_for(row.option_id).bleeds), row.option_id
+    daniel = Profile(hemophilia_type="B", current_treatment="factor9-extended", inhibitors="never")
+    assert row_for(content, daniel)(content.outcomes_for("fitusiran").bleeds).after is not None
