@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 
 from decisionaid.domain.content import Content, KnowledgeItem
@@ -31,7 +32,8 @@ def fingerprint(item: KnowledgeItem) -> str:
     the words of the right one. Saved with his answer (review V8-9b). The choices count as a
     set and the question's spacing is ignored, so moving a choice or a space does not set an
     answer aside (review M7-3: that undid V8-9a)."""
-    question = " ".join(item.question.split())
+    # Spacing, also before punctuation, is not wording (review M8-10).
+    question = re.sub(r"\s+([?.!,;:])", r"\1", " ".join(item.question.split()))
     asked = json.dumps([question, sorted(item.choices), item.choices[item.answer]], ensure_ascii=False)
     return hashlib.sha256(asked.encode("utf-8")).hexdigest()[:16]
 
