@@ -79,38 +79,27 @@ def content_copy(tmp_path: Path):
 
 @pytest.fixture(scope="module")
 def content():
-    """The shipped English content, loaded once per test module."""
+    """The shipped English content, loaded once per worker, a fresh object per test module."""
     from decisionaid import locations
-    from decisionaid.loader import load_content
+    from tests.content_once import loaded
 
-    return load_content(locations.locale_root("en"))
+    return loaded(locations.locale_root("en"))
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _apps_in_process_load_the_shipped_content_once():
+def _apps_in_process_load_each_content_version_once():
     """The in-process apps of the GUI tests (`make_app(root, data)`, no cache folder) each
-    loaded and checked the content afresh: a third to half a second, hundreds of times a run.
-    Here a worker keeps each content version's loaded JSON in memory, keyed as the on-disk
-    cache is (`loader.cache.content_key`: every byte of the content and of the code), and
-    each app still gets its own object, validated by the same models. An edited copy of the
-    content has another key and is loaded afresh; content with problems is never kept."""
-    from decisionaid.domain.content import Content
+    loaded and checked the content afresh; now once per version and worker (tests.content_once)."""
     from decisionaid.gui import app as app_module
-    from decisionaid.loader.cache import content_key
+    from tests.content_once import once
 
     original = app_module.cached_content
-    loaded: dict[str, bytes] = {}
 
-    def once(root: Path, cache_dir: Path | None) -> Content:
+    def cached(root: Path, cache_dir: Path | None):
         if cache_dir is not None:
             return original(root, cache_dir)
-        key = content_key(root)
-        if key in loaded:
-            return Content.model_validate_json(loaded[key])
-        content = original(root, None)
-        loaded[key] = content.model_dump_json().encode("utf-8")
-        return content
+        return once(root, lambda r: original(r, None))
 
-    app_module.cached_content = once
+    app_module.cached_content = cached
     yield
     app_module.cached_content = original

@@ -12,6 +12,7 @@ treats now). Pure: every word is from ui.yaml (`RATE_KEYS`) or outcomes.yaml.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import get_args
 
@@ -49,7 +50,8 @@ RATE_KEYS: dict[str, frozenset[str]] = {
     "outcomes.rates.flag.inhibitors": frozenset(),
     "outcomes.rates.flag.without_inhibitors": frozenset(),
     "outcomes.rates.flag.mixed_inhibitors": frozenset(),
-    "outcomes.rates.with_before": frozenset({"rate", "before", "comparator"}),
+    "outcomes.rates.compared": frozenset({"before", "kind", "words"}),
+    "outcomes.rates.milder": frozenset(),
     "outcomes.rates.stat.middle_value": frozenset(),
     "outcomes.rates.who_count": frozenset({"who", "people"}),
     "outcomes.rates.who_unknown": frozenset({"who"}),
@@ -154,13 +156,6 @@ def rate_row(
         bleeds = t("outcomes.rates.no_number")
     else:  # as the outcome table writes a rate
         bleeds = t("outcomes.rate", value=_rate(row.after), statistic=t(f"outcomes.stat.{row.statistic}"))
-        if row.before is not None and row.design != "external_groups":
-            bleeds = t(
-                "outcomes.rates.with_before",
-                rate=bleeds,
-                before=_rate(row.before),
-                comparator=row.comparator_words,
-            )
     cited = [short_citation(content.sources[s]) for s in row.sources if s in content.sources]
     about = t(
         "outcomes.rates.about",
@@ -169,15 +164,41 @@ def rate_row(
         level=t(f"outcomes.level.{row.certainty.level}"),
         sources="; ".join(dict.fromkeys(cited)),
     )
+    if row.after is not None and row.before is not None and row.design != "external_groups":
+        # Review V9-1, V9-8: the rate before or in the group compared, with what it was, in the
+        # wide column, not beside the rate on the option (where it read as a vivid drop).
+        kind = t(f"outcomes.comparator.{row.comparator}")
+        compared = t(
+            "outcomes.rates.compared",
+            before=_rate(row.before),
+            kind=kind[:1].lower() + kind[1:],
+            words=row.comparator_words,
+        )
+        about = f"{about} {compared}"
     name = name or option.name
     differs = _differs(content, row, profile)
     line = t("outcomes.rates.line", option=name, bleeds=bleeds, differs=differs, about=about)
     return RateRow(option.id, name, bleeds, differs, about, line, row)
 
 
+def rate_source_row(content: Content, profile: Profile, rows: Sequence[BleedOutcome]) -> BleedOutcome:
+    """The bleed row whose rate on the option the table gives. Of the rows about people like
+    him (his inhibitor group; when he has not said, rows not about people with inhibitors
+    only), those that give a rate on the option come first, then the grid's rule (`row_for`).
+    The comparison does not matter here, as only the rate on the option is the number: so
+    Qfitlia's rate for all 213 people, not its row against prior prevention, which has none
+    (reviews M8-3, V9-2)."""
+    has = inhibitor_group(profile.inhibitors)
+    if has is None:
+        fitting = [r for r in rows if r.inhibitors != "now"] or list(rows)
+    else:
+        fitting = [r for r in rows if r.inhibitors in (None, has)] or list(rows)
+    numbered = [r for r in fitting if r.after is not None]
+    return row_for(content, profile)(numbered or fitting)
+
+
 def _table(content: Content, profile: Profile, kind: str) -> RateTable:
     t = content.text
-    pick = row_for(content, profile)
     of_type = for_type(content, profile.model_copy(update={"hemophilia_type": kind}))
     uses_now = profile.current_treatment
     apart = {a.option_id: a.standing for a in standing(content, profile)[1]}
@@ -190,7 +211,7 @@ def _table(content: Content, profile: Profile, kind: str) -> RateTable:
         marks = [t("summary.uses_now")] if option.id == uses_now else []
         marks += [t(f"summary.apart.{apart[option.id]}")] if apart.get(option.id) in MARKED else []
         name = f"{option.name} ({'; '.join(marks)})" if marks else option.name
-        rows.append(rate_row(content, option, pick(table.bleeds), name, profile))
+        rows.append(rate_row(content, option, rate_source_row(content, profile, table.bleeds), name, profile))
     return RateTable(
         hemophilia_type=kind,
         title=t("outcomes.rates.table", type=kind),
@@ -205,8 +226,11 @@ def bleed_rates(content: Content, profile: Profile) -> BleedRates:
     such content today) gets no table, rather than an empty one."""
     kind = profile.hemophilia_type
     kinds = (kind,) if kind in TYPES else TYPES
+    intro = content.text("outcomes.rates.intro")
+    if profile.severity in ("mild", "moderate"):
+        intro = f"{intro} {content.text('outcomes.rates.milder')}"  # review V9-3
     return BleedRates(
         title=content.text("outcomes.rates.title"),
-        intro=content.text("outcomes.rates.intro"),
+        intro=intro,
         tables=tuple(table for k in kinds if (table := _table(content, profile, k)).rows),
     )

@@ -177,14 +177,14 @@ def _given(content: Content, option: Option) -> GridCell:
 
 def bleed_row(rows: Sequence[BleedOutcome], profile: Profile, now: Option | None) -> BleedOutcome:
     """The bleed row that speaks of people like this person (review R6-2): rows about the
-    other inhibitor status are passed over; of the rest, those that give a rate while on
-    the option come first (review M8-3: the grid said "not reported" for Qfitlia where the
-    bleeds-a-year table, from another row, gave 3.7); then a row against the way he treats
-    now (regular prevention, or factor only when he bleeds: a card with no schedule);
-    otherwise the first. The grid, the outcome tables and the bleeds-a-year table all use it."""
+    other inhibitor status are passed over, then a row against the way he treats now comes
+    first (regular prevention, or factor only when he bleeds: a card with no schedule);
+    otherwise the option's main row, the first. The grid asks how well an option prevents
+    bleeds, a comparison, so the comparison for people like him comes first here (review
+    V9-2); the bleeds-a-year table, which gives only the rate on the option, prefers a row
+    that gives one (`bleed_rates.rate_source_row`)."""
     has = inhibitor_group(profile.inhibitors)
     fitting = [r for r in rows if r.inhibitors is None or has is None or r.inhibitors == has] or list(rows)
-    fitting = [r for r in fitting if r.after is not None] or fitting
     if now is None or now.kind == "current":
         wanted: tuple[str, ...] = ()
     else:

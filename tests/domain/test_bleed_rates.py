@@ -7,6 +7,7 @@ from decisionaid.domain.bleed_rates import bleed_rates
 from decisionaid.domain.content import in_shown_order
 from decisionaid.domain.eligibility import for_type
 from decisionaid.domain.option_grid import row_for
+from decisionaid.domain.outcomes import inhibitor_group
 from decisionaid.domain.session import Profile
 
 
@@ -74,10 +75,17 @@ def test_a_row_counting_all_bleeds_is_flagged_and_one_on_the_common_footing_is_n
     hemgenix = rows["hemgenix"]
     assert hemgenix.outcome.counted == "all"
     assert t("outcomes.rates.counted.all") in hemgenix.differs
-    rate = t("outcomes.rate", value="1.5", statistic=t("outcomes.stat.average"))  # one decimal (M8-4)
-    # Review R14-1: the rate the same people had before is said beside it.
-    assert hemgenix.bleeds == t(
-        "outcomes.rates.with_before", rate=rate, before="4.2", comparator=hemgenix.outcome.comparator_words
+    assert hemgenix.bleeds == t("outcomes.rate", value="1.5", statistic=t("outcomes.stat.average"))  # M8-4
+    # Reviews R14-1, V9-1: the rate the same people had before, and what it was, in the wide column.
+    kind = t("outcomes.comparator.prior_prevention")
+    assert (
+        t(
+            "outcomes.rates.compared",
+            before="4.2",
+            kind=kind[:1].lower() + kind[1:],
+            words=hemgenix.outcome.comparator_words,
+        )
+        in hemgenix.about
     )
     # Marstacimab against regular factor: treated bleeds, an average, its own trial, no flag.
     marstacimab = rows["marstacimab"]
@@ -156,17 +164,38 @@ def test_a_row_that_gives_a_rate_on_the_option_comes_before_one_that_does_not(co
     assert rows["fitusiran"].bleeds != content.text("outcomes.rates.no_number")
 
 
-def test_the_table_and_the_grid_take_the_same_row_for_every_option(content):
-    """Review M8-3: the grid said "not reported" for Qfitlia while the table, from another
-    row, gave 3.7 a year; one rule (`bleed_row`) now picks for both."""
+def test_the_table_gives_a_rate_from_his_group_while_the_grid_keeps_his_comparison(content):
+    """Review M8-3 then V9-2: the table gives only the rate on an option, so of the rows about
+    people like him one with a rate comes first (Qfitlia: 3.7 a year, all 213 people); the
+    grid asks how well an option prevents bleeds, so it keeps the comparison for people like
+    him (Qfitlia against regular factor: about the same, no fewer bleeds)."""
+    daniel = Profile(hemophilia_type="B", current_treatment="factor9-extended", inhibitors="never")
+    rows = rows_by_option(bleed_rates(content, daniel), "B")
+    assert rows["fitusiran"].outcome.after is not None
+    grid_row = row_for(content, daniel)(content.outcomes_for("fitusiran").bleeds)
+    assert grid_row.comparator == "prior_prevention"
     for profile in (
-        Profile(hemophilia_type="B", current_treatment="factor9-extended", inhibitors="never"),
+        daniel,
         Profile(hemophilia_type="A", current_treatment="emicizumab", inhibitors="now"),
-        Profile(hemophilia_type="A", current_treatment="factor8-standard"),
+        Profile(hemophilia_type="A", current_treatment="factor-on-demand"),  # has not said
     ):
-        pick = row_for(content, profile)
+        has = inhibitor_group(profile.inhibitors)
         for table in bleed_rates(content, profile).tables:
             for row in table.rows:
-                assert row.outcome is pick(content.outcomes_for(row.option_id).bleeds), row.option_id
-    daniel = Profile(hemophilia_type="B", current_treatment="factor9-extended", inhibitors="never")
-    assert row_for(content, daniel)(content.outcomes_for("fitusiran").bleeds).after is not None
+                bleeds = content.outcomes_for(row.option_id).bleeds
+                own = [b for b in bleeds if b.inhibitors in ((None, has) if has else (None, "none"))]
+                if own:
+                    assert row.outcome in own, (profile, row.option_id)  # never another group's
+                if any(b.after is not None for b in own):
+                    assert row.outcome.after is not None, (profile, row.option_id)
+
+
+def test_a_reader_with_milder_hemophilia_is_told_most_rows_count_severe_hemophilia(content):
+    """Review V9-3: a woman with moderate B read 39.9 a year on her own option, from people
+    with severe hemophilia, with no word of it."""
+    milder = content.text("outcomes.rates.milder")
+    amina = Profile(
+        hemophilia_type="B", severity="moderate", sex="female", current_treatment="factor-on-demand"
+    )
+    assert milder in bleed_rates(content, amina).intro
+    assert milder not in bleed_rates(content, Profile(hemophilia_type="B", severity="severe")).intro

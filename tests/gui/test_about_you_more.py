@@ -10,7 +10,7 @@ import pytest
 
 from decisionaid.domain.ui_keys import ASKED_SINCE_ISSUE_14, profile_answers
 from decisionaid.gui.app import make_app
-from decisionaid.loader import load_content
+from tests.content_once import loaded
 from tests.gui.harness import start_app
 
 
@@ -20,7 +20,7 @@ async def about_you(shipped_content, tmp_path):
 
 
 async def test_each_new_question_is_a_radio_group_named_by_its_question(about_you, shipped_content):
-    content = load_content(shipped_content)
+    content = loaded(shipped_content)
     for field in ASKED_SINCE_ISSUE_14:
         question = content.text(f"profile.q.{field}")
         named = [
@@ -50,7 +50,7 @@ async def test_could_you_become_pregnant_is_asked_only_after_female_and_saved(
     about_you, shipped_content, tmp_path
 ):
     """Review R5-4: the gene therapy labels turn on being able to become pregnant."""
-    question = load_content(shipped_content).text("profile.q.pregnancy_possible")
+    question = loaded(shipped_content).text("profile.q.pregnancy_possible")
     assert question not in about_you.texts()
     await about_you.click("q-sex-male")
     assert question not in about_you.texts()

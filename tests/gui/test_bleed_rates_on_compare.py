@@ -11,7 +11,7 @@ import pytest
 from decisionaid.domain.bleed_rates import bleed_rates
 from decisionaid.domain.session import Profile
 from decisionaid.gui.app import make_app
-from decisionaid.loader import load_content
+from tests.content_once import loaded
 from tests.gui.harness import start_app
 
 
@@ -53,7 +53,7 @@ def rows_read(app, identifier: str) -> list[str]:
 async def test_compare_shows_the_bleeds_a_year_under_headings_one_row_a_node_before_the_outcome_table(
     shipped_content, tmp_path, profile, picks
 ):
-    content = load_content(shipped_content)
+    content = loaded(shipped_content)
     rates = bleed_rates(content, Profile(**profile))
     app = await open_compare(shipped_content, tmp_path, profile, picks)
     found = headings(app)

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 from decisionaid.gui.app import make_app
-from decisionaid.loader import load_content
 from decisionaid.storage import read_session_file
+from tests.content_once import loaded
 from tests.gui.harness import start_app
 
 SESSIONS = Path(__file__).parents[1] / "testdata" / "sessions"
@@ -20,7 +20,7 @@ def picked(name: str, data: bytes) -> dict:
 async def test_the_welcome_page_leads_to_clinician_mode(app, shipped_content):
     await app.click("clinician")
     assert app.page.route == "/clinician"
-    assert load_content(shipped_content).ui["clinician.intro"] in app.texts()
+    assert loaded(shipped_content).ui["clinician.intro"] in app.texts()
 
 
 async def test_opening_a_patients_file_shows_it_and_keeps_the_device_answers(shipped_content, tmp_path):
@@ -30,7 +30,7 @@ async def test_opening_a_patients_file_shows_it_and_keeps_the_device_answers(shi
     data = (SESSIONS / "daniel-hemophilia-b.json").read_bytes()
     app.client.files_to_pick = [picked("daniel.json", data)]
     await app.click("open-session")
-    ui = load_content(shipped_content).ui
+    ui = loaded(shipped_content).ui
     assert any(t.startswith("Showing the session file daniel.json") for t in app.texts())
     assert "Hemophilia B" in app.text()
     assert ui["clinician.point.unsure"] in " ".join(app.texts())

@@ -10,7 +10,7 @@ import flet as ft
 
 from decisionaid.gui.app import make_app
 from decisionaid.gui.state import AppState
-from decisionaid.loader import load_content
+from tests.content_once import loaded
 from tests.gui.harness import HeadlessApp, start_app
 
 RTL_VIEW = "زوجتي تفضل الانتظار سنة\nShe says *wait* <b>a year</b>"
@@ -18,7 +18,7 @@ RTL_VIEW = "زوجتي تفضل الانتظار سنة\nShe says *wait* <b>a ye
 
 async def started(shipped_content, tmp_path, kind: str) -> tuple[HeadlessApp, object]:
     """The app with the person's type answered, on About you."""
-    content = load_content(shipped_content)
+    content = loaded(shipped_content)
     app = await start_app(make_app(shipped_content, tmp_path / "data"))
     await app.click("start")
     await app.click(f"q-hemophilia_type-{kind}")
@@ -175,7 +175,7 @@ async def test_the_clinician_sees_who_is_involved_pressure_and_their_view_at_a_g
 
 
 def test_a_partners_view_written_in_two_windows_keeps_both_and_names_it(shipped_content, tmp_path):
-    content = load_content(shipped_content)
+    content = loaded(shipped_content)
     a, b = AppState(content=content, data_dir=tmp_path), AppState(content=content, data_dir=tmp_path)
     a.load()
     b.load()

@@ -5,8 +5,8 @@ from __future__ import annotations
 from decisionaid.domain.figures import durability_chart, factor_level_chart
 from decisionaid.domain.session import Profile, Session
 from decisionaid.gui.app import make_app
-from decisionaid.loader import load_content
 from decisionaid.storage import SessionStore
+from tests.content_once import loaded
 from tests.gui.harness import start_app
 
 
@@ -19,7 +19,7 @@ async def test_options_show_the_gauge_and_doses_as_images_labelled_with_their_wo
     shipped_content, tmp_path
 ):
     app = await open_with_type(shipped_content, tmp_path, "B", "/options")
-    content = load_content(shipped_content)
+    content = loaded(shipped_content)
     gauge = app.semantics("figure-gauge")
     assert gauge.image is True
     assert gauge.label == factor_level_chart(content, "B").words
@@ -55,10 +55,10 @@ async def test_the_how_long_it_lasts_module_shows_the_durability_chart_without_t
     # Second review R2-1/R2-6: the year-1 spread (the best year) is no longer drawn,
     # as the later spread could not be shown from a read report either.
     app = await open_with_type(shipped_content, tmp_path, "A", "/learn")
-    content = load_content(shipped_content)
+    content = loaded(shipped_content)
     await app.open_fold(f"module-{content.figures.durability.module}")
     chart = app.semantics("figure-durability")
-    assert chart.label == durability_chart(load_content(shipped_content)).words
+    assert chart.label == durability_chart(loaded(shipped_content)).words
     assert "icons-roctavian-factor-viii-year-1" not in app.identifiers()
 
 
@@ -81,7 +81,7 @@ async def test_an_option_card_not_for_the_person_says_so_under_its_name_with_why
     )
     SessionStore(tmp_path).save(Session(profile=profile))
     app = await start_app(make_app(shipped_content, tmp_path), route="/options")
-    content = load_content(shipped_content)
+    content = loaded(shipped_content)
     words = content.text("summary.apart.not_for_you")
     roctavian = [t for t in app.texts() if t.startswith(f"{words}:")]
     assert roctavian, "no card says it is not for him"

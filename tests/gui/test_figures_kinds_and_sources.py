@@ -13,8 +13,8 @@ from decisionaid.domain.outcome_view import short_citation
 from decisionaid.domain.references import citation_line
 from decisionaid.domain.session import Profile, Session
 from decisionaid.gui.app import make_app
-from decisionaid.loader import load_content
 from decisionaid.storage import SessionStore
+from tests.content_once import loaded
 from tests.gui.harness import start_app
 
 
@@ -94,7 +94,7 @@ async def test_roctavians_non_responders_are_not_reported_out_of_134_men(shipped
 
 
 async def test_a_named_switch_puts_the_gauge_on_a_plain_scale_and_its_words_say_so(shipped_content, tmp_path):
-    content = load_content(shipped_content)
+    content = loaded(shipped_content)
     app = await open_with_type(shipped_content, tmp_path, "B", "/options")
     switch_node = app.semantics("gauge-scale")
     switches = [c for c in app.controls(switch_node) if isinstance(c, ft.Switch)]
@@ -111,7 +111,7 @@ async def test_a_named_switch_puts_the_gauge_on_a_plain_scale_and_its_words_say_
 
 
 async def test_an_option_card_numbers_the_sources_of_its_facts_and_lists_them(shipped_content, tmp_path):
-    content = load_content(shipped_content)
+    content = loaded(shipped_content)
     app = await open_with_type(shipped_content, tmp_path, "B", "/options")
     card = texts_under(app, "option-hemgenix")
     # Review V7-7: Hemgenix's mark is an average rise, and the card says so.
@@ -134,7 +134,7 @@ async def test_an_option_cards_own_reading_opens_in_a_fold(shipped_content, tmp_
 async def test_each_answer_on_compare_names_its_source_and_the_full_reference_is_on_the_page(
     shipped_content, tmp_path
 ):
-    content = load_content(shipped_content)
+    content = loaded(shipped_content)
     data = tmp_path / "data"
     data.mkdir()
     session = {"schema_version": 1, "profile": {"hemophilia_type": "B"}, "compare_picks": ["hemgenix"]}

@@ -9,7 +9,7 @@ from decisionaid.domain.glossary import alphabetical
 from decisionaid.domain.outcome_view import short_citation
 from decisionaid.gui.app import make_app
 from decisionaid.gui.routes import JOURNEY
-from decisionaid.loader import load_content
+from tests.content_once import loaded
 from tests.gui.harness import HeadlessApp, start_app
 
 
@@ -39,7 +39,7 @@ def button_named(app: HeadlessApp, name: str) -> ft.BaseControl:
 async def test_words_explained_lists_every_term_a_to_z_as_a_heading_with_its_meaning(
     shipped_content, tmp_path
 ):
-    content = load_content(shipped_content)
+    content = loaded(shipped_content)
     app = await start_app(make_app(shipped_content, tmp_path / "data"), route="/glossary")
     assert headings(app, 1) == [content.text("step.glossary.title")]
     assert headings(app, 2) == [t.term for t in alphabetical(content.glossary)]
@@ -56,7 +56,7 @@ async def test_words_explained_lists_every_term_a_to_z_as_a_heading_with_its_mea
 async def test_words_explained_is_reached_by_name_from_the_header_of_every_journey_page(
     shipped_content, tmp_path, step, width
 ):
-    content = load_content(shipped_content)
+    content = loaded(shipped_content)
     app = await start_app(make_app(shipped_content, tmp_path / "data"), route=step.path, width=width)
     name = content.text("nav.glossary" if width == 1280 else "nav.glossary_short")
     button = button_named(app, name)
@@ -72,7 +72,7 @@ async def test_words_explained_is_reached_by_name_from_the_header_of_every_journ
 
 @pytest.mark.parametrize("route", ["/learn", "/options"])
 async def test_learn_and_options_point_to_words_explained(shipped_content, tmp_path, route):
-    content = load_content(shipped_content)
+    content = loaded(shipped_content)
     app = await start_app(make_app(shipped_content, tmp_path / "data"), route=route)
     assert content.text("glossary.pointer") in app.texts()
     await app.click("open-glossary")

@@ -17,7 +17,7 @@ import pytest
 
 from decisionaid.gui.app import make_app
 from decisionaid.gui.routes import JOURNEY
-from decisionaid.loader import load_content
+from tests.content_once import loaded
 from tests.gui.harness import HeadlessApp, pick, start_app
 from tests.journey_people import ISSUE_14_PEOPLE, PEOPLE, Person, assert_saved_as_given
 
@@ -46,7 +46,7 @@ def shown_as_text(markdown_source: str) -> str:
 async def test_a_person_walks_the_whole_journey_and_every_answer_is_saved(
     shipped_content, tmp_path, person: Person
 ):
-    content = load_content(shipped_content)
+    content = loaded(shipped_content)
     ui = content.ui
     data = tmp_path / "data"
     app = await start_app(make_app(shipped_content, data))

@@ -10,7 +10,7 @@ import flet as ft
 
 from decisionaid.gui.app import make_app
 from decisionaid.gui.controls import choice_row
-from decisionaid.loader import load_content
+from tests.content_once import loaded
 from tests.gui.harness import start_app
 
 
@@ -88,7 +88,7 @@ async def test_an_ask_your_care_team_note_is_a_heading_and_separate_lines(shippe
     sessions = Path(__file__).parents[1] / "testdata" / "sessions"
     shutil.copy(sessions / "daniel-hemophilia-b.json", tmp_path / "session.json")
     app = await start_app(make_app(shipped_content, tmp_path), route="/options")
-    ask = load_content(shipped_content).text("options.ask_team")
+    ask = loaded(shipped_content).text("options.ask_team")
     headings = [
         c
         for c in app.controls()
@@ -110,7 +110,7 @@ async def test_on_a_phone_axis_labels_take_turns_on_more_lines_and_bands_are_wor
 
     sessions = Path(__file__).parents[1] / "testdata" / "sessions"
     shutil.copy(sessions / "daniel-hemophilia-b.json", tmp_path / "session.json")
-    severity = factor_level_chart(load_content(shipped_content), "B").severity
+    severity = factor_level_chart(loaded(shipped_content), "B").severity
     wide = await start_app(make_app(shipped_content, tmp_path), route="/options", width=1280)
     phone = await start_app(make_app(shipped_content, tmp_path), route="/options", width=390)
     assert all(band.words in phone.texts() for band in severity)

@@ -14,7 +14,7 @@ from decisionaid.domain.references import number_citations
 from decisionaid.gui.app import make_app
 from decisionaid.gui.controls import BODY_SIZE
 from decisionaid.gui.markdown_view import markdown_view
-from decisionaid.loader import load_content
+from tests.content_once import loaded
 from tests.gui.harness import start_app
 
 SESSIONS = Path(__file__).parents[1] / "testdata" / "sessions"
@@ -49,7 +49,7 @@ def walk(root: ft.Control) -> list[ft.Control]:
 async def test_an_opened_reading_exposes_each_of_its_headings_as_a_heading_under_the_page_one(
     shipped_content, tmp_path
 ):
-    content = load_content(shipped_content)
+    content = loaded(shipped_content)
     module = content.modules[0]
     (patient,), _ = number_citations([module.body.patient], content.sources)
     expected = source_headings(patient)
@@ -65,7 +65,7 @@ async def test_an_opened_reading_exposes_each_of_its_headings_as_a_heading_under
 
 
 async def test_the_about_page_has_one_h1_and_its_sections_as_h2(shipped_content, tmp_path):
-    content = load_content(shipped_content)
+    content = loaded(shipped_content)
     app = await start_app(make_app(shipped_content, tmp_path / "data"), route="/about")
     shown = shown_headings(app)
     assert shown[0] == (1, content.about.title)

@@ -10,8 +10,8 @@ from decisionaid.domain.eligibility import for_type
 from decisionaid.domain.outcome_view import ROWS, outcome_view
 from decisionaid.domain.session import Profile, Session
 from decisionaid.gui.app import make_app
-from decisionaid.loader import load_content
 from decisionaid.storage import SessionStore
+from tests.content_once import loaded
 from tests.gui.harness import start_app
 
 
@@ -31,7 +31,7 @@ def texts_under(app, identifier: str) -> list[str]:
 async def test_every_option_card_shows_its_outcome_table_as_labelled_lines_with_sources(
     shipped_content, tmp_path
 ):
-    content = load_content(shipped_content)
+    content = loaded(shipped_content)
     app = await open_as(shipped_content, tmp_path, "/options", hemophilia_type="B")
     for option in for_type(content, Profile(hemophilia_type="B")):
         if option.kind == "current":
@@ -64,7 +64,7 @@ async def test_the_outcome_headings_sit_under_the_card_heading_without_skipping_
 
 
 async def test_the_stay_as_you_are_card_shows_the_table_of_the_product_used_now(shipped_content, tmp_path):
-    content = load_content(shipped_content)
+    content = loaded(shipped_content)
     app = await open_as(
         shipped_content, tmp_path, "/options", hemophilia_type="A", current_treatment="emicizumab"
     )
@@ -77,13 +77,13 @@ async def test_the_stay_as_you_are_card_shows_the_table_of_the_product_used_now(
 async def test_the_stay_as_you_are_card_asks_for_the_treatment_when_it_is_not_known(
     shipped_content, tmp_path
 ):
-    content = load_content(shipped_content)
+    content = loaded(shipped_content)
     app = await open_as(shipped_content, tmp_path, "/options", hemophilia_type="A")
     assert content.text("outcomes.current_unknown") in texts_under(app, "outcomes-current")
 
 
 async def test_compare_shows_one_outcome_table_for_the_options_picked(shipped_content, tmp_path):
-    content = load_content(shipped_content)
+    content = loaded(shipped_content)
     data = tmp_path / "data"
     data.mkdir()
     session = {
@@ -113,7 +113,7 @@ async def test_compare_shows_one_outcome_table_for_the_options_picked(shipped_co
 
 
 async def test_compare_lists_the_outcomes_option_by_option_on_a_phone(shipped_content, tmp_path):
-    content = load_content(shipped_content)
+    content = loaded(shipped_content)
     data = tmp_path / "data"
     data.mkdir()
     session = {"schema_version": 1, "profile": {"hemophilia_type": "A"}, "compare_picks": ["emicizumab"]}
@@ -130,7 +130,7 @@ async def test_a_man_with_an_inhibitor_reads_hemlibras_risk_with_apcc_first_on_i
 ):
     # Fourth methods review M4-4: the card opened with the rate over all 401 people, most of
     # whom were never given aPCC; the harm about people with inhibitors now comes first.
-    content = load_content(shipped_content)
+    content = loaded(shipped_content)
     apcc = next(h for h in content.outcomes_for("emicizumab").harms if h.inhibitors == "now")
     app = await open_as(shipped_content, tmp_path, "/options", hemophilia_type="A", inhibitors="now")
     shown = texts_under(app, "outcomes-emicizumab")

@@ -12,9 +12,9 @@ import flet as ft
 from decisionaid.domain.knowledge import fingerprint, knowledge_for
 from decisionaid.domain.session import Profile, Session
 from decisionaid.gui.app import make_app
-from decisionaid.loader import load_content
 from decisionaid.storage import SessionStore, read_session_file
 from decisionaid.storage.preferences import DisplayStore
+from tests.content_once import loaded
 from tests.gui.harness import HeadlessApp, pick, start_app
 
 BANNER = "cannot-save"
@@ -206,7 +206,7 @@ async def test_before_a_pdf_is_saved_the_person_is_told_which_letters_it_cannot_
 async def test_in_a_browser_the_knowledge_check_verdict_is_read_out(shipped_content, tmp_path):
     """Audit D15: answering the knowledge check put nothing into the page's announcement
     regions; the verdict and why are now handed to the screen reader."""
-    content = load_content(shipped_content)
+    content = loaded(shipped_content)
     item = content.knowledge[0]
     app = await start_app(make_app(shipped_content, tmp_path / "data"), route="/ready")
     app.session.apply_page_patch({"web": True})
@@ -256,7 +256,7 @@ async def test_ready_says_why_a_reworded_answer_is_asked_again_with_the_words_he
 ):
     """Review V8-10: an answer to choices reworded since was cleared in silence, which reads
     as "my answer was not saved". Ready now says why, with the words he chose."""
-    content = load_content(shipped_content)
+    content = loaded(shipped_content)
     profile = Profile(hemophilia_type="B")
     item = knowledge_for(content, profile)[0]
     old_words = "Words the aid no longer offers"

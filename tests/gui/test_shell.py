@@ -13,15 +13,15 @@ import pytest
 from decisionaid.domain.session import Profile, Session
 from decisionaid.gui.app import make_app
 from decisionaid.gui.routes import ASIDE, JOURNEY
-from decisionaid.loader import load_content
 from decisionaid.storage import SessionStore
+from tests.content_once import loaded
 from tests.gui.harness import start_app
 
 GUI_DIR = Path(__file__).parents[2] / "decisionaid" / "gui"
 
 
 async def test_welcome_states_the_decision_and_privacy(app, shipped_content):
-    ui = load_content(shipped_content).ui
+    ui = loaded(shipped_content).ui
     assert app.page.route == "/"
     for key in ("welcome.title", "welcome.decision", "welcome.privacy", "welcome.not_advice"):
         assert ui[key] in app.texts()
@@ -29,7 +29,7 @@ async def test_welcome_states_the_decision_and_privacy(app, shipped_content):
 
 
 async def test_welcome_to_about_and_back(app, shipped_content):
-    about = load_content(shipped_content).about
+    about = loaded(shipped_content).about
     await app.click("nav-about")
     assert app.page.route == "/about"
     assert about.title in app.texts()
@@ -49,7 +49,7 @@ async def test_back_from_about_returns_to_the_step_the_person_was_on(app):
 
 
 async def test_next_walks_every_step_in_order_with_progress(app, shipped_content):
-    ui = load_content(shipped_content).ui
+    ui = loaded(shipped_content).ui
     await app.click("start")
     total = len(JOURNEY) - 1
     for number, step in enumerate(JOURNEY[1:], start=1):
@@ -67,7 +67,7 @@ async def test_next_walks_every_step_in_order_with_progress(app, shipped_content
 @pytest.mark.parametrize("step", [*JOURNEY[1:], *ASIDE], ids=lambda s: s.key)
 async def test_every_route_opens_with_its_title(shipped_content, tmp_path, step):
     app = await start_app(make_app(shipped_content, tmp_path), route=step.path)
-    ui = load_content(shipped_content).ui
+    ui = loaded(shipped_content).ui
     title = ui.get(step.title_key)
     assert title, f"ui.yaml has no {step.title_key}"
     assert title in app.texts()
@@ -85,7 +85,7 @@ async def test_broken_content_shows_the_problems_instead_of_the_app(content_copy
 
 
 def test_every_interface_string_the_code_uses_is_in_ui_yaml(shipped_content):
-    ui = load_content(shipped_content).ui
+    ui = loaded(shipped_content).ui
     used = set()
     for path in GUI_DIR.rglob("*.py"):
         used |= set(re.findall(r"""\.t\(\s*["']([a-z_.]+)["']""", path.read_text()))
@@ -154,7 +154,7 @@ async def rate_all(app, content, step: int = 2) -> None:
 
 async def test_choosing_importance_saves_it_and_moves_the_fit(shipped_content, tmp_path):
     data = tmp_path / "data"
-    content = load_content(shipped_content)
+    content = loaded(shipped_content)
     first, second = content.attributes[0].id, content.attributes[1].id
     SessionStore(data).save(Session(profile=Profile(hemophilia_type="A")))  # no fit without a type
     app = await start_app(make_app(shipped_content, data), route="/values")
@@ -173,7 +173,7 @@ async def test_choosing_importance_saves_it_and_moves_the_fit(shipped_content, t
 
 
 async def test_the_fit_page_explains_when_nothing_is_answered_yet(shipped_content, tmp_path):
-    content = load_content(shipped_content)
+    content = loaded(shipped_content)
     data = tmp_path / "data"
     SessionStore(data).save(Session(profile=Profile(hemophilia_type="A")))
     app = await start_app(make_app(shipped_content, data), route="/fit")
@@ -183,7 +183,7 @@ async def test_the_fit_page_explains_when_nothing_is_answered_yet(shipped_conten
 
 async def test_with_no_type_the_fit_page_asks_for_the_type_before_the_ratings(shipped_content, tmp_path):
     """R8-7: rating everything shows no fit while the type is not known, so that comes first."""
-    content = load_content(shipped_content)
+    content = loaded(shipped_content)
     app = await start_app(make_app(shipped_content, tmp_path / "data"), route="/fit")
     text = app.text()
     assert content.text("summary.fit.not_answered") not in text
@@ -200,7 +200,7 @@ async def test_the_options_page_speaks_of_his_type_only_when_it_is_known(
     shipped_content, tmp_path, kind, key
 ):
     """R8-7: "Here are the options for your type" was shown to a man whose type is not known."""
-    content = load_content(shipped_content)
+    content = loaded(shipped_content)
     data = tmp_path / "data"
     SessionStore(data).save(Session(profile=Profile(hemophilia_type=kind)))
     app = await start_app(make_app(shipped_content, data), route="/options")
@@ -211,7 +211,7 @@ async def test_the_options_page_speaks_of_his_type_only_when_it_is_known(
 
 async def test_a_hard_limit_is_saved_and_shown_beside_the_options_it_affects(shipped_content, tmp_path):
     data = tmp_path / "data"
-    content = load_content(shipped_content)
+    content = loaded(shipped_content)
     limit = next(h for h in content.hard_limits if "roctavian" in h.crossed_by)
     SessionStore(data).save(Session(profile=Profile(hemophilia_type="A")))  # no fit without a type
     app = await start_app(make_app(shipped_content, data), route="/values")
@@ -239,7 +239,7 @@ async def test_served_to_other_computers_each_browser_keeps_its_own_answers_in_m
 
 async def test_learn_shows_the_modules_for_the_type_and_marks_them_read(shipped_content, tmp_path):
     data = tmp_path / "data"
-    content = load_content(shipped_content)
+    content = loaded(shipped_content)
     app = await start_app(make_app(shipped_content, data), route="/learn")
     first = content.modules[0]
     assert first.title in app.texts()
@@ -260,7 +260,7 @@ async def test_options_show_only_the_persons_type_with_their_care_team_notes(shi
     shown = {i.removeprefix("option-") for i in app.identifiers() if i.startswith("option-")}
     assert "roctavian" in shown and "emicizumab" in shown and "current" in shown
     assert "hemgenix" not in shown
-    content = load_content(shipped_content)
+    content = loaded(shipped_content)
     alcohol = next(f for f in content.flags if f.id == "alcohol_use")
     for_type_a = next(v.text for v in alcohol.variants if v.when == {"hemophilia_type": ["A"]})
     assert for_type_a in app.texts()  # the note worded for type A, not the one naming Hemgenix
@@ -281,7 +281,7 @@ async def test_the_summary_page_saves_a_pdf_whose_text_holds_the_answers(shipped
     name, args = app.client.calls[-1]
     assert name == "save_file" and args["file_name"].endswith("-a4.pdf")
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(args["src_bytes"])).pages)
-    needles = next(a.name for a in load_content(shipped_content).attributes if a.id == "needles")
+    needles = next(a.name for a in loaded(shipped_content).attributes if a.id == "needles")
     assert needles in text
     assert any(t.startswith("Saved decisionaid-summary-a4.pdf") for t in app.texts())
 
@@ -319,7 +319,7 @@ def _control(app, identifier):
 
 async def test_getting_ready_saves_each_answer_and_explains_the_knowledge_check(shipped_content, tmp_path):
     data = tmp_path / "data"
-    content = load_content(shipped_content)
+    content = loaded(shipped_content)
     item = content.knowledge[0]
     wrong = (item.answer + 1) % len(item.choices)
     app = await start_app(make_app(shipped_content, data), route="/ready")
@@ -360,7 +360,7 @@ async def test_unticking_a_suggested_question_keeps_it_out_of_the_summary(shippe
 async def test_compare_shows_plain_answers_for_the_options_picked_and_keeps_the_picks(
     shipped_content, tmp_path
 ):
-    content = load_content(shipped_content)
+    content = loaded(shipped_content)
     data = tmp_path / "data"
     app = await start_app(make_app(shipped_content, data), route="/compare")
     boxes = [i for i in app.identifiers() if i.startswith("compare-")]
@@ -395,13 +395,13 @@ async def test_compare_starts_from_what_he_uses_now_and_where_he_leans_never_fro
     # What he uses now is its own product's column, marked; no "stay with current" twin.
     assert picked == ["compare-factor9-extended"]
     assert "compare-current" not in app.identifiers()
-    content = load_content(shipped_content)
+    content = loaded(shipped_content)
     uses_now = f"{content.option('factor9-extended').name} ({content.text('summary.uses_now')})"
     assert uses_now in app.texts()
 
 
 async def test_compare_stacks_the_answers_on_a_phone_and_shows_a_grid_on_a_desktop(shipped_content, tmp_path):
-    content = load_content(shipped_content)
+    content = loaded(shipped_content)
     app = await start_app(
         make_app(shipped_content, tmp_path / "data"), route="/compare", width=390, height=844
     )
@@ -434,7 +434,7 @@ def _tile(app, identifier: str) -> ft.ExpansionTile:
 async def test_an_open_module_stays_open_when_it_is_marked_read_or_the_window_changes(
     shipped_content, tmp_path
 ):
-    content = load_content(shipped_content)
+    content = loaded(shipped_content)
     module = next(m for m in content.modules if m.body.clinician)
     app = await start_app(make_app(shipped_content, tmp_path / "data"), route="/learn")
     assert _tile(app, f"module-{module.id}").expanded is False
@@ -508,7 +508,7 @@ def _merged_into_one_node(app, identifier: str) -> bool:
 
 async def test_tapping_the_words_of_an_answer_picks_it_and_tapping_again_keeps_it(shipped_content, tmp_path):
     data = tmp_path / "data"
-    content = load_content(shipped_content)
+    content = loaded(shipped_content)
     app = await start_app(make_app(shipped_content, data), route="/values")
     limit = content.hard_limits[0]
     assert _merged_into_one_node(app, f"limit-{limit.id}")
@@ -533,7 +533,7 @@ async def test_where_no_pdf_can_be_made_the_summary_page_offers_the_web_page_and
 ):
     from decisionaid.gui.views import summary as summary_view
 
-    ui = load_content(shipped_content).ui
+    ui = loaded(shipped_content).ui
     monkeypatch.setattr(summary_view, "pdf_available", lambda: False)
     app = await start_app(make_app(shipped_content, tmp_path / "data"), route="/summary")
     assert ui["summary_page.no_pdf"] in app.texts()

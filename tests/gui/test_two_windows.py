@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decisionaid.gui.app import make_app
 from decisionaid.gui.state import AppState
-from decisionaid.loader import load_content
 from decisionaid.storage import read_session_file
+from tests.content_once import loaded
 from tests.gui.harness import start_app
 
 
@@ -82,7 +82,7 @@ async def test_two_open_sessions_of_the_app_merge_and_the_second_is_told(shipped
     saved = read_session_file(tmp_path / "session.json")
     assert (saved.notes, saved.clinician_notes) == ("TAB-A-NOTE", "From the nurse")
     assert tab_b.semantics("merged").live_region is True
-    ui = load_content(shipped_content).ui
+    ui = loaded(shipped_content).ui
     assert ui["saving.merged"] in tab_b.text()
     await tab_b.click("dismiss-merged")
     assert "merged" not in tab_b.identifiers()
