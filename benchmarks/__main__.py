@@ -44,6 +44,8 @@ class Sizes:
     """Timed runs of each worst-case PDF (no warm-up: the sample summary has warmed the fonts)."""
     journeys: int = 1
     """Walks of the journey in Chromium (Start, Next to the summary, Back to the welcome page)."""
+    steps: int = 0
+    """How many steps each walk goes in and back; 0 is the whole journey."""
     goto_runs: int = 3
     """Page loads to the first text, each app."""
     sessions: int = 20
@@ -51,7 +53,7 @@ class Sizes:
 
 
 QUICK = Sizes(runs=5, process_runs=1, goto_runs=1)
-TINY = Sizes(runs=1, process_runs=1, worst_case_runs=1, journeys=1, goto_runs=1, sessions=2)
+TINY = Sizes(runs=1, process_runs=1, worst_case_runs=1, journeys=1, steps=3, goto_runs=1, sessions=2)
 
 
 def pdf_rows(runs: int, worst_case_runs: int) -> list[Row]:
@@ -137,14 +139,15 @@ def browser_rows(sizes: Sizes, browser=None) -> list[Row]:
                 return browser_rows(sizes, launched)
             finally:
                 launched.close()
-    journey = chromium.journey_clicks(browser, sizes.journeys)
+    journey = chromium.journey_clicks(browser, sizes.journeys, sizes.steps)
     counter = chromium.counter_clicks(browser, len(journey.ms))
     first = chromium.first_text_seconds(browser, sizes.goto_runs)
     hello = chromium.hello_first_text_seconds(browser, sizes.goto_runs)
     memory = chromium.memory_per_session(browser, sizes.sessions)
     return [
         Row(
-            "click to the next step's heading in Chromium (Start, Next, Back over all steps)",
+            "click to the next step's heading in Chromium (Start, Next, Back over "
+            + (f"the first {sizes.steps} steps)" if sizes.steps else "all steps)"),
             journey.median_seconds,
             baseline="Flet counter: click to its new text",
             baseline_seconds=counter.median_seconds,

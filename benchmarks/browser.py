@@ -147,13 +147,15 @@ def interface_text() -> dict[str, str]:
     return load_content(locations.locale_root()).ui
 
 
-def journey_clicks(browser: Browser, runs: int) -> Clicks:
-    """Start, Next to the summary, Back to the welcome page, `runs` times, each on a new server."""
+def journey_clicks(browser: Browser, runs: int, steps: int = 0) -> Clicks:
+    """Start, Next to the summary, Back to the welcome page, `runs` times, each on a new server;
+    `steps` > 0 walks only that many steps in and back (the tests' smallest run)."""
     ui = interface_text()
     titles = [ui["welcome.title"], *(ui[step.title_key] for step in JOURNEY[1:])]
+    end = min(len(JOURNEY), steps + 1) if steps > 0 else len(JOURNEY)
     presses = [(ui["welcome.start"], 1)]
-    presses += [(ui["nav.next"], n) for n in range(2, len(JOURNEY))]
-    presses += [(ui["nav.back"], n) for n in range(len(JOURNEY) - 2, -1, -1)]
+    presses += [(ui["nav.next"], n) for n in range(2, end)]
+    presses += [(ui["nav.back"], n) for n in range(end - 2, -1, -1)]
     labels: list[str] = []
     ms: list[float] = []
     for _ in range(runs):

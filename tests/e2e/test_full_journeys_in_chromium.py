@@ -5,13 +5,14 @@ The app is driven through Flutter's accessibility tree as assistive technology d
 every control is found by its role and accessible name (a radio by its words inside the
 group named by its question, a button by its name), never by a test identifier, so a
 control without a name, or with the wrong one, fails the journey. Each screen is
-photographed at both window sizes (the journey's own size, then the other one, by resizing
-the same window), and the answers are checked on the screen, in the saved session file
-and in the PDF.
+photographed at the journey's size, and three of them also at the other size (by resizing
+the same window and back; every screen with E2E_BOTH_SIZES=1), and the answers are checked
+on the screen, in the saved session file and in the PDF.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from collections.abc import Callable
@@ -44,6 +45,11 @@ from tests.journey_people import DANIEL, ODD_NOTES, RAY, Person, assert_saved_as
 
 DESKTOP = {"width": 1440, "height": 900}
 PHONE = {"width": 390, "height": 844}
+RESIZED = ("about_you", "fit", "summary")
+"""The screens turned to the other window size and back mid-journey, as a phone is turned or
+a window narrowed: a form, the fit (a resize once lost a click there) and the summary. The
+other screens at both sizes (E2E_BOTH_SIZES=1) took a third of these walks, in a test run
+over its 10 minutes; each screen is still walked at a phone's and a laptop's size."""
 
 NOTES = "\n".join(
     [
@@ -102,8 +108,12 @@ class Journey:
         self.data = data
 
     def shoot(self, step: str) -> None:
-        """The screen at the journey's window size, then at the other size, then back,
-        and the page redrawn for that size before anything is clicked."""
+        """The screen at the journey's window size; on the screens in RESIZED (or every
+        screen, with E2E_BOTH_SIZES=1) then at the other size, then back, and the page
+        redrawn for that size before anything is clicked."""
+        if step not in RESIZED and not os.environ.get("E2E_BOTH_SIZES"):
+            screenshot(self.page, self.artifacts / f"{self.person.key}-{step}-{self.size['width']}.png")
+            return
         for size in (self.size, self.other):
             self.page.set_viewport_size(size)
             screenshot(self.page, self.artifacts / f"{self.person.key}-{step}-{size['width']}.png")
