@@ -45,6 +45,7 @@ RATE_KEYS: dict[str, frozenset[str]] = {
     "outcomes.rates.table": frozenset({"type"}),
     "outcomes.rates.no_number": frozenset(),
     "outcomes.rates.no_flags": frozenset(),
+    "outcomes.rates.no_number_flags": frozenset(),
     "outcomes.rates.flag.other_product": frozenset(),
     "outcomes.rates.flag.children": frozenset(),
     "outcomes.rates.flag.inhibitors": frozenset(),
@@ -107,6 +108,8 @@ class BleedRates:
 
 def _differs(content: Content, row: BleedOutcome, profile: Profile | None = None) -> str:
     t = content.text
+    if row.after is None:  # review V9-6: no number, so nothing it could differ in
+        return t("outcomes.rates.no_number_flags")
     flags = []
     has = inhibitor_group(profile.inhibitors) if profile is not None else None
     if row.counted != COMMON_COUNTED:

@@ -55,6 +55,7 @@ GRID_KEYS: dict[str, frozenset[str]] = {
     "grid.one_type_unknown": frozenset(),
     "grid.filled": frozenset(),
     "grid.left_out": frozenset({"names", "most"}),
+    "grid.left_out.crosses": frozenset({"name"}),
     "grid.question": frozenset(),
     "grid.not_known": frozenset(),
     "grid.doses": frozenset({"doses"}),
@@ -396,8 +397,14 @@ def option_grid(content: Content, session: Session) -> OptionGrid:
         GridRow(t(f"grid.row.{row}"), tuple(_cell(content, o, row, session) for o, _ in shown))
         for row in ROWS
     )
+
+    def named(option: Option) -> str:
+        # Review M8-9: an option over one of his hard limits says so here too.
+        crossing = crosses_a_limit(content, session, option)
+        return t("grid.left_out.crosses", name=option.name) if crossing else option.name
+
     left_out = (
-        t("grid.left_out", names="; ".join(o.name for o, _ in rest), most=MAX_COLUMNS) if rest else None
+        t("grid.left_out", names="; ".join(named(o) for o, _ in rest), most=MAX_COLUMNS) if rest else None
     )
     if len(shown) == 1:
         # One column compares nothing: say how to add others, and where all of them are

@@ -199,3 +199,11 @@ def test_a_reader_with_milder_hemophilia_is_told_most_rows_count_severe_hemophil
     )
     assert milder in bleed_rates(content, amina).intro
     assert milder not in bleed_rates(content, Profile(hemophilia_type="B", severity="severe")).intro
+
+
+def test_a_row_with_no_number_carries_no_flags(content):
+    """Review V9-6: Roctavian's row, with no number, was flagged for its inhibitor group."""
+    omar = Profile(hemophilia_type="A", current_treatment="emicizumab", inhibitors="now")
+    roctavian = rows_by_option(bleed_rates(content, omar), "A")["roctavian"]
+    assert roctavian.outcome.after is None
+    assert roctavian.differs == content.text("outcomes.rates.no_number_flags")

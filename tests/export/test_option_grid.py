@@ -397,3 +397,16 @@ def test_no_grid_cell_ends_a_sentence_twice(content):
     grid = option_grid(content, ray)
     cells = [cell.text.replace("...", "") for row in grid.rows for cell in row.cells]
     assert [c for c in cells if ".." in c] == []
+
+
+def test_an_option_left_out_of_the_grid_that_crosses_his_limit_says_so(content):
+    """Review M8-9: the left-out line named Roctavian with no word that it crosses his limit."""
+    ray = Session(
+        profile=Profile(hemophilia_type="A", current_treatment="emicizumab"), hard_limits=["cannot_undo"]
+    )
+    grid = option_grid(content, ray)
+    assert content.text("grid.left_out.crosses", name="Roctavian") in grid.left_out
+    crossing_free = [
+        o for o in ("Hympavzi", "Alhemo") if f"{o};" in grid.left_out or f"{o}." in grid.left_out
+    ]
+    assert crossing_free, grid.left_out  # the others are named plainly
