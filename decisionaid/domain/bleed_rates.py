@@ -18,7 +18,7 @@ from typing import get_args
 
 from decisionaid.domain.content import Content, Option, in_shown_order
 from decisionaid.domain.eligibility import for_type, standing
-from decisionaid.domain.option_grid import row_for
+from decisionaid.domain.option_grid import about_his_group, row_for
 from decisionaid.domain.outcome_view import short_citation
 from decisionaid.domain.outcomes import BleedOutcome, Counted, inhibitor_group
 from decisionaid.domain.session import Profile
@@ -191,20 +191,17 @@ def rate_source_row(content: Content, profile: Profile, rows: Sequence[BleedOutc
     The comparison does not matter here, as only the rate on the option is the number: so
     Qfitlia's rate for all 213 people, not its row against prior prevention, which has none
     (reviews M8-3, V9-2)."""
-    has = inhibitor_group(profile.inhibitors)
-    if has is None:
-        fitting = [r for r in rows if r.inhibitors != "now"] or list(rows)
-    else:
-        fitting = [r for r in rows if r.inhibitors in (None, has)] or list(rows)
+    fitting = about_his_group(rows, profile)
+    if inhibitor_group(profile.inhibitors) is None:
+        fitting = [r for r in fitting if r.inhibitors != "now"] or fitting
     numbered = [r for r in fitting if r.after is not None]
     return row_for(content, profile)(numbered or fitting)
 
 
-def _table(content: Content, profile: Profile, kind: str) -> RateTable:
+def _table(content: Content, profile: Profile, kind: str, apart: dict[str, str]) -> RateTable:
     t = content.text
     of_type = for_type(content, profile.model_copy(update={"hemophilia_type": kind}))
     uses_now = profile.current_treatment
-    apart = {a.option_id: a.standing for a in standing(content, profile)[1]}
     rows = []
     # Withdrawn products are kept for what their trials taught, not as a choice: no row.
     for option in in_shown_order([o for o in of_type if o.status != "withdrawn"], uses_now):
@@ -229,11 +226,12 @@ def bleed_rates(content: Content, profile: Profile) -> BleedRates:
     such content today) gets no table, rather than an empty one."""
     kind = profile.hemophilia_type
     kinds = (kind,) if kind in TYPES else TYPES
+    apart = {a.option_id: a.standing for a in standing(content, profile)[1]}  # once, not per type
     intro = content.text("outcomes.rates.intro")
     if profile.severity in ("mild", "moderate"):
         intro = f"{intro} {content.text('outcomes.rates.milder')}"  # review V9-3
     return BleedRates(
         title=content.text("outcomes.rates.title"),
         intro=intro,
-        tables=tuple(table for k in kinds if (table := _table(content, profile, k)).rows),
+        tables=tuple(table for k in kinds if (table := _table(content, profile, k, apart)).rows),
     )

@@ -64,12 +64,19 @@ def as_scored(content: Content, profile: Profile, option: Option) -> Option:
     his answers change (`for_person`, review M7-5), as the fit has them. The option grid
     prints these reasons, so it says what the fit weighed (review V8-11)."""
     option = for_person(option, profile)
-    if profile.sex == "female" and profile.pregnancy_possible != "no":
+    if her_scores_count(profile):
         option = as_for_her(option)
-    current = current_product(content, profile)
-    if current is not None and current.id == option.id:
+    # current_product walks every option: only asked when this one is the one he named.
+    if option.id == profile.current_treatment and current_product(content, profile) is not None:
         option = as_used_now(content, option)
     return option
+
+
+def her_scores_count(profile: Profile) -> bool:
+    """Whether the `for_women` scores apply: unless she says she could not become pregnant,
+    her scores count the birth control the labels ask of her ("not sure" and no answer
+    count it too)."""
+    return profile.sex == "female" and profile.pregnancy_possible != "no"
 
 
 def fit_options(content: Content, profile: Profile) -> tuple[list[Option], list[Apart], Option | None]:
@@ -77,9 +84,7 @@ def fit_options(content: Content, profile: Profile) -> tuple[list[Option], list[
     uses now read as staying on it), the options shown apart, and the current product as
     scored (None if none)."""
     scored, apart = standing(content, profile)
-    if profile.sex == "female" and profile.pregnancy_possible != "no":
-        # Unless she says she could not become pregnant, her scores count the birth
-        # control the labels ask of her ("not sure" and no answer count it too).
+    if her_scores_count(profile):
         scored = [as_for_her(o) for o in scored]
     current = current_product(content, profile)
     if current is None:

@@ -176,6 +176,13 @@ def _given(content: Content, option: Option) -> GridCell:
     return GridCell(words.replace("..", "."), tuple(doses.sources))
 
 
+def about_his_group(rows: Sequence[BleedOutcome], profile: Profile) -> list[BleedOutcome]:
+    """The rows about people like him: the rows about the other inhibitor group passed over
+    (all of them when he has not said, or when no row is about his group)."""
+    has = inhibitor_group(profile.inhibitors)
+    return [r for r in rows if r.inhibitors is None or has is None or r.inhibitors == has] or list(rows)
+
+
 def bleed_row(rows: Sequence[BleedOutcome], profile: Profile, now: Option | None) -> BleedOutcome:
     """The bleed row that speaks of people like this person (review R6-2): rows about the
     other inhibitor status are passed over, then a row against the way he treats now comes
@@ -184,8 +191,7 @@ def bleed_row(rows: Sequence[BleedOutcome], profile: Profile, now: Option | None
     bleeds, a comparison, so the comparison for people like him comes first here (review
     V9-2); the bleeds-a-year table, which gives only the rate on the option, prefers a row
     that gives one (`bleed_rates.rate_source_row`)."""
-    has = inhibitor_group(profile.inhibitors)
-    fitting = [r for r in rows if r.inhibitors is None or has is None or r.inhibitors == has] or list(rows)
+    fitting = about_his_group(rows, profile)
     if now is None or now.kind == "current":
         wanted: tuple[str, ...] = ()
     else:
@@ -330,10 +336,10 @@ def _cell(content: Content, option: Option, row: str, session: Session) -> GridC
     return _reason(content, as_scored(content, session.profile, option), attribute)
 
 
-def crosses_a_limit(content: Content, session: Session, option: Option) -> bool:
-    """Whether this option crosses a hard limit the person set (review M7-1)."""
+def limit_crossers(content: Content, session: Session) -> frozenset[str]:
+    """The options that cross a hard limit the person set (review M7-1)."""
     chosen = [h for h in content.hard_limits if h.id in session.hard_limits]
-    return any(crosses(h, option.id, session.profile) for h in chosen)
+    return frozenset(o.id for o in content.options if any(crosses(h, o.id, session.profile) for h in chosen))
 
 
 def people_studied(content: Content, option: Option) -> int:
@@ -344,12 +350,12 @@ def people_studied(content: Content, option: Option) -> int:
 
 
 def one_of_each_kind(
-    content: Content, session: Session, scored: Sequence[Option], named: Sequence[Option]
+    content: Content, scored: Sequence[Option], named: Sequence[Option], crossing: frozenset[str]
 ) -> list[Option]:
     """The scored options not named, taken one of each kind in turn: the kinds with no
     column yet first (in KINDS_IN_TURN order), then the others, round after round. Within
     a kind, the option studied in the most people comes first (then A to Z). Options that
-    cross a hard limit he set come only after all the others (review M7-1)."""
+    cross a hard limit he set (`crossing`) come only after all the others (review M7-1)."""
     have = {o.kind for o in named}
     kinds = sorted(KINDS_IN_TURN, key=lambda k: k in have)  # stable: keeps the fixed order
     taken = {o.id for o in named}
@@ -358,11 +364,8 @@ def one_of_each_kind(
         key=lambda o: (-people_studied(content, o), o.name.casefold()),
     )
     picked: list[Option] = []
-    for crossing in (False, True):
-        queues = {
-            k: [o for o in rest if o.kind == k and crosses_a_limit(content, session, o) == crossing]
-            for k in kinds
-        }
+    for over_a_limit in (False, True):
+        queues = {k: [o for o in rest if o.kind == k and (o.id in crossing) == over_a_limit] for k in kinds}
         while any(queues.values()):
             for kind in kinds:
                 if queues[kind]:
@@ -370,11 +373,11 @@ def one_of_each_kind(
     return picked
 
 
-def _role(content: Content, session: Session, option: Option, role: str) -> str:
+def _role(content: Content, option: Option, role: str, crossing: frozenset[str]) -> str:
     """Why the option is a column, its kind when the aid filled it in, and whether it
     crosses one of his hard limits (review M7-1, M7-2)."""
     words = content.text(f"grid.role.scored.{option.kind}" if role == "scored" else f"grid.role.{role}")
-    if crosses_a_limit(content, session, option):
+    if option.id in crossing:
         words = f"{words}. {content.text('grid.role.crosses_limit')}"
     return words
 
@@ -383,16 +386,17 @@ def option_grid(content: Content, session: Session) -> OptionGrid:
     """The grid of the options this person is weighing (at most MAX_COLUMNS, the rest named)."""
     t = content.text
     found = weighed(content, session)
+    crossing = limit_crossers(content, session)
     filled = len(found) < 2
     if filled:
         # Review M6-3: one column compares nothing, and the person who names fewer than two
         # options (not sure where he leans) is who an Option Grid is for. The options scored
         # for him follow: one of each kind of treatment (review V7-5), in a fixed order.
         scored = in_shown_order(standing(content, session.profile)[0], session.profile.current_treatment)
-        found += [(o, "scored") for o in one_of_each_kind(content, session, scored, [o for o, _ in found])]
+        found += [(o, "scored") for o in one_of_each_kind(content, scored, [o for o, _ in found], crossing)]
         filled = len(found) >= 2
     shown, rest = found[:MAX_COLUMNS], found[MAX_COLUMNS:]
-    columns = tuple(GridColumn(o.id, o.name, _role(content, session, o, role)) for o, role in shown)
+    columns = tuple(GridColumn(o.id, o.name, _role(content, o, role, crossing)) for o, role in shown)
     rows = tuple(
         GridRow(t(f"grid.row.{row}"), tuple(_cell(content, o, row, session) for o, _ in shown))
         for row in ROWS
@@ -400,8 +404,7 @@ def option_grid(content: Content, session: Session) -> OptionGrid:
 
     def named(option: Option) -> str:
         # Review M8-9: an option over one of his hard limits says so here too.
-        crossing = crosses_a_limit(content, session, option)
-        return t("grid.left_out.crosses", name=option.name) if crossing else option.name
+        return t("grid.left_out.crosses", name=option.name) if option.id in crossing else option.name
 
     left_out = (
         t("grid.left_out", names="; ".join(named(o) for o, _ in rest), most=MAX_COLUMNS) if rest else None
