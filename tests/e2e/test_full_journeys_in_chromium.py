@@ -168,16 +168,19 @@ class Journey:
 
 
 @pytest.mark.parametrize(
-    ("person", "size"), [(RAY, DESKTOP), (DANIEL, PHONE)], ids=["ray-on-a-laptop", "daniel-on-a-phone"]
+    ("person", "size", "motion"),
+    # Daniel's phone keeps the animations the other browser tests turn off (conftest.ReducedMotion).
+    [(RAY, DESKTOP, "reduce"), (DANIEL, PHONE, "no-preference")],
+    ids=["ray-on-a-laptop", "daniel-on-a-phone"],
 )
 def test_a_person_clicks_through_every_screen_and_takes_home_a_pdf(
-    browser, tmp_path, artifacts, shipped_content, person: Person, size: dict
+    browser, tmp_path, artifacts, shipped_content, person: Person, size: dict, motion: str
 ):
     content = load_content(shipped_content)
     ui = content.ui
     data = tmp_path / "data"
     server = Server(data, tmp_path / "server.log").start()
-    page = browser.new_page(viewport=size, accept_downloads=True)
+    page = browser.new_page(viewport=size, accept_downloads=True, reduced_motion=motion)
     journey = Journey(page, person, size, artifacts, data, ui)
     try:
         # Welcome
