@@ -18,6 +18,7 @@ from typing import get_args
 
 from decisionaid.domain.content import Content, Option, in_shown_order
 from decisionaid.domain.eligibility import for_type, standing
+from decisionaid.domain.figures import rate
 from decisionaid.domain.option_grid import about_his_group, row_for
 from decisionaid.domain.outcome_view import short_citation
 from decisionaid.domain.outcomes import BleedOutcome, Counted, inhibitor_group
@@ -138,12 +139,6 @@ def _who(content: Content, row: BleedOutcome) -> str:
     return content.text("outcomes.rates.who_count", who=who, people=row.people)
 
 
-def _rate(value: float) -> str:
-    """A rate to one decimal, in every row alike (review M8-4: 39.86 beside 3 invited a fine
-    ranking the numbers cannot carry)."""
-    return f"{value:.1f}"
-
-
 def rate_row(
     content: Content,
     option: Option,
@@ -158,7 +153,7 @@ def rate_row(
     if row.after is None:
         bleeds = t("outcomes.rates.no_number")
     else:  # as the outcome table writes a rate
-        bleeds = t("outcomes.rate", value=_rate(row.after), statistic=t(f"outcomes.stat.{row.statistic}"))
+        bleeds = t("outcomes.rate", value=rate(row.after), statistic=t(f"outcomes.stat.{row.statistic}"))
     cited = [short_citation(content.sources[s]) for s in row.sources if s in content.sources]
     about = t(
         "outcomes.rates.about",
@@ -173,11 +168,14 @@ def rate_row(
         kind = t(f"outcomes.comparator.{row.comparator}")
         compared = t(
             "outcomes.rates.compared",
-            before=_rate(row.before),
+            before=rate(row.before),
             kind=kind[:1].lower() + kind[1:],
             words=row.comparator_words,
         )
         about = f"{about} {compared}"
+    if row.same_people_as is not None:  # review V9-7: the one pair of rows that can be set side by side
+        later = next((o.name for o in content.options if o.id == row.same_people_as), row.same_people_as)
+        about = f"{about} {t('outcomes.rates.same_people', option=later)}"
     name = name or option.name
     differs = _differs(content, row, profile)
     line = t("outcomes.rates.line", option=name, bleeds=bleeds, differs=differs, about=about)

@@ -16,7 +16,7 @@ from functools import partial
 
 from decisionaid.domain.content import Content, Option, Source
 from decisionaid.domain.eligibility import answers_match
-from decisionaid.domain.figures import number, picture_shown
+from decisionaid.domain.figures import picture_shown, rate
 from decisionaid.domain.outcomes import (
     BleedOutcome,
     HarmOutcome,
@@ -140,7 +140,7 @@ def _rate(content: Content, value: float | None, statistic: str) -> str:
     if value is None:
         return content.text("outcomes.not_reported")
     return content.text(
-        "outcomes.rate", value=number(value), statistic=content.text(f"outcomes.stat.{statistic}")
+        "outcomes.rate", value=rate(value), statistic=content.text(f"outcomes.stat.{statistic}")
     )
 
 

@@ -130,6 +130,12 @@ class BleedOutcome(_Strict):
     children: bool | None = None
     """True when the people counted include children (under 18), as `who` says; unset when
     what we read does not say. The table of bleeds a year on each option flags it (M6-4)."""
+    same_people_as: str | None = None
+    """The option whose row counts these same people at another time: this row is the
+    time before they switched to it (HOPE-B's men on factor IX before Hemgenix). The table
+    of bleeds a year says so, since these two rows, unlike the others, can be set side by
+    side (review V9-7). The loader checks that option's row shares a source and gives this
+    row's rate as its `before`."""
     comparator: Comparator
     comparator_words: _Text
     """The comparator in the person's words: "their own regular factor IX before"."""

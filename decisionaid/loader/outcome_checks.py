@@ -39,6 +39,7 @@ def outcome_problems(files: ContentFiles, reading_grades: bool = True) -> list[P
                 f"{'' if row.same_product else ', another product'}"
             )
             problems += _certainty_problems(row, "row", why, w, loc)
+            problems += _same_people_problems(row, table.outcomes, w, loc)
         for j, harm in enumerate(entry.harms):
             loc = ("outcomes", i, "harms", j)
             problems += _source_problems(harm.sources, sources, w, loc)
@@ -74,6 +75,26 @@ def outcome_problems(files: ContentFiles, reading_grades: bool = True) -> list[P
     if reading_grades:
         problems += _grades(table.outcomes, w)
     return problems
+
+
+def _same_people_problems(
+    row: BleedOutcome, entries: list[OptionOutcomes], w: LoadedFile, loc: tuple[str | int, ...]
+) -> list[Problem]:
+    """A row said to count the same people as another option's row must be that row's time
+    before: the other row cites one of its sources and gives its rate as `before`."""
+    if row.same_people_as is None:
+        return []
+    other = next((e for e in entries if e.option == row.same_people_as), None)
+    if other is None:
+        why = f"no outcome table for '{row.same_people_as}'"
+    elif not any(o.before == row.after and set(o.sources) & set(row.sources) for o in other.bleeds):
+        why = (
+            f"no bleed row of '{row.same_people_as}' cites the same source and gives "
+            f"{row.after} as its rate before"
+        )
+    else:
+        return []
+    return [Problem(w.path, w.line_of(*loc, "same_people_as"), _name(*loc, "same_people_as"), why)]
 
 
 def _certainty_problems(

@@ -9,6 +9,7 @@ import json
 import pytest
 
 from decisionaid.domain.eligibility import current_product, for_type, standing
+from decisionaid.domain.figures import rate
 from decisionaid.domain.fit_options import fit_options
 from decisionaid.domain.fit_summary import fit_view
 from decisionaid.domain.outcome_view import outcome_view
@@ -52,7 +53,8 @@ def test_what_she_uses_now_never_reads_the_prophylaxis_numbers(content):
     view = outcome_view(content, now)
     assert view is not None
     said = " ".join(line.value for row in view.bleeds for line in row.lines)
-    assert "39.86" in said and "4.16" not in said, said
+    # The on-demand rate (39.86, printed to one decimal), not the prophylaxis one (4.16).
+    assert f"{rate(39.86)} a year" in said and rate(4.16) not in said, said
 
 
 def test_the_on_demand_card_is_shown_only_to_a_person_who_uses_it(content):

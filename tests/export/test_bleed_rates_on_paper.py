@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,27 @@ def test_each_types_table_in_the_pdf_is_tagged_with_a_header_cell_per_column(typ
     grids = 1 if summary.fit_available and summary.grid_priorities else 0
     assert tables == grids + 1 + len(rates.tables) + len(summary.outcomes)
     assert pdf_ua_findings(pdf, tmp_path) == []
+
+
+@pytest.mark.parametrize("case", ["daniel", "type_unknown"])
+def test_every_bleeds_a_year_rate_in_the_summary_is_printed_to_one_decimal(case, request, content):
+    """The grid, the outcome tables and the bleeds-a-year table print one rate the same way
+    (review V9-5: the grid's "5.09 a year" stood a few lines above the table's "5.1")."""
+    summary, _ = request.getfixturevalue(case)
+    md = render_markdown(summary)
+    t = content.text
+    statistics = "|".join(re.escape(t(f"outcomes.stat.{s}")) for s in ("average", "middle_value"))
+    # "{value} a year ({statistic})": a rate of bleeds, not of doses ("about 37 to 52 a year").
+    pattern = re.escape(t("outcomes.rate", value="@", statistic="@")).replace("@", r"(\S+)", 1)
+    pattern = pattern.replace("@", f"(?:{statistics})")
+    rates = re.findall(pattern, md)
+    assert len(rates) > 5, "the summary prints hardly any rate of bleeds"
+    assert [r for r in rates if not re.fullmatch(r"\d+\.\d", r)] == []
+    # The same study's rate reads the same in the table and in the outcome table beside it.
+    for table in summary.bleed_rates.tables:
+        for row in table.rows:
+            for number in re.findall(pattern, " ".join(row.cells)):
+                assert len(re.findall(pattern.replace(r"(\S+)", re.escape(number)), md)) >= 2, (
+                    row.option_id,
+                    number,
+                )

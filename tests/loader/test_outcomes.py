@@ -193,3 +193,28 @@ def test_a_change_against_groups_not_drawn_by_chance_is_refused(content_copy):
     """Review M6-2: one rule for every comparison with other trials' groups: no change given."""
     lines = planted(content_copy(), "        design: same_people\n", "        design: external_groups\n")
     assert any("no change is given against groups not drawn by chance" in line for line in lines), lines
+
+
+def test_a_row_said_to_count_the_same_people_as_another_must_be_its_time_before(content_copy):
+    """Review V9-7: a lead-in row names the option its people switched to; the loader checks
+    that option's row gives this rate as its `before` and cites the same source."""
+    beta = '        study: "a test study"\n        who: "80 men"'
+    lines = planted(content_copy(), beta, beta.replace("study:", "same_people_as: alpha\n        study:"))
+    assert any(
+        "outcomes[1].bleeds[0].same_people_as: no bleed row of 'alpha' cites the same source "
+        "and gives 2.0 as its rate before" in line
+        for line in lines
+    ), lines
+    lines = planted(content_copy(), beta, beta.replace("study:", "same_people_as: gamma\n        study:"))
+    assert any("same_people_as: no outcome table for 'gamma'" in line for line in lines), lines
+
+
+def test_a_lead_in_row_that_matches_its_later_row_loads(content_copy):
+    root = content_copy()
+    path = root / "outcomes.yaml"
+    text = path.read_text()
+    beta = '        after: 2.0\n        statistic: middle_value\n        study: "a test study"'
+    assert beta in text
+    path.write_text(text.replace(beta, beta.replace("2.0", "4.0") + "\n        same_people_as: alpha", 1))
+    content = load_content(root)
+    assert content.outcomes_for("beta").bleeds[0].same_people_as == "alpha"
