@@ -139,7 +139,7 @@ def test_hemgenix_reads_absolute_numbers_first_then_the_change_then_how_sure(con
     assert [line.label for line in lines] == [content.text(f"outcomes.row.{r}") for r in ROWS[:5]]
     assert (
         lines[0].value
-        == "All bleeds, treated or not. Before: 4.16 a year (average). On it: 1.52 a year (average)."
+        == "All bleeds, treated or not. Before: 4.2 a year (average). On it: 1.5 a year (average)."
     )
     assert lines[1].value.startswith(content.text("outcomes.comparator.prior_prevention"))
     assert lines[2].value == "63% fewer bleeds than in the comparison"

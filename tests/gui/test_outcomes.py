@@ -49,7 +49,7 @@ async def test_every_option_card_shows_its_outcome_table_as_labelled_lines_with_
     hemgenix = texts_under(app, "outcomes-hemgenix")
     assert (
         "Bleeds a year: All bleeds, treated or not. "
-        "Before: 4.16 a year (average). On it: 1.52 a year (average)." in hemgenix
+        "Before: 4.2 a year (average). On it: 1.5 a year (average)." in hemgenix
     )
     assert "Change: 63% fewer bleeds than in the comparison" in hemgenix
 
