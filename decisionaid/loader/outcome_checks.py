@@ -40,6 +40,7 @@ def outcome_problems(files: ContentFiles, reading_grades: bool = True) -> list[P
             )
             problems += _certainty_problems(row, "row", why, w, loc)
             problems += _same_people_problems(row, table.outcomes, w, loc)
+            problems += _change_source_problems(row, sources, w, loc)
         for j, harm in enumerate(entry.harms):
             loc = ("outcomes", i, "harms", j)
             problems += _source_problems(harm.sources, sources, w, loc)
@@ -75,6 +76,26 @@ def outcome_problems(files: ContentFiles, reading_grades: bool = True) -> list[P
     if reading_grades:
         problems += _grades(table.outcomes, w)
     return problems
+
+
+def _change_source_problems(
+    row: BleedOutcome, sources: dict[str, Source], w: LoadedFile, loc: tuple[str | int, ...]
+) -> list[Problem]:
+    """A change in bleeds (`relative_fewer`) is not cited to observational cohorts alone: a
+    published cohort may give a rate or a count, but a change it alone reports would stand
+    beside trials' changes as if it were as sure (review M7-4)."""
+    cited = [sources[s] for s in row.sources if s in sources]
+    if row.relative_fewer is None or not cited or any(s.kind != "cohort" for s in cited):
+        return []
+    return [
+        Problem(
+            w.path,
+            w.line_of(*loc, "relative_fewer"),
+            _name(*loc, "relative_fewer"),
+            "a change cited only to cohort studies; cite the trial, label or review that reports it, "
+            "or give the rates without the change",
+        )
+    ]
 
 
 def _same_people_problems(

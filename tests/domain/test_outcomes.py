@@ -241,7 +241,8 @@ def test_a_fair_draw_reads_as_two_groups_not_as_before_and_after(content):
 
 
 @pytest.mark.parametrize(
-    ("option_id", "before", "after"), [("factor8-extended", "33.6", "1.6"), ("factor9-extended", "17.7", "3.0")]
+    ("option_id", "before", "after"),
+    [("factor8-extended", "33.6", "1.6"), ("factor9-extended", "17.7", "3.0")],
 )
 def test_a_long_acting_factor_trial_shows_its_own_on_demand_group_as_another_group_not_as_before(
     content, option_id, before, after

@@ -218,3 +218,22 @@ def test_a_lead_in_row_that_matches_its_later_row_loads(content_copy):
     path.write_text(text.replace(beta, beta.replace("2.0", "4.0") + "\n        same_people_as: alpha", 1))
     content = load_content(root)
     assert content.outcomes_for("beta").bleeds[0].same_people_as == "alpha"
+
+
+def test_a_change_in_bleeds_cited_only_to_a_cohort_study_is_refused(content_copy):
+    """Review M7-4: a published cohort may carry a rate or a count, not alone a change set
+    beside the trials' changes."""
+    root = content_copy()
+    sources = root / "sources.yaml"
+    text = sources.read_text()
+    label = "    url: https://www.ema.europa.eu/en/medicines/human/EPAR/test-alpha\n    kind: label"
+    assert label in text
+    sources.write_text(text.replace(label, label.replace("kind: label", "kind: cohort"), 1))
+    content, problems = read_content(root, reading_grades=False)
+    assert content is None
+    assert any(
+        "outcomes[0].bleeds[0].relative_fewer: a change cited only to cohort studies" in str(p)
+        for p in problems
+    ), [str(p) for p in problems]
+    # The same cohort may still give a rate with no change beside it (the beta row).
+    assert not any("outcomes[1].bleeds[0].relative_fewer" in str(p) for p in problems)
