@@ -21,6 +21,7 @@ import flet as ft
 import msgpack
 from flet.controls.base_control import BaseControl
 from flet.controls.context import _context_page
+from flet.controls.value_types import Prop
 from flet.messaging.connection import Connection
 from flet.messaging.protocol import (
     Message,
@@ -107,6 +108,24 @@ ACTIONABLE = (
 makes a text field as wide as the page)."""
 
 
+_FIELDS: dict[type, tuple[tuple[str, bool], ...]] = {}
+
+
+def _child_fields(cls: type) -> tuple[tuple[str, bool], ...]:
+    """The fields of a control class that can hold controls, in order: the public ones and
+    `_b`, a component's rendered body (other private fields are bookkeeping); each with
+    whether Flet keeps it in the control's `_values` (a `Prop`), read there directly."""
+    if cls not in _FIELDS:
+        public = [f.name for f in dataclasses.fields(cls) if not f.name.startswith("_")]
+        _FIELDS[cls] = (*((name, isinstance(_declared(cls, name), Prop)) for name in public), ("_b", False))
+    return _FIELDS[cls]
+
+
+def _declared(cls: type, name: str) -> object:
+    """What the class (or the first base that has it) declares under `name`."""
+    return next((k.__dict__[name] for k in cls.__mro__ if name in k.__dict__), None)
+
+
 class HeadlessApp:
     """One running session of the app, with helpers to find and use controls."""
 
@@ -127,36 +146,40 @@ class HeadlessApp:
         self, root: BaseControl | None = None
     ) -> Iterator[tuple[BaseControl, str | None]]:
         """Every control (in the page, or under `root`) with the identifier of the nearest
-        Semantics around it (or None)."""
-        seen: set[int] = set()
+        Semantics around it (or None), depth first in reading order.
 
-        def walk(node: object, identifier: str | None) -> Iterator[tuple[BaseControl, str | None]]:
+        A stack, not nested generators: each control passed up through one generator per
+        level of the tree, and the tests spent half their time in this walk."""
+        seen: set[int] = set()
+        if root is not None:
+            stack: list[tuple[object, str | None]] = [(root, None)]
+        else:
+            # Open dialogs live beside the views, in the page's dialog stack.
+            dialogs = [d for d in self.page._dialogs.controls if getattr(d, "open", False)]
+            stack = [(dialogs, None), (self.page.views, None)]
+        while stack:
+            node, identifier = stack.pop()
             if isinstance(node, BaseControl):
                 if id(node) in seen:
-                    return
+                    continue
                 seen.add(id(node))
                 yield node, identifier
                 if isinstance(node, ft.Semantics) and node.identifier:
                     identifier = node.identifier
-                names = [f.name for f in dataclasses.fields(node)] + ["_b"]
-                children = [(n, getattr(node, n, None)) for n in names]
+                values = node._values
+                children = [
+                    values.get(name) if prop else getattr(node, name, None)
+                    for name, prop in _child_fields(type(node))
+                ]
             elif isinstance(node, list | tuple):
-                children = enumerate(node)
+                children = node
             else:
-                return
-            for name, child in children:
-                # `_b` is a component's rendered body; other private fields are bookkeeping.
-                if isinstance(name, str) and name.startswith("_") and name != "_b":
-                    continue
-                if isinstance(child, BaseControl | list | tuple):
-                    yield from walk(child, identifier)
-
-        if root is not None:
-            yield from walk(root, None)
-            return
-        yield from walk(self.page.views, None)
-        # Open dialogs live beside the views, in the page's dialog stack.
-        yield from walk([d for d in self.page._dialogs.controls if getattr(d, "open", False)], None)
+                continue
+            stack.extend(
+                (child, identifier)
+                for child in reversed(children)
+                if isinstance(child, BaseControl | list | tuple)
+            )
 
     def texts(self) -> list[str]:
         """All text values the page shows (Text controls, Markdown sources)."""
