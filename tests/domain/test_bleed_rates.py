@@ -213,13 +213,20 @@ def test_a_lead_in_row_names_the_option_its_people_switched_to_and_no_other_row_
     """Review V9-7: the factor IX row is HOPE-B's 54 men before Hemgenix, and the on-demand row
     is BASIS's 33 people before Hympavzi; only these rows may be set beside another."""
     t = content.text
-    later = {"factor9-standard": "hemgenix", "factor-on-demand": "marstacimab"}
-    on_demand = Profile(hemophilia_type="B", current_treatment="factor-on-demand")
-    rows = rows_by_option(bleed_rates(content, on_demand), "B")
-    assert set(later) <= set(rows)
-    for option_id, row in rows.items():
-        if option_id in later:
-            said = t("outcomes.rates.same_people", option=content.option(later[option_id]).name)
-            assert said in row.about, (option_id, row.about)
-        else:
-            assert t("outcomes.rates.same_people", option="@").split("@")[0] not in row.about, option_id
+    cases = [
+        (
+            Profile(hemophilia_type="B", current_treatment="factor-on-demand"),
+            {"factor9-standard": "hemgenix", "factor-on-demand": "marstacimab"},
+        ),
+        # Standard factor VIII's row here is the Advate trial, not the lead-in before Hympavzi.
+        (Profile(hemophilia_type="A"), {}),
+    ]
+    for profile, later in cases:
+        rows = rows_by_option(bleed_rates(content, profile), profile.hemophilia_type)
+        assert set(later) <= set(rows)
+        for option_id, row in rows.items():
+            if option_id in later:
+                said = t("outcomes.rates.same_people", option=content.option(later[option_id]).name)
+                assert said in row.about, (option_id, row.about)
+            else:
+                assert t("outcomes.rates.same_people", option="@").split("@")[0] not in row.about, option_id
