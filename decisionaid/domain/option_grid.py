@@ -343,10 +343,12 @@ def limit_crossers(content: Content, session: Session) -> frozenset[str]:
 
 
 def people_studied(content: Content, option: Option) -> int:
-    """The most people any bleed row of the option's outcome table counted (0 when none
-    says): how a kind's example is chosen, not by spelling (review R13-1)."""
+    """The most people a study of the option itself counted, in any bleed row of its
+    outcome table (0 when none says): how a kind's example is chosen, not by spelling
+    (review R13-1). Rows about other products do not count: standard factor VIII's 83 were
+    people on any regular factor before a trial of Hympavzi (review M8-8)."""
     table = content.outcomes_for(option.id)
-    return max((row.people or 0 for row in table.bleeds), default=0) if table else 0
+    return max((row.people or 0 for row in table.bleeds if row.same_product), default=0) if table else 0
 
 
 def one_of_each_kind(

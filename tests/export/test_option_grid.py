@@ -209,6 +209,20 @@ def test_a_person_who_names_one_option_sees_one_of_each_kind_of_treatment_open_t
     assert "emicizumab" in ids, ids  # R13-1: the most studied other medicine, not Alhemo by spelling
 
 
+def test_the_most_studied_counts_only_studies_of_the_option_itself(content):
+    """Review M8-8: standard factor VIII scored 83 from people on any regular factor before a
+    trial of Hympavzi, and both factor IX options 54 from the time before Hemgenix."""
+    from decisionaid.domain.option_grid import people_studied
+
+    for option in content.options:
+        table = content.outcomes_for(option.id)
+        own = [row.people or 0 for row in table.bleeds if row.same_product] if table else []
+        assert people_studied(content, option) == max(own, default=0), option.id
+    assert people_studied(content, content.option("factor8-standard")) == 66  # the Advate trial
+    assert people_studied(content, content.option("factor9-standard")) == 0  # only HOPE-B's lead-in
+    assert "A to Z" in content.text("grid.filled")  # the tie-break is said
+
+
 def test_a_filled_grid_takes_options_inside_his_hard_limits_first_and_marks_any_that_cross_one(content):
     """Review M7-1: Ray ruled out a treatment that cannot be undone; the filled grid gave him
     Roctavian, labelled "open to you", and did not say it crosses his limit."""
