@@ -59,6 +59,7 @@ RATE_KEYS: dict[str, frozenset[str]] = {
     "outcomes.rates.who_unknown": frozenset({"who"}),
     "outcomes.rates.about": frozenset({"who", "time_window", "level", "sources"}),
     "outcomes.rates.line": frozenset({"option", "bleeds", "differs", "about"}),
+    "outcomes.rates.same_people": frozenset({"option"}),
     **{f"outcomes.rates.counted.{c}": frozenset() for c in _OTHER_COUNTED},
     **{f"outcomes.rates.col.{c}": frozenset() for c in COLUMNS},
 }

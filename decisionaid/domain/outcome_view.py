@@ -175,6 +175,11 @@ def bleed_view(content: Content, row: BleedOutcome) -> BleedView:
     )
     if row.comparator == "none":
         numbers = t("outcomes.on_it", after=_rate(content, row.after, row.statistic))
+    if row.same_people_as is not None:
+        # Review V10-6: "On it: 4.2" read as standard factor IX's own result; it is the time
+        # before the same men had Hemgenix, on any regular factor IX.
+        later = next((o.name for o in content.options if o.id == row.same_people_as), row.same_people_as)
+        numbers = t("outcomes.lead_in", option=later, after=_rate(content, row.after, row.statistic))
     # Which bleeds were counted leads the line: rows that count differently are not
     # comparable, and the reader must see that before the numbers (review R4-1).
     numbers = f"{t(f'outcomes.counted.{row.counted}')} {numbers}"

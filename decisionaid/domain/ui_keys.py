@@ -306,6 +306,7 @@ OUTCOME_KEYS: dict[str, frozenset[str]] = {
     "outcomes.before_after": frozenset({"before", "after"}),
     "outcomes.groups": frozenset({"before", "after"}),
     "outcomes.on_it": frozenset({"after"}),
+    "outcomes.lead_in": frozenset({"option", "after"}),
     "outcomes.change.fewer": frozenset({"percent"}),
     "outcomes.change.more": frozenset({"percent"}),
     "outcomes.change.ours": frozenset(),

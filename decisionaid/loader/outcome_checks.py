@@ -85,14 +85,16 @@ def _change_source_problems(
     published cohort may give a rate or a count, but a change it alone reports would stand
     beside trials' changes as if it were as sure (review M7-4)."""
     cited = [sources[s] for s in row.sources if s in sources]
-    if row.relative_fewer is None or not cited or any(s.kind != "cohort" for s in cited):
+    # Review V10-3: a cohort and a news page was let through; a strong kind must stand beside it.
+    if row.relative_fewer is None or not cited or any(s.kind in STRONG_KINDS - {"cohort"} for s in cited):
         return []
     return [
         Problem(
             w.path,
             w.line_of(*loc, "relative_fewer"),
             _name(*loc, "relative_fewer"),
-            "a change cited only to cohort studies; cite the trial, label or review that reports it, "
+            "a change cited to no source stronger than a cohort study; cite the trial, label or review "
+            "that reports it, "
             "or give the rates without the change",
         )
     ]
@@ -102,17 +104,25 @@ def _same_people_problems(
     row: BleedOutcome, entries: list[OptionOutcomes], w: LoadedFile, loc: tuple[str | int, ...]
 ) -> list[Problem]:
     """A row said to count the same people as another option's row must be that row's time
-    before: the other row cites one of its sources and gives its rate as `before`."""
+    before: the other row cites one of its sources, gives its rate as `before`, and says the
+    same of how many people, their inhibitors and whether children were counted (review
+    V10-2: a man with an inhibitor read the pair as about different people)."""
     if row.same_people_as is None:
         return []
     other = next((e for e in entries if e.option == row.same_people_as), None)
     if other is None:
         why = f"no outcome table for '{row.same_people_as}'"
-    elif not any(o.before == row.after and set(o.sources) & set(row.sources) for o in other.bleeds):
+    elif not (
+        pairs := [o for o in other.bleeds if o.before == row.after and set(o.sources) & set(row.sources)]
+    ):
         why = (
             f"no bleed row of '{row.same_people_as}' cites the same source and gives "
             f"{row.after} as its rate before"
         )
+    elif differ := [
+        f for f in ("people", "inhibitors", "children") if getattr(pairs[0], f) != getattr(row, f)
+    ]:
+        why = f"its row of '{row.same_people_as}' says otherwise of {', '.join(differ)}"
     else:
         return []
     return [Problem(w.path, w.line_of(*loc, "same_people_as"), _name(*loc, "same_people_as"), why)]

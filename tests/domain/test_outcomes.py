@@ -300,3 +300,16 @@ def test_each_outcome_table_leads_with_the_bleed_row_about_people_like_the_reade
     )
     without = next(b for b in content.outcomes_for("concizumab").bleeds if b.inhibitors == "none")
     assert alhemo.bleeds[0].title == without.group
+
+
+def test_a_lead_in_row_says_it_is_the_time_before_the_switch_not_a_rate_on_the_option(content):
+    """Review V10-6: standard factor IX's "On it: 4.2" was the time before the same men had
+    Hemgenix, on any regular factor IX, and stood beside Hemgenix's "Before: 4.2"."""
+    t = content.text
+    view = outcome_view(content, content.option("factor9-standard"))
+    line = view.bleeds[0].lines[0].value
+    assert t("outcomes.lead_in", option="Hemgenix", after="@").split("@")[0] in line, line
+    assert t("outcomes.on_it", after="@").split("@")[0] not in line, line
+    # A row about the option's own people still reads "On it".
+    own = outcome_view(content, content.option("fitusiran")).bleeds
+    assert any(t("outcomes.on_it", after="@").split("@")[0] in row.lines[0].value for row in own)

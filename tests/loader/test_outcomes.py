@@ -209,13 +209,32 @@ def test_a_row_said_to_count_the_same_people_as_another_must_be_its_time_before(
     assert any("same_people_as: no outcome table for 'gamma'" in line for line in lines), lines
 
 
+def test_a_lead_in_row_must_say_the_same_of_its_people_as_the_later_row(content_copy):
+    """Review V10-2: the two rows of one group of people agree on how many, their inhibitors
+    and whether children were counted."""
+    root = content_copy()
+    path = root / "outcomes.yaml"
+    text = path.read_text()
+    beta = '        after: 2.0\n        statistic: middle_value\n        study: "a test study"'
+    lead_in = beta.replace("2.0", "4.0") + "\n        same_people_as: alpha"
+    path.write_text(text.replace(beta, lead_in, 1).replace("        people: 80\n", "        people: 60\n", 1))
+    load_content(root)  # 60 men, as alpha's row says
+    path.write_text(text.replace(beta, lead_in + "\n        inhibitors: none", 1))
+    content, problems = read_content(root, reading_grades=False)
+    assert content is None
+    assert any(
+        "same_people_as: its row of 'alpha' says otherwise of people, inhibitors" in str(p) for p in problems
+    ), [str(p) for p in problems]
+
+
 def test_a_lead_in_row_that_matches_its_later_row_loads(content_copy):
     root = content_copy()
     path = root / "outcomes.yaml"
     text = path.read_text()
     beta = '        after: 2.0\n        statistic: middle_value\n        study: "a test study"'
     assert beta in text
-    path.write_text(text.replace(beta, beta.replace("2.0", "4.0") + "\n        same_people_as: alpha", 1))
+    lead_in = text.replace(beta, beta.replace("2.0", "4.0") + "\n        same_people_as: alpha", 1)
+    path.write_text(lead_in.replace("        people: 80\n", "        people: 60\n", 1))  # alpha's 60 men
     content = load_content(root)
     assert content.outcomes_for("beta").bleeds[0].same_people_as == "alpha"
 
@@ -231,9 +250,15 @@ def test_a_change_in_bleeds_cited_only_to_a_cohort_study_is_refused(content_copy
     sources.write_text(text.replace(label, label.replace("kind: label", "kind: cohort"), 1))
     content, problems = read_content(root, reading_grades=False)
     assert content is None
-    assert any(
-        "outcomes[0].bleeds[0].relative_fewer: a change cited only to cohort studies" in str(p)
-        for p in problems
-    ), [str(p) for p in problems]
+    refused = "outcomes[0].bleeds[0].relative_fewer: a change cited to no source stronger than a cohort"
+    assert any(refused in str(p) for p in problems), [str(p) for p in problems]
     # The same cohort may still give a rate with no change beside it (the beta row).
     assert not any("outcomes[1].bleeds[0].relative_fewer" in str(p) for p in problems)
+
+    # Review V10-3: a cohort and a weaker source (S2, a narrative review) do not carry it either.
+    outcomes = root / "outcomes.yaml"
+    text = outcomes.read_text()
+    assert "        sources: [S1]\n" in text
+    outcomes.write_text(text.replace("        sources: [S1]\n", "        sources: [S1, S2]\n", 1))
+    _content, problems = read_content(root, reading_grades=False)
+    assert any(refused in str(p) for p in problems), [str(p) for p in problems]
