@@ -130,6 +130,14 @@ class BleedOutcome(_Strict):
     children: bool | None = None
     """True when the people counted include children (under 18), as `who` says; unset when
     what we read does not say. The table of bleeds a year on each option flags it (M6-4)."""
+    counted_from: _Text | None = None
+    """When counting began, when not at the start on the option ("month 7 after the drip"):
+    the months left out are said beside the rate (review M8-6)."""
+    early_report: bool = False
+    """The rate is from an early report of a study still going on (review M8-6)."""
+    model_based: bool = False
+    """The rate was worked out with a statistical model, not counted straight from the bleeds
+    over the time (HAVEN's pooled 1.4; HOPE-B's adjusted rates), as the source says (M8-6)."""
     same_people_as: str | None = None
     """The option whose row counts these same people at another time: this row is the
     time before they switched to it (HOPE-B's men on factor IX before Hemgenix). The table

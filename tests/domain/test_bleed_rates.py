@@ -230,3 +230,20 @@ def test_a_lead_in_row_names_the_option_its_people_switched_to_and_no_other_row_
                 assert said in row.about, (option_id, row.about)
             else:
                 assert t("outcomes.rates.same_people", option="@").split("@")[0] not in row.about, option_id
+
+
+def test_a_late_start_an_early_report_and_a_modelled_rate_are_each_said(content):
+    """Review M8-6: Hemgenix counts from month 7 and its rates are the trial's model's;
+    Qfitlia's is an early report of a study still going on; Hemlibra's pooled rate is
+    model-based. Hympavzi's rate is none of these, and says none of them."""
+    t = content.text
+    late = t("outcomes.rates.flag.counted_from", start="month 7 after the drip")
+    early, model = t("outcomes.rates.flag.early_report"), t("outcomes.rates.flag.model_based")
+    b = rows_by_option(bleed_rates(content, Profile(hemophilia_type="B")), "B")
+    a = rows_by_option(bleed_rates(content, Profile(hemophilia_type="A")), "A")
+    assert late in b["hemgenix"].differs and model in b["hemgenix"].differs
+    assert model in b["factor9-standard"].differs  # the same trial's rate before, worked out alike
+    assert early in b["fitusiran"].differs and model not in b["fitusiran"].differs
+    assert model in a["emicizumab"].differs and early not in a["emicizumab"].differs
+    for flag in (late, early, model):
+        assert flag not in b["marstacimab"].differs
