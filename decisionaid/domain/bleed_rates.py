@@ -63,6 +63,7 @@ RATE_KEYS: dict[str, frozenset[str]] = {
     "outcomes.rates.about": frozenset({"who", "time_window", "level", "sources"}),
     "outcomes.rates.line": frozenset({"option", "bleeds", "differs", "about"}),
     "outcomes.rates.same_people": frozenset({"option"}),
+    "outcomes.rates.crosses_limit": frozenset(),
     **{f"outcomes.rates.counted.{c}": frozenset() for c in _OTHER_COUNTED},
     **{f"outcomes.rates.col.{c}": frozenset() for c in COLUMNS},
 }
@@ -207,7 +208,9 @@ def rate_source_row(content: Content, profile: Profile, rows: Sequence[BleedOutc
     return row_for(content, profile)(numbered or fitting)
 
 
-def _table(content: Content, profile: Profile, kind: str, apart: dict[str, str]) -> RateTable:
+def _table(
+    content: Content, profile: Profile, kind: str, apart: dict[str, str], crossing: frozenset[str]
+) -> RateTable:
     t = content.text
     of_type = for_type(content, profile.model_copy(update={"hemophilia_type": kind}))
     uses_now = profile.current_treatment
@@ -219,6 +222,7 @@ def _table(content: Content, profile: Profile, kind: str, apart: dict[str, str])
             continue
         marks = [t("summary.uses_now")] if option.id == uses_now else []
         marks += [t(f"summary.apart.{apart[option.id]}")] if apart.get(option.id) in MARKED else []
+        marks += [t("outcomes.rates.crosses_limit")] if option.id in crossing else []  # review M8-9
         name = f"{option.name} ({'; '.join(marks)})" if marks else option.name
         rows.append(rate_row(content, option, rate_source_row(content, profile, table.bleeds), name, profile))
     return RateTable(
@@ -229,10 +233,11 @@ def _table(content: Content, profile: Profile, kind: str, apart: dict[str, str])
     )
 
 
-def bleed_rates(content: Content, profile: Profile) -> BleedRates:
+def bleed_rates(content: Content, profile: Profile, crossing: frozenset[str] = frozenset()) -> BleedRates:
     """The bleeds a year while on each option for this person's type; a table for each type
     when his type is not known or not answered. A type with no option that has numbers (no
-    such content today) gets no table, rather than an empty one."""
+    such content today) gets no table, rather than an empty one. Options that cross a hard
+    limit he set (`crossing`, `option_grid.limit_crossers`) say so beside their name."""
     kind = profile.hemophilia_type
     kinds = (kind,) if kind in TYPES else TYPES
     apart = {a.option_id: a.standing for a in standing(content, profile)[1]}  # once, not per type
@@ -242,5 +247,5 @@ def bleed_rates(content: Content, profile: Profile) -> BleedRates:
     return BleedRates(
         title=content.text("outcomes.rates.title"),
         intro=intro,
-        tables=tuple(table for k in kinds if (table := _table(content, profile, k, apart)).rows),
+        tables=tuple(table for k in kinds if (table := _table(content, profile, k, apart, crossing)).rows),
     )

@@ -20,7 +20,7 @@ from decisionaid.domain.fit_summary import ApartLine, FitView, fit_view
 from decisionaid.domain.harm_pictures import harm_pictures
 from decisionaid.domain.knowledge import answer_changed, answer_given, knowledge_for, knowledge_lines
 from decisionaid.domain.next_steps import next_steps
-from decisionaid.domain.option_grid import OptionGrid, numbered, option_grid, row_for
+from decisionaid.domain.option_grid import OptionGrid, limit_crossers, numbered, option_grid, row_for
 from decisionaid.domain.outcome_view import outcome_views
 from decisionaid.domain.outcomes import inhibitor_group
 from decisionaid.domain.references import citation_line, strip_citations
@@ -303,5 +303,5 @@ def build_summary(content: Content, session: Session, today: dt.date, app_versio
         set_aside=set_aside_answers(content, session),
         grid=numbered(grid, cited),
         harm_pictures=harm_pictures(content, outcomes),
-        bleed_rates=bleed_rates(content, session.profile),
+        bleed_rates=bleed_rates(content, session.profile, limit_crossers(content, session)),
     )

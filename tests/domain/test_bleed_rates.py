@@ -247,3 +247,20 @@ def test_a_late_start_an_early_report_and_a_modelled_rate_are_each_said(content)
     assert model in a["emicizumab"].differs and early not in a["emicizumab"].differs
     for flag in (late, early, model):
         assert flag not in b["marstacimab"].differs
+
+
+def test_an_option_over_one_of_his_limits_says_so_beside_its_name(content):
+    """Review M8-9: the grid's left-out line said so; the table did not."""
+    from decisionaid.domain.option_grid import limit_crossers
+    from decisionaid.domain.session import Session
+
+    ray = Session(
+        profile=Profile(hemophilia_type="A", current_treatment="emicizumab"), hard_limits=["cannot_undo"]
+    )
+    crossing = limit_crossers(content, ray)
+    assert "roctavian" in crossing
+    rows = rows_by_option(bleed_rates(content, ray.profile, crossing), "A")
+    mark = content.text("outcomes.rates.crosses_limit")
+    assert mark in rows["roctavian"].name
+    assert {o for o, row in rows.items() if mark in row.name} == crossing & set(rows)
+    assert mark not in rows_by_option(bleed_rates(content, ray.profile), "A")["roctavian"].name

@@ -13,6 +13,7 @@ import flet as ft
 
 from decisionaid.domain.bleed_rates import bleed_rates
 from decisionaid.domain.content import Option
+from decisionaid.domain.option_grid import limit_crossers
 from decisionaid.domain.outcome_view import ROWS, OptionOutcomeView, outcome_view, outcome_views
 from decisionaid.domain.outcomes import inhibitor_group
 from decisionaid.gui.controls import heading, paragraph, text_node
@@ -144,7 +145,7 @@ def rates_block(state: AppState) -> ft.Control | None:
     option's row as one line, its own node, so a screen reader reads the list row by row.
     One Text a row, not a table of cells: Compare is the app's heaviest page, and a click
     costs in proportion to its controls. None when no option has a number."""
-    rates = bleed_rates(state.content, state.session.profile)
+    rates = bleed_rates(state.content, state.session.profile, limit_crossers(state.content, state.session))
     if not rates.tables:
         return None
     body: list[ft.Control] = [heading(rates.title, level=2), paragraph(rates.intro)]
