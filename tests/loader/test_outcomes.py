@@ -209,34 +209,25 @@ def test_a_row_said_to_count_the_same_people_as_another_must_be_its_time_before(
     assert any("same_people_as: no outcome table for 'gamma'" in line for line in lines), lines
 
 
-def test_a_lead_in_row_must_say_the_same_of_its_people_as_the_later_row(content_copy):
-    """Review V10-2: the two rows of one group of people agree on how many, their inhibitors
-    and whether children were counted."""
-    root = content_copy()
-    path = root / "outcomes.yaml"
-    text = path.read_text()
-    beta = '        after: 2.0\n        statistic: middle_value\n        study: "a test study"'
-    lead_in = beta.replace("2.0", "4.0") + "\n        same_people_as: alpha"
-    path.write_text(text.replace(beta, lead_in, 1).replace("        people: 80\n", "        people: 60\n", 1))
-    load_content(root)  # 60 men, as alpha's row says
-    path.write_text(text.replace(beta, lead_in + "\n        inhibitors: none", 1))
-    content, problems = read_content(root, reading_grades=False)
-    assert content is None
-    assert any(
-        "same_people_as: its row of 'alpha' says otherwise of people, inhibitors" in str(p) for p in problems
-    ), [str(p) for p in problems]
-
-
-def test_a_lead_in_row_that_matches_its_later_row_loads(content_copy):
+def test_a_lead_in_row_loads_when_it_says_the_same_of_its_people_as_the_later_row(content_copy):
+    """Beta's row made the time before alpha's: alpha's rate before, alpha's 60 men. Review
+    V10-2: the two rows of one group of people also agree on their inhibitors and whether
+    children were counted, or the content is refused."""
     root = content_copy()
     path = root / "outcomes.yaml"
     text = path.read_text()
     beta = '        after: 2.0\n        statistic: middle_value\n        study: "a test study"'
     assert beta in text
-    lead_in = text.replace(beta, beta.replace("2.0", "4.0") + "\n        same_people_as: alpha", 1)
-    path.write_text(lead_in.replace("        people: 80\n", "        people: 60\n", 1))  # alpha's 60 men
-    content = load_content(root)
-    assert content.outcomes_for("beta").bleeds[0].same_people_as == "alpha"
+    lead_in = beta.replace("2.0", "4.0") + "\n        same_people_as: alpha"
+    path.write_text(text.replace(beta, lead_in, 1).replace("        people: 80\n", "        people: 60\n", 1))
+    assert load_content(root).outcomes_for("beta").bleeds[0].same_people_as == "alpha"
+
+    path.write_text(text.replace(beta, lead_in + "\n        inhibitors: none", 1))  # and 80 men
+    content, problems = read_content(root, reading_grades=False)
+    assert content is None
+    assert any(
+        "same_people_as: its row of 'alpha' says otherwise of people, inhibitors" in str(p) for p in problems
+    ), [str(p) for p in problems]
 
 
 def test_a_change_in_bleeds_cited_only_to_a_cohort_study_is_refused(content_copy):
