@@ -16,9 +16,9 @@ from tests.e2e.ui import answer, button, open_app, saved_session, screenshot, wa
 SESSIONS = Path(__file__).parents[1] / "testdata" / "sessions"
 
 
-@pytest.mark.parametrize(
-    ("person", "kind"), [("daniel-hemophilia-b", "Hemophilia B"), ("ray-hemophilia-a", "Hemophilia A")]
-)
+# One person: Ray's PDF is downloaded by his full journey, and the walks of issue 14's five
+# people each download theirs from a saved session (both types) and read it.
+@pytest.mark.parametrize(("person", "kind"), [("daniel-hemophilia-b", "Hemophilia B")])
 def test_a_saved_session_downloads_as_a_pdf_from_the_summary_page(
     browser, tmp_path, artifacts, shipped_content, person, kind
 ):
