@@ -301,6 +301,10 @@ def web_app(
     return GuardedApp(app, guard, warm_up)
 
 
+GRACEFUL_SECONDS = 2
+"""How long a stopping server waits for open connections to close."""
+
+
 def serve(
     main: Callable[[ft.Page], None],
     host: str,
@@ -326,4 +330,9 @@ def serve(
         port=port,
         log_level="warning",
         ws="websockets-sansio",
+        # Ctrl+C (or a stop signal) ends the server within seconds even while a connection
+        # lingers: uvicorn would otherwise wait for every one to close, and a socket it had
+        # refused kept it up for as long as the client held on. Every answer is already
+        # saved as it is given (atomically), so nothing is lost.
+        timeout_graceful_shutdown=GRACEFUL_SECONDS,
     )

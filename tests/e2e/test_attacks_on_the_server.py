@@ -185,3 +185,20 @@ def test_a_page_on_another_origin_cannot_read_frame_or_drive_the_app(browser, se
                 assert frame.locator("flutter-view, flt-glass-pane").count() == 0
     finally:
         context.close()
+
+
+def test_a_stopped_server_exits_at_once_after_sockets_came_and_went(secret_server):
+    """After its own page's socket and refused ones from other origins had come and gone, a
+    stopping server stayed up 10 s, until killed: Ctrl+C seemed to do nothing. It now waits
+    at most a moment for open connections; every answer was saved when it was given."""
+    import signal
+    import subprocess
+
+    port = secret_server.port
+    assert websocket_status(secret_server, own(secret_server), f"http://127.0.0.1:{port}") == 101
+    assert websocket_status(secret_server, own(secret_server), "http://evil.example") == 403
+    secret_server.process.send_signal(signal.SIGTERM)
+    try:
+        secret_server.process.wait(timeout=8)
+    except subprocess.TimeoutExpired:
+        pytest.fail("the server was still running 8 s after it was told to stop")
