@@ -139,7 +139,21 @@ class AppState:
 
     def change(self, **fields: Any) -> None:
         """Set answers on the session and save it at once."""
-        self.session = self._changed(fields)
+        self._set_and_save(fields, redraw=True)
+
+    def change_text(self, **fields: Any) -> None:
+        """Set text he is typing (his notes, a view, a clinician's notes) and save it at once,
+        without redrawing the page: the field shows what he typed already and nothing else
+        on its page shows it, while a redraw of the whole app for every key (150 ms of the
+        server's time a key on Ready) made typing lag on a slow device (issue 16). What the
+        save itself brings (a merge from another window, a save problem) still shows."""
+        self._set_and_save(fields, redraw=False)
+
+    def _set_and_save(self, fields: dict[str, Any], redraw: bool) -> None:
+        if redraw:
+            self.session = self._changed(fields)
+        else:  # as `arrived` does: the views are not told
+            object.__setattr__(self, "session", self._changed(fields))
         problem_before = self.save_problem
         self._save()
         if self.save_problem is not None and not self._told_at_change:

@@ -48,6 +48,24 @@ async def test_the_page_reached_is_still_saved_for_resuming(app: HeadlessApp, tm
     assert app.page.route == "/values"
 
 
+async def test_a_key_typed_into_the_notes_is_saved_without_redrawing_the_page(
+    app: HeadlessApp, updates, tmp_path, content
+):
+    """Each key in the notes redrew and diffed the whole app (150 ms of the server's time a
+    key on Ready): typing lagged on a slow device. The text is saved; nothing is redrawn.
+    (Their view and the clinician's notes are typed through the same AppState.change_text.)"""
+    from decisionaid.storage import SessionStore
+
+    await app.go("/ready")
+    label = content.text("ready.notes_label")
+    entry = next(c for c in app.controls() if isinstance(c, ft.TextField) and c.label == label)
+    updates.clear()
+    for typed in ("H", "Ho", "How sure"):
+        await app.change(entry, typed)
+    assert updates == [], updates
+    assert SessionStore(tmp_path / "data").load().session.notes == "How sure"
+
+
 async def test_a_closed_fold_sends_no_detail_and_shows_it_once_opened(app: HeadlessApp):
     await app.go("/options")
     folds = [c for c in app.controls() if isinstance(c, ft.ExpansionTile) and c.title.value]

@@ -196,7 +196,7 @@ def Clinician():
             state.t("clinician.notes_label"),
             session.clinician_notes,
             for_answers=state.answers_key,
-            on_text=lambda text: state.change(clinician_notes=text),
+            on_text=lambda text: state.change_text(clinician_notes=text),
             **LONG_TEXT,
         ),
     ]

@@ -150,7 +150,7 @@ def others_block(state: AppState) -> list[ft.Control]:
             t("others.view_label"),
             s.others_view,
             for_answers=state.answers_key,
-            on_text=lambda text: state.change(others_view=text),
+            on_text=lambda text: state.change_text(others_view=text),
             **LONG_TEXT,
         ),
     ]

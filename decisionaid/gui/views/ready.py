@@ -190,7 +190,7 @@ def Ready():
             state.t("ready.notes_label"),
             s.notes,
             for_answers=state.answers_key,
-            on_text=lambda text: state.change(notes=text),
+            on_text=lambda text: state.change_text(notes=text),
             **LONG_TEXT,
         ),
     ]
