@@ -54,7 +54,6 @@ RATE_KEYS: dict[str, frozenset[str]] = {
     "outcomes.rates.flag.mixed_inhibitors": frozenset(),
     "outcomes.rates.flag.counted_from": frozenset({"start"}),
     "outcomes.rates.flag.early_report": frozenset(),
-    "outcomes.rates.flag.model_based": frozenset(),
     "outcomes.rates.compared": frozenset({"before", "kind", "words"}),
     "outcomes.rates.milder": frozenset(),
     "outcomes.rates.stat.middle_value": frozenset(),
@@ -131,8 +130,6 @@ def _differs(content: Content, row: BleedOutcome, profile: Profile | None = None
         flags.append(t("outcomes.rates.flag.counted_from", start=row.counted_from))
     if row.early_report:
         flags.append(t("outcomes.rates.flag.early_report"))
-    if row.model_based:
-        flags.append(t("outcomes.rates.flag.model_based"))
     # Review M8-1: said against the reader's own group, not one footing for all.
     if row.inhibitors == "now" and has != "now":
         flags.append(t("outcomes.rates.flag.inhibitors"))

@@ -135,9 +135,6 @@ class BleedOutcome(_Strict):
     the months left out are said beside the rate (review M8-6)."""
     early_report: bool = False
     """The rate is from an early report of a study still going on (review M8-6)."""
-    model_based: bool = False
-    """The rate was worked out with a statistical model, not counted straight from the bleeds
-    over the time (HAVEN's pooled 1.4; HOPE-B's adjusted rates), as the source says (M8-6)."""
     same_people_as: str | None = None
     """The option whose row counts these same people at another time: this row is the
     time before they switched to it (HOPE-B's men on factor IX before Hemgenix). The table
