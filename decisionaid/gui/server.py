@@ -332,7 +332,9 @@ def serve(
         ws="websockets-sansio",
         # Ctrl+C (or a stop signal) ends the server within seconds even while a connection
         # lingers: uvicorn would otherwise wait for every one to close, and a socket it had
-        # refused kept it up for as long as the client held on. Every answer is already
-        # saved as it is given (atomically), so nothing is lost.
+        # refused kept it up for as long as the client held on. On this device every answer
+        # is already saved as it is given (atomically), so nothing is lost; served to other
+        # computers, answers live in memory only and end with the server at any stop, as
+        # its start-up warning says.
         timeout_graceful_shutdown=GRACEFUL_SECONDS,
     )

@@ -263,3 +263,13 @@ def test_an_option_over_one_of_his_limits_says_so_beside_its_name(content):
     assert mark in rows["roctavian"].name
     assert {o for o, row in rows.items() if mark in row.name} == crossing & set(rows)
     assert mark not in rows_by_option(bleed_rates(content, ray.profile), "A")["roctavian"].name
+
+
+def test_the_limits_of_a_before_and_after_comparison_are_said_above_every_table(content):
+    """Reviews V11-2, V12-1: said once for every row that compares the same people before and
+    after (Hemgenix, Hympavzi, Advate ...), not on the lead-in rows only, and which way they
+    push the number."""
+    for profile in (Profile(hemophilia_type="A"), Profile(hemophilia_type="B"), Profile()):
+        intro = bleed_rates(content, profile).intro
+        assert "No group was picked by chance" in intro
+        assert "make the drop look bigger than it is" in intro
