@@ -11,6 +11,7 @@ import http.client
 import json
 import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -65,7 +66,10 @@ def websocket_status(server: Server, headers: dict[str, str], origin: str | None
         except websockets.InvalidStatus as refused:
             return refused.response.status_code
 
-    return asyncio.run(attempt())
+    # In a thread of its own: a module's browser (sync Playwright) keeps an event loop running
+    # in this one, where asyncio.run() refuses to start another.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, attempt()).result()
 
 
 def test_the_app_is_not_served_without_its_key(secret_server):
