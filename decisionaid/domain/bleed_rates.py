@@ -182,9 +182,8 @@ def rate_row(
             words=row.comparator_words,
         )
         about = f"{about} {compared}"
-    if row.same_people_as is not None:  # review V9-7: the one pair of rows that can be set side by side
-        later = next((o.name for o in content.options if o.id == row.same_people_as), row.same_people_as)
-        about = f"{about} {t('outcomes.rates.same_people', option=later)}"
+    if row.same_people_as is not None:  # review V9-7; the limits of such a pair are above the table (V11-2)
+        about = f"{about} {t('outcomes.rates.same_people', option=content.option(row.same_people_as).name)}"
     name = name or option.name
     differs = _differs(content, row, profile)
     line = t("outcomes.rates.line", option=name, bleeds=bleeds, differs=differs, about=about)

@@ -272,9 +272,8 @@ def _combined(widths: Iterable[float], linked: Sequence[bool]) -> float:
     """Weighted range widths combined: the linked ones add up (one cause, such as a gene
     therapy that does not take or fades, moves them together: model review M-6), and
     that sum joins the independent ones as one more independent error."""
-    if (
-        True not in linked
-    ):  # most options: every range independent (the fit audits call this millions of times)
+    # Most options: every range independent (the fit audits call this millions of times).
+    if True not in linked:
         return hypot(*widths)
     together, apart = 0.0, []
     for width, is_linked in zip(widths, linked, strict=True):

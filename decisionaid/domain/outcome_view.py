@@ -178,7 +178,7 @@ def bleed_view(content: Content, row: BleedOutcome) -> BleedView:
     if row.same_people_as is not None:
         # Review V10-6: "On it: 4.2" read as standard factor IX's own result; it is the time
         # before the same men had Hemgenix, on any regular factor IX.
-        later = next((o.name for o in content.options if o.id == row.same_people_as), row.same_people_as)
+        later = content.option(row.same_people_as).name  # the loader checked it has a table
         numbers = t("outcomes.lead_in", option=later, after=_rate(content, row.after, row.statistic))
     # Which bleeds were counted leads the line: rows that count differently are not
     # comparable, and the reader must see that before the numbers (review R4-1).

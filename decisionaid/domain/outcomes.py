@@ -138,9 +138,9 @@ class BleedOutcome(_Strict):
     same_people_as: str | None = None
     """The option whose row counts these same people at another time: this row is the
     time before they switched to it (HOPE-B's men on factor IX before Hemgenix). The table
-    of bleeds a year says so, since these two rows, unlike the others, can be set side by
-    side (review V9-7). The loader checks that option's row shares a source and gives this
-    row's rate as its `before`."""
+    of bleeds a year and the outcome tables say so (reviews V9-7, V10-6). The loader checks
+    that option's row shares a source, gives this row's rate as its `before`, and says the
+    same of the people, their inhibitors and children (V10-2)."""
     comparator: Comparator
     comparator_words: _Text
     """The comparator in the person's words: "their own regular factor IX before"."""
